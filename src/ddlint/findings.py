@@ -1,0 +1,63 @@
+"""What a rule reports: a finding at a place, and optionally a fix made of text edits."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from ddlint.spans import Span
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Applicability(str, enum.Enum):
+    """Safe fixes change no record value; unsafe ones change or move data."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text at ``span`` with ``text`` (an insertion has an empty span)."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One defect at one place. ``line``/``column`` are 1-based, columns in code points."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fix: Fix | None = None
+    path: str = "-"
+    # A stable content fingerprint (baselines), filled in by the linter.
+    fingerprint: str = field(default="", compare=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
