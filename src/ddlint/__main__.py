@@ -1,0 +1,5 @@
+import sys
+
+from ddlint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,109 @@
+"""The typed public API. Everything the CLI does goes through these functions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ddlint.config import Config, selected_codes
+from ddlint.document import Document, parse_document
+from ddlint.export import export_papers, paper_schema
+from ddlint.findings import Finding
+from ddlint.fixer import FixError, FixResult
+from ddlint.fixer import fix_text as _fix_text
+from ddlint.linter import LintResult, default_codes, lint
+from ddlint.records import Paper, Records, extract_records
+
+__all__ = [
+    "Config",
+    "FixError",
+    "FixResult",
+    "LintResult",
+    "check_text",
+    "export_papers",
+    "fix_text",
+    "lint_text",
+    "paper_schema",
+    "parse_records",
+    "table_overview",
+]
+
+
+def _codes(config: Config, select: Sequence[str] | None, ignore: Sequence[str]) -> set[str]:
+    return selected_codes(config, select=select, ignore=ignore, defaults=default_codes())
+
+
+def check_text(
+    text: str,
+    *,
+    path: str = "-",
+    config: Config | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+) -> LintResult:
+    """Lint ``text`` and return the document, its records and the findings."""
+    config = config or Config()
+    codes = _codes(config, select, ignore)
+    return lint(text, path=path, codes=codes, settings=config.settings())
+
+
+def lint_text(
+    text: str,
+    *,
+    path: str = "-",
+    config: Config | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+) -> list[Finding]:
+    """The findings for ``text``, ordered by position."""
+    return list(check_text(text, path=path, config=config, select=select, ignore=ignore).findings)
+
+
+def fix_text(
+    text: str,
+    *,
+    path: str = "-",
+    config: Config | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    unsafe: bool = False,
+) -> FixResult:
+    """Apply fixes until stable and verify them; raises ``FixError`` on a failed check."""
+    config = config or Config()
+    codes = _codes(config, select, ignore)
+    return _fix_text(text, path=path, codes=codes, settings=config.settings(), unsafe=unsafe)
+
+
+def parse_records(text: str, *, config: Config | None = None) -> list[Paper]:
+    """The papers of every paper table in ``text``, in document order."""
+    return list(_records(parse_document(text), config).papers)
+
+
+def _records(document: Document, config: Config | None) -> Records:
+    aliases = (config or Config()).header_aliases or None
+    return extract_records(document, aliases)
+
+
+def table_overview(text: str, *, config: Config | None = None) -> list[dict[str, Any]]:
+    """What ddlint sees: every table GitHub renders, with its rows (``ddlint tables``)."""
+    records = _records(parse_document(text), config)
+    overview: list[dict[str, Any]] = []
+    for paper_table in records.tables:
+        table = paper_table.table
+        overview.append(
+            {
+                "line": table.header.line,
+                "paper": paper_table.is_paper,
+                "columns": [cell.text for cell in table.header.cells],
+                "fields": [list(fields) for fields in paper_table.columns.fields],
+                "rows": [
+                    {
+                        "line": row.line,
+                        "rendered": row.rendered,
+                        "cells": [cell.text for cell in row.cells],
+                    }
+                    for row in table.rows
+                ],
+            }
+        )
+    return overview

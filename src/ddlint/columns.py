@@ -1,0 +1,174 @@
+"""Header text → the record field(s) a column feeds.
+
+Paper lists name their columns freely (``**Title**``, ``📄 Paper``, ``Conf.``,
+``Title & Authors``), so a header is matched word by word after ``header_key`` strips its
+markup, emoji and case. A header splits into parts at ``&``, ``/``, ``+``, ``,``, ``and``
+and parentheses; each part feeds at most one field, so ``Title & Authors`` feeds two
+while ``Paper Title`` feeds one. When a part holds several aliases, the most specific
+field wins (``Publication Date`` is a date, ``Conference Name`` a venue), in the order
+of ``_PRIORITY``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+Field = Literal[
+    "authors", "title", "paper_link", "type", "task", "datasets", "venue", "year", "date",
+    "links", "number", "topic",
+]  # fmt: skip
+FIELDS: tuple[Field, ...] = get_args(Field)
+
+# One "|"-separated string per field keeps the table readable; phrases are matched whole.
+_ALIAS_TABLE: dict[Field, str] = {
+    "authors": "author|authors|author(s)|first author",
+    "title": "title|paper|papers|name|paper name",
+    "paper_link": "paper link|paper url|pdf",
+    # "Method" columns of paper lists hold what the seed's "Type" holds: the approach.
+    "type": "type|method|methods",
+    "task": "task|tasks|application|applications",
+    "datasets": "dataset|datasets|data",
+    "venue": "venue|conference|conf|journal|publication|pub|published|published in|where",
+    "year": "year",
+    "date": "date|time|published date",
+    "links": "code|supp material|supplementary|links|link|resources|project|project page"
+    "|github|repo|implementation",
+    "number": "no|#|index|id",
+    # "Category" columns hold areas or kinds of work (Survey, NLP, CV): a topic, not a method.
+    "topic": "topic|topics|keywords|tags|category|categories",
+}
+DEFAULT_ALIASES: Mapping[str, Field] = {
+    alias: field for field, aliases in _ALIAS_TABLE.items() for alias in aliases.split("|")
+}
+# Most specific first: the field a part feeds when it names several.
+_PRIORITY: tuple[Field, ...] = (
+    "number", "date", "year", "authors", "venue", "datasets", "task", "paper_link", "links",
+    "type", "topic", "title",
+)  # fmt: skip
+_TITLE_ISH: frozenset[Field] = frozenset({"title", "paper_link"})
+_RECORD_ISH: frozenset[Field] = frozenset({"authors", "venue", "year", "date", "links"})
+_PAPER_WORDS = frozenset({"paper", "papers"})
+_LONGEST_ALIAS = 3  # words
+
+_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG_RE = re.compile(r"<[^>]*>")
+_PART_SPLIT_RE = re.compile(r"\s*(?:[&/+,()]|\band\b)\s*")
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which fields each column of one table feeds."""
+
+    headers: tuple[str, ...]
+    fields: tuple[tuple[Field, ...], ...]
+
+    def column_of(self, field: Field) -> int | None:
+        """Index of the first column feeding ``field``."""
+        return next((i for i, fields in enumerate(self.fields) if field in fields), None)
+
+    @property
+    def is_paper_table(self) -> bool:
+        """A title-ish column and at least one column that only paper records have."""
+        fed = {field for fields in self.fields for field in fields}
+        return bool(fed & _TITLE_ISH) and bool(fed & _RECORD_ISH)
+
+
+def _keep(char: str) -> bool:
+    # Letters and digits carry meaning; "#", "." and "&/+,()" are aliases or separators.
+    return unicodedata.category(char)[0] in "LN" or char in "#.&/+,()"
+
+
+def header_key(header: str) -> str:
+    """The normalised header used for matching: no markup, emoji or symbols; case-folded."""
+    text = _LINK_RE.sub(r"\1", header)
+    text = html.unescape(_TAG_RE.sub(" ", text))
+    text = "".join(char if _keep(char) else " " for char in text)
+    text = re.sub(r"author\s*\(\s*s\s*\)", "authors", text.casefold())
+    return " ".join(text.split())
+
+
+def _words(part: str) -> list[str]:
+    # "Conf." and "Conf", "No." and "No" are the same word; a lone "." is noise.
+    return [word.rstrip(".") or word for word in part.split() if word != "."]
+
+
+def _alias_key(alias: str) -> str:
+    return " ".join(_words(header_key(alias))) or alias.strip().casefold()
+
+
+def _matches(words: list[str], aliases: Mapping[str, Field]) -> list[tuple[Field, str]]:
+    """Aliases found in ``words``, longest phrases first, each word used once."""
+    found: list[tuple[Field, str]] = []
+    index = 0
+    while index < len(words):
+        for size in range(min(_LONGEST_ALIAS, len(words) - index), 0, -1):
+            phrase = " ".join(words[index : index + size])
+            if phrase in aliases:
+                found.append((aliases[phrase], phrase))
+                index += size
+                break
+        else:
+            index += 1
+    return found
+
+
+def _part_field(part: str, user: Mapping[str, Field]) -> tuple[Field, set[str]] | None:
+    """The field one part feeds and the alias phrases that named it."""
+    words = _words(part)
+    for aliases in (user, DEFAULT_ALIASES):
+        found = _matches(words, aliases)
+        if found:
+            field = min((field for field, _ in found), key=_PRIORITY.index)
+            return field, {phrase for named, phrase in found if named == field}
+    return None
+
+
+def _column_fields(header: str, user: Mapping[str, Field]) -> tuple[list[Field], bool]:
+    """The fields of one header, and whether its title came only from "Paper"."""
+    whole = _alias_key(header)
+    if whole in user:  # a user alias naming the whole header wins outright
+        return [user[whole]], False
+    fields: list[Field] = []
+    title_words: set[str] = set()
+    for part in _PART_SPLIT_RE.split(header_key(header)):
+        match = _part_field(part, user)
+        if match is None:
+            continue
+        field, phrases = match
+        if field == "title":
+            title_words |= phrases
+        if field not in fields:
+            fields.append(field)
+    return fields, bool(title_words) and title_words <= _PAPER_WORDS
+
+
+def _check_aliases(aliases: Mapping[str, str]) -> dict[str, Field]:
+    checked: dict[str, Field] = {}
+    for header, field in aliases.items():
+        if field not in FIELDS:
+            allowed = ", ".join(FIELDS)
+            raise ValueError(f"unknown field {field!r} for header {header!r}; allowed: {allowed}")
+        checked[_alias_key(header)] = field
+    return checked
+
+
+def map_columns(headers: Sequence[str], aliases: Mapping[str, str] | None = None) -> ColumnMap:
+    """Map each header to the fields it feeds; ``aliases`` (header → field) win over defaults.
+
+    Raises ValueError when ``aliases`` names a field that does not exist.
+    """
+    user = _check_aliases(aliases or {})
+    columns = [_column_fields(header, user) for header in headers]
+    # "Title" and "Paper" side by side: the title is in one, the paper's link in the other.
+    has_real_title = any("title" in fields and not from_paper for fields, from_paper in columns)
+    result: list[tuple[Field, ...]] = []
+    for fields, from_paper in columns:
+        if has_real_title and from_paper:
+            fields = ["paper_link" if field == "title" else field for field in fields]
+        result.append(tuple(dict.fromkeys(fields)))
+    return ColumnMap(tuple(headers), tuple(result))

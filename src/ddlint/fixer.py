@@ -1,0 +1,229 @@
+"""Apply fixes as text edits until nothing fixable is left, then prove nothing was lost.
+
+DESIGN.md §3: edits are applied from the end backwards; the text is re-parsed and
+linted again, up to ``MAX_PASSES`` times. Before anything is written, the result
+is verified: it round-trips, text outside tables is unchanged except where a rule
+declared an edit, the multiset of records (by identity) is unchanged by safe
+fixes and changed by unsafe ones only at the rows they declared, and another fix
+pass would change nothing. Any failure is a ddlint bug: ``FixError``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from ddlint.document import Document, parse_document, render_document
+from ddlint.findings import Applicability, Edit, Finding
+from ddlint.linter import LintResult, lint
+from ddlint.records import Identity, Records, extract_records, paper_identity
+from ddlint.rules import RuleSettings
+
+MAX_PASSES = 10
+# Rules whose fixes edit text outside tables (quick links, anchors).
+OUTSIDE_TABLE_RULES = frozenset({"DD306", "DD308"})
+
+
+class FixError(Exception):
+    """A fix failed verification; nothing may be written."""
+
+    def __init__(self, check: str, detail: str, diff: str = "") -> None:
+        super().__init__(f"{check}: {detail}")
+        self.check, self.detail, self.diff = check, detail, diff
+
+
+@dataclass(frozen=True)
+class FixResult:
+    text: str
+    applied: tuple[Finding, ...]
+    passes: int
+    remaining: LintResult
+
+    def changed(self, original: str) -> bool:
+        return self.text != original
+
+
+def fix_text(
+    text: str,
+    *,
+    path: str = "-",
+    codes: Collection[str] | None = None,
+    settings: RuleSettings | None = None,
+    unsafe: bool = False,
+) -> FixResult:
+    settings = settings or RuleSettings()
+    current = text
+    applied: list[Finding] = []
+    result = lint(current, path=path, codes=codes, settings=settings)
+    passes = 0
+    while True:
+        chosen = choose_fixes(result.findings, unsafe)
+        if not chosen:
+            break
+        if passes == MAX_PASSES:
+            raise FixError(
+                "convergence",
+                f"fixes still pending after {MAX_PASSES} passes",
+                _diff(text, current),
+            )
+        passes += 1
+        new_text = apply_edits(current, [e for f in chosen for e in f.fix.edits])  # type: ignore[union-attr]
+        if new_text == current:
+            break
+        new_result = lint(new_text, path=path, codes=codes, settings=settings)
+        _check_pass_records(result.records, new_result.records, chosen, current, text)
+        applied.extend(chosen)
+        current, result = new_text, new_result
+    verify(text, current, applied, settings=settings, unsafe=unsafe, final=result)
+    return FixResult(current, tuple(applied), passes, result)
+
+
+def choose_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Finding]:
+    """The fixable findings whose edits do not collide, first come first served."""
+    chosen: list[Finding] = []
+    taken: list[Edit] = []
+    for finding in findings:
+        fix = finding.fix
+        if fix is None or not fix.edits:
+            continue
+        if fix.applicability is Applicability.UNSAFE and not unsafe:
+            continue
+        if any(_collide(a, b) for a in fix.edits for b in taken):
+            continue
+        chosen.append(finding)
+        taken.extend(fix.edits)
+    return chosen
+
+
+def _collide(a: Edit, b: Edit) -> bool:
+    if a.span.start < b.span.end and b.span.start < a.span.end:
+        return True
+    # Two insertions at one point would depend on order; one inside a deletion is lost.
+    for point, other in ((a, b), (b, a)):
+        if point.span.start == point.span.end:
+            p = point.span.start
+            if other.span.start < p < other.span.end:
+                return True
+            if other.span.start == other.span.end == p:
+                return True
+    return False
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    ordered = sorted(edits, key=lambda e: (e.span.start, e.span.end))
+    for left, right in zip(ordered, ordered[1:]):
+        if left.span.end > right.span.start:
+            raise FixError("edits", f"overlapping edits at offsets {left.span} and {right.span}")
+    pieces: list[str] = []
+    position = 0
+    for edit in ordered:
+        pieces.append(text[position : edit.span.start])
+        pieces.append(edit.text)
+        position = edit.span.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+# -- verification -------------------------------------------------------------------------
+
+
+def verify(
+    original: str,
+    fixed: str,
+    applied: Sequence[Finding],
+    *,
+    settings: RuleSettings,
+    unsafe: bool,
+    final: LintResult,
+) -> None:
+    if original == fixed:
+        return
+    document = parse_document(fixed)
+    if render_document(document) != fixed:
+        raise FixError("round trip", "the fixed text does not parse back losslessly")
+    _check_outside_tables(original, fixed, applied)
+    before = Counter(_identities(extract_records(parse_document(original), _aliases(settings))))
+    after = Counter(_identities(final.records))
+    if not unsafe and before != after:
+        lost = before - after
+        gained = after - before
+        raise FixError(
+            "records",
+            f"safe fixes changed records: {sum(lost.values())} lost, {sum(gained.values())} new",
+            _diff(original, fixed),
+        )
+    if choose_fixes(final.findings, unsafe):
+        raise FixError("idempotency", "a second fix pass would change the text again")
+
+
+def _aliases(settings: RuleSettings) -> dict[str, str] | None:
+    return settings.header_aliases or None
+
+
+def _identities(records: Records) -> list[Identity]:
+    return [paper_identity(paper) for paper in records.papers]
+
+
+def _check_pass_records(
+    before: Records, after: Records, chosen: Sequence[Finding], current: str, original: str
+) -> None:
+    """Within one pass, records change only at rows an unsafe fix declared."""
+    old = Counter(_identities(before))
+    new = Counter(_identities(after))
+    if old == new:
+        return
+    unsafe_lines = {f.line for f in chosen if f.fix and f.fix.applicability is Applicability.UNSAFE}
+    removed = old - new
+    allowed = Counter(
+        paper_identity(r.paper)
+        for r in before.rows
+        if r.paper is not None and r.row.line in unsafe_lines
+    )
+    if removed - allowed or sum((new - old).values()) > len(unsafe_lines):
+        raise FixError(
+            "records",
+            "a fix changed records it did not declare",
+            _diff(original, current),
+        )
+
+
+def _outside_lines(document: Document) -> list[str]:
+    """Non-blank lines that belong to no table (rows and stray rows included)."""
+    inside: set[int] = set()
+    for table in document.tables:
+        inside.update(range(table.first_line, table.last_line + 1))
+        inside.update(row.line for row in table.stray)
+    return [
+        document.line_text(n).rstrip()
+        for n in range(1, len(document.lines) + 1)
+        if n not in inside and document.line_text(n).strip()
+    ]
+
+
+def _check_outside_tables(original: str, fixed: str, applied: Sequence[Finding]) -> None:
+    before = _outside_lines(parse_document(original))
+    after = _outside_lines(parse_document(fixed))
+    if before == after:
+        return
+    changed = sum(
+        max(i2 - i1, j2 - j1)
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after).get_opcodes()
+        if tag != "equal"
+    )
+    declared = sum(1 for f in applied if f.code in OUTSIDE_TABLE_RULES)
+    if changed > declared:
+        raise FixError(
+            "outside tables",
+            f"{changed} line(s) outside tables changed, {declared} declared",
+            _diff(original, fixed),
+        )
+
+
+def _diff(old: str, new: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True), new.splitlines(keepends=True), "before", "after"
+        )
+    )

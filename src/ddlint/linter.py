@@ -1,0 +1,85 @@
+"""Run the enabled rules over one text and return its findings, ordered and filtered."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
+
+from ddlint.document import Document, parse_document
+from ddlint.findings import Finding
+from ddlint.records import Records, extract_records
+from ddlint.rules import ALL_RULES, Rule, RuleContext, RuleSettings, UnknownRuleError, get_rule
+from ddlint.suppress import UNUSED_CODE, apply_suppressions
+
+
+@dataclass(frozen=True)
+class LintResult:
+    document: Document
+    records: Records
+    findings: tuple[Finding, ...]
+
+
+def default_codes() -> set[str]:
+    return {rule.code for rule in ALL_RULES if rule.default_enabled}
+
+
+def enabled_rules(codes: Collection[str]) -> list[Rule]:
+    return [rule() for rule in ALL_RULES if rule.code in codes]
+
+
+def lint(
+    text: str,
+    *,
+    path: str = "-",
+    codes: Collection[str] | None = None,
+    settings: RuleSettings | None = None,
+    extra_findings: Mapping[str, list[Finding]] | None = None,
+) -> LintResult:
+    """Lint ``text``; ``codes`` are the enabled rules (default: the default set)."""
+    settings = settings or RuleSettings()
+    document = parse_document(text)
+    records = extract_records(document, settings.header_aliases or None)
+    return lint_parsed(document, records, path=path, codes=codes, settings=settings)
+
+
+def lint_parsed(
+    document: Document,
+    records: Records,
+    *,
+    path: str = "-",
+    codes: Collection[str] | None = None,
+    settings: RuleSettings | None = None,
+    extra: Collection[Finding] = (),
+) -> LintResult:
+    enabled = set(default_codes() if codes is None else codes)
+    ctx = RuleContext(document, records, settings or RuleSettings())
+    findings: list[Finding] = list(extra)
+    for rule in enabled_rules(enabled):
+        findings.extend(rule.check(ctx))
+    findings = apply_suppressions(document, findings, _resolve)
+    if UNUSED_CODE not in enabled:
+        findings = [f for f in findings if f.code != UNUSED_CODE]
+    findings = [
+        replace(f, path=path, fingerprint=fingerprint(document, f))
+        for f in findings
+        if f.code in enabled or f.code == UNUSED_CODE
+    ]
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
+    return LintResult(document, records, tuple(findings))
+
+
+def _resolve(token: str) -> str | None:
+    try:
+        return get_rule(token).code
+    except UnknownRuleError:
+        return None
+
+
+def fingerprint(document: Document, finding: Finding) -> str:
+    """A content fingerprint that survives line moves: the rule, the text of the
+    finding's line, and the text it points at."""
+    line_text = document.line_text(finding.line).strip() if document.lines else ""
+    pointed = finding.span.slice(document.text)
+    digest = hashlib.sha256(f"{finding.code}\0{line_text}\0{pointed}".encode()).hexdigest()
+    return digest[:20]

@@ -1,0 +1,426 @@
+"""Every paper row becomes a typed, frozen record (DESIGN.md §5).
+
+``extract_records`` reads a parsed ``Document``: it decides which tables hold
+papers (by their header, or by their cells when the header row is empty), maps
+each column to a field, and turns each data row, rendered or stray, into a
+``RowRecord``: the ``Paper`` plus the cells it came from, which is what rules read.
+Placeholder rows (template rows left in) and separator rows (``| **2015** | | |``)
+are kept as rows but are not papers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ddlint.columns import ColumnMap, map_columns
+from ddlint.document import Cell, Document, Heading, Row, Table
+from ddlint.inline import InlineContent, parse_inline, parse_link_definitions
+from ddlint.urls import canonical_url
+from ddlint.venues import extract_year, parse_venue
+
+VenueKind = Literal["conference", "workshop", "journal", "preprint"]
+RowKind = Literal["paper", "placeholder", "separator"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Venue(_Frozen):
+    raw: str
+    name: str | None
+    year: int | None
+    month: int | None = Field(ge=1, le=12)
+    kind: VenueKind | None
+
+
+class Link(_Frozen):
+    label: str
+    url: str
+
+
+class Section(_Frozen):
+    heading: str | None
+    year: int | None
+
+
+class Origin(_Frozen):
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    rendered: bool
+
+
+class Paper(_Frozen):
+    """One paper: the JSON form of this model is the contract every export and rule reads."""
+
+    title: str
+    url: str | None
+    authors: list[str]
+    et_al: bool
+    type: str
+    task: str
+    datasets: list[str]
+    venue: Venue | None
+    year: int | None
+    links: list[Link]
+    section: Section
+    origin: Origin
+    extra: dict[str, str]
+
+
+Identity = tuple[object, ...]
+
+
+def paper_identity(paper: Paper) -> Identity:
+    """What makes two records the same paper (DESIGN.md §3.3): no origin, no venue
+    spelling, URLs in canonical form, empty-target links ignored."""
+    venue = paper.venue
+    return (
+        paper.title,
+        canonical_url(paper.url or ""),
+        tuple(paper.authors),
+        paper.et_al,
+        paper.type,
+        paper.task,
+        tuple(paper.datasets),
+        (venue.name, venue.year, venue.month, venue.kind) if venue else None,
+        paper.year,
+        tuple((link.label, canonical_url(link.url)) for link in paper.links if link.url.strip()),
+        (paper.section.heading, paper.section.year),
+        tuple(sorted(paper.extra.items())),
+    )
+
+
+@dataclass(frozen=True)
+class PaperTable:
+    table: Table
+    columns: ColumnMap
+    is_paper: bool
+    inferred: bool  # columns inferred from the cells (the header row was empty)
+    section: Section
+
+
+@dataclass(frozen=True)
+class RowRecord:
+    """A data row of a paper table, with the cells each field came from."""
+
+    table: PaperTable
+    row: Row
+    kind: RowKind
+    paper: Paper | None
+    cells: tuple[Cell | None, ...]  # per column; None where GitHub pads a short row
+    contents: tuple[InlineContent | None, ...]
+
+    def cell(self, field: str) -> Cell | None:
+        column = self.table.columns.column_of(field)  # type: ignore[arg-type]
+        return self.cells[column] if column is not None and column < len(self.cells) else None
+
+    def content(self, field: str) -> InlineContent | None:
+        column = self.table.columns.column_of(field)  # type: ignore[arg-type]
+        if column is None or column >= len(self.contents):
+            return None
+        return self.contents[column]
+
+
+@dataclass(frozen=True)
+class Records:
+    document: Document
+    tables: tuple[PaperTable, ...]
+    rows: tuple[RowRecord, ...]
+    link_definitions: Mapping[str, str]
+
+    @cached_property
+    def papers(self) -> tuple[Paper, ...]:
+        return tuple(row.paper for row in self.rows if row.paper is not None)
+
+    @property
+    def paper_rows(self) -> tuple[RowRecord, ...]:
+        return tuple(row for row in self.rows if row.paper is not None)
+
+
+def extract_records(document: Document, aliases: Mapping[str, str] | None = None) -> Records:
+    refs = parse_link_definitions(document.line_text(n) for n in range(1, len(document.lines) + 1))
+    sections = _SectionFinder(document.headings, refs)
+    tables: list[PaperTable] = []
+    rows: list[RowRecord] = []
+    for table in document.tables:
+        builder = _TableRecords(table, aliases, refs, sections)
+        tables.append(builder.paper_table)
+        if builder.paper_table.is_paper:
+            rows.extend(builder.rows())
+    return Records(document, tuple(tables), tuple(rows), refs)
+
+
+# -- sections ---------------------------------------------------------------------------
+
+_YEAR_IN_HEADING = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+class _SectionFinder:
+    """The heading a table sits under, and the year of the nearest heading that has one."""
+
+    def __init__(self, headings: Sequence[Heading], refs: Mapping[str, str]) -> None:
+        self.headings = [(h.line, h.level, parse_inline(h.text, refs).text) for h in headings]
+
+    def at(self, line: int) -> Section:
+        before = [h for h in self.headings if h[0] < line]
+        if not before:
+            return Section(heading=None, year=None)
+        heading = before[-1][2]
+        level = before[-1][1] + 1
+        year = None
+        for _, h_level, text in reversed(before):
+            if h_level < level:  # an ancestor (or the heading itself)
+                level = h_level
+                found = _YEAR_IN_HEADING.search(text)
+                if found:
+                    year = int(found.group(1))
+                    break
+        return Section(heading=heading, year=year)
+
+
+# -- one table --------------------------------------------------------------------------
+
+_ET_AL = re.compile(r"[\s,]*\bet\.?\s*al\b\.?", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:[,;、，]|\band\b|&)\s*")
+_DATASET_SPLIT = re.compile(r"\s*[,;]\s*")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+class _TableRecords:
+    def __init__(
+        self,
+        table: Table,
+        aliases: Mapping[str, str] | None,
+        refs: Mapping[str, str],
+        sections: _SectionFinder,
+    ) -> None:
+        self.table, self.refs = table, refs
+        headers = [cell.text for cell in table.header.cells]
+        columns = map_columns([parse_inline(h, refs).text for h in headers], aliases)
+        inferred = False
+        if not any(h.strip() for h in headers) and table.rows:
+            columns, inferred = _infer_columns(table, refs, len(headers)), True
+        self.section = sections.at(table.header.line)
+        self.paper_table = PaperTable(
+            table, columns, columns.is_paper_table, inferred, self.section
+        )
+
+    def rows(self) -> Iterable[RowRecord]:
+        section = self.section
+        for row in self.table.rows:
+            record = self._row(row, section)
+            if record.kind == "separator":
+                text = next(c.text for c in record.contents if c is not None and c.text)
+                year = extract_year(text)
+                section = Section(heading=text, year=year or self.section.year)
+            yield record
+
+    def _row(self, row: Row, section: Section) -> RowRecord:
+        columns = self.paper_table.columns
+        width = len(columns.headers)
+        cells: tuple[Cell | None, ...] = tuple(row.cells[:width]) + (None,) * (
+            width - len(row.cells[:width])
+        )
+        contents = tuple(
+            parse_inline(cell.text, self.refs) if cell is not None else None for cell in cells
+        )
+        kind = _row_kind(contents, columns)
+        paper = None
+        if kind == "paper":
+            paper = _paper(row, columns, cells, contents, section)
+            if _is_placeholder(paper):
+                kind, paper = "placeholder", None
+        return RowRecord(self.paper_table, row, kind, paper, cells, contents)
+
+
+def _row_kind(contents: Sequence[InlineContent | None], columns: ColumnMap) -> RowKind:
+    filled = [c for c in contents if c is not None and c.text]
+    has_url = any(link.url.strip() for c in contents if c is not None for link in c.links)
+    if len(filled) == 1 and not has_url and len(columns.headers) > 1:
+        text = filled[0].text
+        if (extract_year(text) is not None and len(text) <= 30) or filled[0].has_markup:
+            return "separator"
+    return "paper"
+
+
+def _is_placeholder(paper: Paper) -> bool:
+    has_url = bool(paper.url) or any(link.url.strip() for link in paper.links)
+    return not has_text(paper.title) and not paper.authors and paper.venue is None and not has_url
+
+
+def has_text(value: str) -> bool:
+    """Whether ``value`` says anything: the template's `[** **]()` renders as "** **"."""
+    return bool(value.strip(" *_~`-\t"))
+
+
+def _paper(
+    row: Row,
+    columns: ColumnMap,
+    cells: Sequence[Cell | None],
+    contents: Sequence[InlineContent | None],
+    section: Section,
+) -> Paper:
+    values: dict[str, list[InlineContent]] = {}
+    raw: dict[str, list[str]] = {}
+    extra: dict[str, str] = {}
+    for index, fields in enumerate(columns.fields):
+        content, cell = contents[index], cells[index]
+        if content is None or cell is None:
+            continue
+        for field in fields:
+            values.setdefault(field, []).append(content)
+            raw.setdefault(field, []).append(cell.text)
+        if not fields or set(fields) <= {"number", "topic"}:
+            extra[columns.headers[index].strip() or f"column {index + 1}"] = content.text
+    title, url, extra_links, author_text = _title_and_url(values, raw, columns)
+    authors, et_al = _authors(author_text)
+    venue_text = " ".join(c.text for c in values.get("venue", [])).strip()
+    parsed = parse_venue(venue_text) if venue_text else None
+    venue = (
+        Venue(
+            raw=parsed.raw, name=parsed.name, year=parsed.year, month=parsed.month, kind=parsed.kind
+        )
+        if parsed is not None
+        else None
+    )
+    year = _first_year(values.get("year", []) + values.get("date", []))
+    if year is None and venue is not None:
+        year = venue.year
+    if year is None:
+        year = section.year
+    links = extra_links + [
+        Link(label=link.label, url=link.url) for c in values.get("links", []) for link in c.links
+    ]
+    return Paper(
+        title=title,
+        url=url,
+        authors=authors,
+        et_al=et_al,
+        type=_text(values.get("type")),
+        task=_text(values.get("task")),
+        datasets=[d.rstrip(".") for d in _DATASET_SPLIT.split(_text(values.get("datasets"))) if d],
+        venue=venue,
+        year=year,
+        links=links,
+        section=section,
+        origin=Origin(line=row.line, column=_column(row), rendered=row.rendered),
+        extra=extra,
+    )
+
+
+def _title_and_url(
+    values: Mapping[str, list[InlineContent]], raw: Mapping[str, list[str]], columns: ColumnMap
+) -> tuple[str, str | None, list[Link], str]:
+    """Title text, paper URL, further links in the title cell, and the authors' text."""
+    title_cells = values.get("title", [])
+    author_text = _text(values.get("authors"))
+    url: str | None = None
+    title = ""
+    extra_links: list[Link] = []
+    if title_cells:
+        content = title_cells[0]
+        shared = "authors" in _fields_of_title(columns)
+        if shared:  # `Title & Authors`: title (link) first, authors after a <br> or the link
+            parts = _BR.split(raw["title"][0], maxsplit=1)
+            head = parse_inline(parts[0])
+            title = head.links[0].label if head.links else head.text
+            rest = parts[1] if len(parts) > 1 else ""
+            author_text = parse_inline(rest).text if rest else author_text
+        else:
+            linked = [link for link in content.links if link.url.strip() and not link.has_image]
+            title = content.text
+            if linked and _is_title_link(linked[0].label, content.text):
+                title = linked[0].label.strip()
+        urls = [link for link in content.links if link.url.strip()]
+        if urls:
+            url = urls[0].url
+            extra_links = [Link(label=link.label, url=link.url) for link in urls[1:]]
+    for link_cell in values.get("paper_link", []):
+        linked = [link for link in link_cell.links if link.url.strip()]
+        if linked and url is None:
+            url = linked[0].url
+        if not title and link_cell.text:
+            title = link_cell.text
+    return title.strip(), url, extra_links, author_text
+
+
+def _fields_of_title(columns: ColumnMap) -> tuple[str, ...]:
+    index = columns.column_of("title")
+    return columns.fields[index] if index is not None else ()
+
+
+def _is_title_link(label: str, text: str) -> bool:
+    # `[**Title**](url)` is the whole cell; `Title [[pdf]](url)` keeps its text.
+    return bool(label.strip()) and len(label.strip()) >= len(text.strip()) * 0.5
+
+
+def _authors(text: str) -> tuple[list[str], bool]:
+    et_al = bool(_ET_AL.search(text))
+    text = _ET_AL.sub("", text).strip(" ,;")
+    names = [name.strip(" .") for name in _AUTHOR_SPLIT.split(text)]
+    return [name for name in names if name], et_al
+
+
+def _first_year(contents: Sequence[InlineContent]) -> int | None:
+    for content in contents:
+        year = extract_year(content.text)
+        if year is not None:
+            return year
+    return None
+
+
+def _text(contents: Sequence[InlineContent] | None) -> str:
+    return " ".join(c.text for c in contents or () if c.text).strip()
+
+
+def _column(row: Row) -> int:
+    # 1-based column of the row's first character, counted in code points.
+    return row.span.start - row.line_span.start + 1
+
+
+# -- tables with an empty header row ------------------------------------------------------
+
+_CODE_LABELS = re.compile(r"^(?:code|github|project|page|website|pdf|paper|slides?|video)$", re.I)
+
+
+def _infer_columns(table: Table, refs: Mapping[str, str], width: int) -> ColumnMap:
+    """Name the columns of a header-less table from what their cells look like."""
+    votes: list[dict[str, int]] = [{} for _ in range(width)]
+    for row in table.rows[:50]:
+        for index, cell in enumerate(row.cells[:width]):
+            guess = _guess_field(parse_inline(cell.text, refs))
+            if guess:
+                votes[index][guess] = votes[index].get(guess, 0) + 1
+    headers: list[str] = []
+    taken: set[str] = set()
+    for column_votes in votes:
+        ranked = sorted(column_votes.items(), key=lambda item: -item[1])
+        name = next((field for field, _ in ranked if field not in taken), "")
+        taken.add(name)
+        headers.append(name)
+    return map_columns(headers)
+
+
+def _guess_field(content: InlineContent) -> str:
+    text = content.text.strip()
+    if not text and not content.links:
+        return ""
+    if content.links and all(_CODE_LABELS.match(link.label.strip()) for link in content.links):
+        return "Code"
+    if any(link.has_image for link in content.links):
+        return "Code"
+    if content.links and len(content.links[0].label) > 15:
+        return "Title"
+    if _ET_AL.search(text) or re.fullmatch(r"[A-Z][\w.\-']+(?: [A-Z][\w.\-']+)+(?:, .+)*", text):
+        return "Authors"
+    venue = parse_venue(text)
+    if venue is not None and venue.year is not None:
+        return "Year" if venue.name is None else "Venue"
+    return ""

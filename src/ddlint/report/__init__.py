@@ -1,0 +1,63 @@
+"""Findings → what a person or a tool reads: text, json, sarif, github, summary.
+
+Reports print findings in the order they are given (the linter sorts them), so the
+same findings always give the same bytes. Every non-empty output ends with a
+newline; the ``github`` format of no findings is the empty string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Literal, get_args
+
+from ddlint.findings import Finding
+from ddlint.report._common import RuleMeta
+from ddlint.report.github import format_github
+from ddlint.report.json_ import findings_to_json, format_json
+from ddlint.report.sarif import format_sarif, sarif_log
+from ddlint.report.summary import format_summary
+from ddlint.report.text import format_text, statistics_table
+
+OutputFormat = Literal["text", "json", "sarif", "github", "summary"]
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = get_args(OutputFormat)
+
+__all__ = [
+    "OUTPUT_FORMATS",
+    "OutputFormat",
+    "RuleMeta",
+    "findings_to_json",
+    "format_findings",
+    "sarif_log",
+    "statistics_table",
+]
+
+
+def format_findings(
+    findings: Sequence[Finding],
+    fmt: OutputFormat,
+    *,
+    sources: Mapping[str, str] | None = None,
+    rules: Mapping[str, RuleMeta] | None = None,
+    statistics: bool = False,
+    files_checked: int | None = None,
+    tool_version: str = "0.0.0",
+) -> str:
+    """Render ``findings`` in format ``fmt``.
+
+    ``sources`` maps each finding's path to the text it was linted from; with it the
+    text format shows excerpts and json/sarif give fix edits lines and columns.
+    ``rules`` describes rules for sarif and summary; ``statistics`` (text only)
+    appends the per-rule table; ``files_checked`` goes into the summary;
+    ``tool_version`` into the SARIF driver. Options a format has no use for are ignored.
+    """
+    if fmt == "text":
+        return format_text(findings, sources=sources, statistics=statistics)
+    if fmt == "json":
+        return format_json(findings, sources=sources)
+    if fmt == "sarif":
+        return format_sarif(findings, sources=sources, rules=rules, tool_version=tool_version)
+    if fmt == "github":
+        return format_github(findings)
+    if fmt == "summary":
+        return format_summary(findings, rules=rules, files_checked=files_checked)
+    raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(OUTPUT_FORMATS)}")

@@ -1,0 +1,73 @@
+"""What several report formats share: rule metadata, fix counts, and positions of edits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ddlint.findings import Applicability, Finding
+from ddlint.spans import LineIndex
+
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """What a report needs to know about a rule beyond its findings.
+
+    SARIF consumers (GitHub code scanning) show a rule's summary and help link next
+    to every alert; the Markdown summary names each rule once.
+    """
+
+    code: str
+    name: str
+    summary: str
+    help_uri: str | None = None
+
+
+@dataclass(frozen=True)
+class FixCounts:
+    """How many findings ``--fix`` repairs, and how many more ``--unsafe-fixes`` adds."""
+
+    safe: int
+    unsafe: int
+
+
+def count_fixes(findings: Sequence[Finding]) -> FixCounts:
+    safe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.SAFE)
+    unsafe = sum(1 for f in findings if f.fix and f.fix.applicability is Applicability.UNSAFE)
+    return FixCounts(safe, unsafe)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+class SourceLines:
+    """Line indexes of the sources a report was given, built once per file on demand."""
+
+    def __init__(self, sources: Mapping[str, str] | None) -> None:
+        self._sources = sources or {}
+        self._indexes: dict[str, LineIndex] = {}
+
+    def text(self, path: str) -> str | None:
+        return self._sources.get(path)
+
+    def index(self, path: str) -> LineIndex | None:
+        if path not in self._sources:
+            return None
+        if path not in self._indexes:
+            self._indexes[path] = LineIndex(self._sources[path])
+        return self._indexes[path]
+
+    def position(self, path: str, offset: int) -> tuple[int, int] | None:
+        """1-based line and column of ``offset``, or None without the source (or a stale one)."""
+        index = self.index(path)
+        if index is None:
+            return None
+        try:
+            return index.position(offset)
+        except ValueError:
+            # The edit points past the end of the text we were given: the source
+            # changed since linting. Report offsets only rather than wrong lines.
+            return None

@@ -1,0 +1,160 @@
+"""The ``sarif`` format: a SARIF 2.1.0 log for GitHub code scanning and other SARIF viewers.
+
+One run; the driver lists every rule it was told about (and any code that appears
+without metadata), so code scanning can show a rule's description even for rules
+with no results in this run. Columns count code points, which the run declares
+with ``columnKind`` instead of leaving viewers to assume UTF-16 units.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from urllib.parse import quote
+
+from ddlint.findings import Edit, Finding, Fix, Severity
+from ddlint.report._common import RuleMeta, SourceLines
+
+SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/ddlint/"
+FINGERPRINT_KEY = "ddlint/v1"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
+
+
+def format_sarif(
+    findings: Sequence[Finding],
+    *,
+    sources: Mapping[str, str] | None = None,
+    rules: Mapping[str, RuleMeta] | None = None,
+    tool_version: str = "0.0.0",
+) -> str:
+    return (
+        json.dumps(
+            sarif_log(findings, sources=sources, rules=rules, tool_version=tool_version), indent=2
+        )
+        + "\n"
+    )
+
+
+def sarif_log(
+    findings: Sequence[Finding],
+    *,
+    sources: Mapping[str, str] | None = None,
+    rules: Mapping[str, RuleMeta] | None = None,
+    tool_version: str = "0.0.0",
+) -> dict[str, object]:
+    """The SARIF log as a JSON-ready dict."""
+    metas = _rule_metas(findings, rules or {})
+    rule_index = {code: i for i, code in enumerate(metas)}
+    lines = SourceLines(sources)
+    driver: dict[str, object] = {
+        "name": "ddlint",
+        "version": tool_version,
+        "informationUri": INFORMATION_URI,
+        "rules": [_descriptor(meta) for meta in metas.values()],
+    }
+    run = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": [_result(finding, rule_index[finding.code], lines) for finding in findings],
+    }
+    return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _rule_metas(findings: Sequence[Finding], rules: Mapping[str, RuleMeta]) -> dict[str, RuleMeta]:
+    """Every rule to describe, by code in code order (the order ``ruleIndex`` counts in)."""
+    metas = {meta.code: meta for meta in rules.values()}
+    for finding in findings:
+        # A code the caller gave no metadata for (a plugin, a link-check result)
+        # still needs a descriptor: ruleIndex must point somewhere.
+        metas.setdefault(finding.code, RuleMeta(finding.code, finding.name, finding.name))
+    return {code: metas[code] for code in sorted(metas)}
+
+
+def _descriptor(meta: RuleMeta) -> dict[str, object]:
+    descriptor: dict[str, object] = {
+        "id": meta.code,
+        "name": meta.name,
+        "shortDescription": {"text": meta.summary or meta.name},
+    }
+    if meta.help_uri:
+        descriptor["helpUri"] = meta.help_uri
+    return descriptor
+
+
+def artifact_uri(path: str) -> str:
+    """``path`` as a URI reference: forward slashes, percent-encoded, relative when it was."""
+    posix = path.replace("\\", "/")
+    if _WINDOWS_DRIVE.match(posix):
+        return "file:///" + quote(posix, safe="/:")
+    if posix.startswith("/"):
+        return "file://" + quote(posix, safe="/")
+    # A relative reference whose first segment holds ":" would read as a scheme;
+    # quoting ":" too keeps "a:b.md" a file name.
+    return quote(posix, safe="/")
+
+
+def _artifact_location(path: str) -> dict[str, object]:
+    uri = artifact_uri(path)
+    if uri.startswith("file:"):
+        return {"uri": uri}
+    # %SRCROOT% tells code scanning the path is relative to the checkout.
+    return {"uri": uri, "uriBaseId": "%SRCROOT%"}
+
+
+def _result(finding: Finding, rule_index: int, lines: SourceLines) -> dict[str, object]:
+    region = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
+    location = {
+        "physicalLocation": {
+            "artifactLocation": _artifact_location(finding.path),
+            "region": region,
+        }
+    }
+    result: dict[str, object] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": _LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [location],
+    }
+    if finding.fingerprint:
+        result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+    if finding.fix is not None and finding.fix.edits:
+        result["fixes"] = [_fix(finding.fix, finding.path, lines)]
+    return result
+
+
+def _fix(fix: Fix, path: str, lines: SourceLines) -> dict[str, object]:
+    change = {
+        "artifactLocation": _artifact_location(path),
+        "replacements": [_replacement(edit, path, lines) for edit in fix.edits],
+    }
+    out: dict[str, object] = {
+        "artifactChanges": [change],
+        # SARIF has no notion of safe and unsafe fixes; keep ours in the property bag.
+        "properties": {"applicability": fix.applicability.value},
+    }
+    if fix.description:
+        out["description"] = {"text": fix.description}
+    return out
+
+
+def _replacement(edit: Edit, path: str, lines: SourceLines) -> dict[str, object]:
+    # charOffset/charLength count characters in the run's columnKind (code points),
+    # so they are exact even without the source; lines are added when we have it.
+    region: dict[str, object] = {
+        "charOffset": edit.span.start,
+        "charLength": edit.span.end - edit.span.start,
+    }
+    start = lines.position(path, edit.span.start)
+    end = lines.position(path, edit.span.end)
+    if start is not None and end is not None:
+        region.update(startLine=start[0], startColumn=start[1], endLine=end[0], endColumn=end[1])
+    return {"deletedRegion": region, "insertedContent": {"text": edit.text}}

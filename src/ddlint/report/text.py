@@ -1,0 +1,180 @@
+"""The ``text`` format: ruff-like lines, each with the source line and carets under the finding.
+
+    README.md:59:3: DD201 [placeholder-row] Template row left in the table
+       |
+    59 | | Author | Title |
+       |   ^^^^^^
+
+Carets are placed by terminal cells, not code points: a tab advances to the next
+tab stop and an East Asian wide character takes two cells, otherwise the carets
+under a CJK title would drift to the left of what they mark.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ddlint.findings import Applicability, Finding
+from ddlint.report._common import SourceLines, count_fixes, plural
+from ddlint.spans import LINE_ENDING
+
+TAB_SIZE = 4
+MAX_EXCERPT_WIDTH = 160
+# How much of a trimmed line stays visible before the finding, so it has context.
+_LEFT_CONTEXT = 40
+ELLIPSIS = "…"
+
+
+def format_text(
+    findings: Sequence[Finding],
+    *,
+    sources: Mapping[str, str] | None = None,
+    statistics: bool = False,
+) -> str:
+    """Every finding with its excerpt, then the summary line (and the statistics table)."""
+    lines = SourceLines(sources)
+    blocks = [_finding_block(finding, lines) for finding in findings]
+    out = "\n\n".join(blocks)
+    if out:
+        out += "\n\n"
+    out += summary_line(findings) + "\n"
+    if statistics and findings:
+        out += "\n" + statistics_table(findings)
+    return out
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    if not findings:
+        return "All checks passed!"
+    fixes = count_fixes(findings)
+    found = f"Found {plural(len(findings), 'finding')}"
+    if not fixes.safe and not fixes.unsafe:
+        return found + "."
+    detail = f"{fixes.safe} fixable with --fix"
+    if fixes.unsafe:
+        detail += f", {fixes.unsafe} more with --unsafe-fixes"
+    return f"{found} ({detail})."
+
+
+def statistics_table(findings: Sequence[Finding]) -> str:
+    """Counts per rule, most frequent first, like ``ruff --statistics``.
+
+    ``[*]`` marks a rule with at least one finding that ``--fix`` repairs; ``[ ]`` one
+    that only ``--unsafe-fixes`` or a person can repair. Empty when there are no findings.
+    """
+    counts = Counter(f.code for f in findings)
+    names = {f.code: f.name for f in findings}
+    fixable = {f.code for f in findings if f.fix and f.fix.applicability is Applicability.SAFE}
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    count_width = max((len(str(count)) for _, count in rows), default=0)
+    code_width = max((len(code) for code, _ in rows), default=0)
+    return "".join(
+        f"{count:>{count_width}}\t{code:<{code_width}}\t"
+        f"{'[*]' if code in fixable else '[ ]'} {names[code]}\n"
+        for code, count in rows
+    )
+
+
+def _finding_block(finding: Finding, lines: SourceLines) -> str:
+    head = (
+        f"{finding.path}:{finding.line}:{finding.column}: "
+        f"{finding.code} [{finding.name}] {finding.message}"
+    )
+    parts = [head]
+    line_text = _source_line(lines, finding.path, finding.line)
+    if line_text is not None:
+        end = finding.end_column if finding.end_line == finding.line else len(line_text) + 1
+        excerpt, carets = render_excerpt(line_text, finding.column, end)
+        gutter = " " * len(str(finding.line))
+        # Trailing blanks of the line stay: they may be what the finding is about.
+        shown = f"{finding.line} | {excerpt}" if excerpt else f"{finding.line} |"
+        parts += [f"{gutter} |", shown, f"{gutter} | {carets}"]
+    if finding.fix is not None and finding.fix.description:
+        unsafe = finding.fix.applicability is Applicability.UNSAFE
+        label = "unsafe fix" if unsafe else "fix"
+        parts.append(f"  = {label}: {finding.fix.description}")
+    return "\n".join(parts)
+
+
+def _source_line(lines: SourceLines, path: str, line: int) -> str | None:
+    """The text of 1-based ``line`` without its line ending, or None if unknown."""
+    text = lines.text(path)
+    index = lines.index(path)
+    if text is None or index is None or not 1 <= line <= index.line_count:
+        return None
+    start = index.line_start(line)
+    ending = LINE_ENDING.search(text, start)
+    return text[start : ending.start() if ending else len(text)]
+
+
+def render_excerpt(line: str, column: int, end_column: int) -> tuple[str, str]:
+    """The line as a terminal shows it, and a caret line under ``[column, end_column)``.
+
+    Columns are 1-based code points. At least one caret is drawn, also for an empty
+    span or one at the end of the line. Lines wider than ``MAX_EXCERPT_WIDTH`` cells
+    are cut to a window around the finding, with ``…`` where text was left out.
+    """
+    cells: list[tuple[str, int]] = []  # what each character shows, and its width
+    first = last = None
+    position = 0
+    for offset, char in enumerate(line):
+        if offset == column - 1:
+            first = position
+        if offset == end_column - 1:
+            last = position
+        shown = " " * (TAB_SIZE - position % TAB_SIZE) if char == "\t" else _visible(char)
+        width = len(shown) if char == "\t" else _cell_width(shown)
+        cells.append((shown, width))
+        position += width
+    first = position if first is None else first
+    last = position if last is None else last
+    caret_width = max(1, last - first)
+    if position <= MAX_EXCERPT_WIDTH:
+        return "".join(shown for shown, _ in cells), " " * first + "^" * caret_width
+    return _trim(cells, position, first, caret_width)
+
+
+def _trim(
+    cells: list[tuple[str, int]], total: int, first: int, caret_width: int
+) -> tuple[str, str]:
+    window = MAX_EXCERPT_WIDTH - 2  # room for an ellipsis on each side
+    start = max(0, min(first - _LEFT_CONTEXT, total - window))
+    stop = start + window
+    kept: list[str] = []
+    kept_start: int | None = None
+    kept_stop = start
+    position = 0
+    for shown, width in cells:
+        # A tab or wide character straddling an edge is left out whole.
+        if position >= start and position + width <= stop:
+            kept_start = position if kept_start is None else kept_start
+            kept.append(shown)
+            kept_stop = position + width
+        position += width
+    kept_start = start if kept_start is None else kept_start
+    left = ELLIPSIS if kept_start > 0 else ""
+    right = ELLIPSIS if kept_stop < total else ""
+    caret_start = max(first, kept_start) - kept_start + len(left)
+    caret_end = min(first + caret_width, kept_stop) - kept_start + len(left)
+    carets = " " * caret_start + "^" * max(1, caret_end - caret_start)
+    return left + "".join(kept) + right, carets
+
+
+def _visible(char: str) -> str:
+    """A control character as a visible symbol, so a README cannot drive the terminal."""
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␟
+    if code == 0x7F:
+        return "␡"
+    if 0x80 <= code < 0xA0:
+        return "\ufffd"
+    return char
+
+
+def _cell_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1

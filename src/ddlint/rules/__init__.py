@@ -1,0 +1,107 @@
+"""The explicit registry of rules. An unknown code or name is an error, loudly."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+
+from ddlint.rules.base import Rule, RuleContext, RuleSettings
+
+__all__ = [
+    "ALL_RULES",
+    "Rule",
+    "RuleContext",
+    "RuleSettings",
+    "UnknownRuleError",
+    "get_rule",
+    "resolve",
+]
+
+
+class UnknownRuleError(ValueError):
+    def __init__(self, token: str) -> None:
+        super().__init__(f"unknown rule {token!r} (see `ddlint rules`)")
+        self.token = token
+
+
+# The registry, in code order. Each module defines ``RULE``, its rule class.
+RULE_MODULES = (
+    "dd001_unused_suppression",
+    "dd101_table_interrupted",
+    "dd102_stray_row",
+    "dd103_cell_count",
+    "dd104_broken_table",
+    "dd105_unescaped_pipe",
+    "dd106_absorbed_line",
+    "dd201_placeholder_row",
+    "dd202_empty_title",
+    "dd203_missing_authors",
+    "dd204_missing_venue",
+    "dd205_wrong_section",
+    "dd206_misplaced_cell",
+    "dd207_duplicate_paper",
+    "dd208_inconsistent_spelling",
+    "dd209_unparsed_venue",
+    "dd301_empty_link",
+    "dd302_malformed_url",
+    "dd303_tracking_params",
+    "dd304_insecure_link",
+    "dd305_arxiv_form",
+    "dd306_broken_fragment",
+    "dd307_duplicate_link",
+    "dd308_nav_out_of_date",
+    "dd401_unsorted_rows",
+    "dd402_cell_format",
+    "dd403_venue_format",
+    "dd404_title_format",
+)
+
+
+def _all_rules() -> tuple[type[Rule], ...]:
+    rules: list[type[Rule]] = []
+    for name in RULE_MODULES:
+        module = importlib.import_module(f"ddlint.rules.{name}")
+        rules.append(module.RULE)
+    return tuple(rules)
+
+
+ALL_RULES: tuple[type[Rule], ...] = _all_rules()
+_BY_KEY: dict[str, type[Rule]] = {}
+for _rule in ALL_RULES:
+    for _key in (_rule.code, _rule.name):
+        if _key.upper() in _BY_KEY:
+            raise RuntimeError(f"duplicate rule key {_key}")
+        _BY_KEY[_key.upper()] = _rule
+
+
+def get_rule(token: str) -> type[Rule]:
+    """The rule with this code (``DD201``) or name (``placeholder-row``)."""
+    rule = _BY_KEY.get(token.strip().upper())
+    if rule is None:
+        raise UnknownRuleError(token)
+    return rule
+
+
+def is_known(token: str) -> bool:
+    return token.strip().upper() in _BY_KEY or _is_prefix(token)
+
+
+def _is_prefix(token: str) -> bool:
+    token = token.strip().upper()
+    return token in ("ALL", "DD") or any(
+        rule.code.startswith(token) for rule in ALL_RULES if token.startswith("DD")
+    )
+
+
+def resolve(tokens: Iterable[str]) -> set[str]:
+    """Codes selected by codes, names, prefixes (``DD2``) or ``ALL``."""
+    codes: set[str] = set()
+    for token in tokens:
+        upper = token.strip().upper()
+        if upper in _BY_KEY:
+            codes.add(_BY_KEY[upper].code)
+        elif _is_prefix(upper):
+            codes.update(r.code for r in ALL_RULES if upper == "ALL" or r.code.startswith(upper))
+        else:
+            raise UnknownRuleError(token)
+    return codes

@@ -1,0 +1,106 @@
+"""What every rule is: a code, a name, a docstring that documents it, and ``check``.
+
+A rule reads the parsed document and its records through a ``RuleContext`` and
+yields findings. It does no I/O and never touches the network; link-check results
+are turned into findings by the linter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import ClassVar, Literal
+
+from ddlint.document import Document
+from ddlint.findings import Applicability, Edit, Finding, Fix, Severity
+from ddlint.records import Records
+from ddlint.spans import Span
+
+Scope = Literal["row", "table", "document"]
+Fixability = Literal["never", "sometimes", "always"]
+MonthStyle = Literal["abbrev-dot", "abbrev", "full", "number"]
+TableStyle = Literal["compact", "aligned"]
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """The configurable knobs rules read (``[tool.ddlint]``, validated in ``config.py``)."""
+
+    month_style: MonthStyle = "abbrev-dot"
+    # None: the default order (year, month descending); False: never sort; else keys
+    # such as ["-year", "venue", "title"].
+    sort: Sequence[str] | Literal[False] | None = None
+    table_style: TableStyle = "compact"
+    https_hosts: frozenset[str] = frozenset()
+    arxiv_form: Literal["abs", "pdf"] | None = None
+    header_aliases: dict[str, str] = field(default_factory=dict)
+
+
+class Rule:
+    """Base of all rules. Subclasses set the class attributes and implement ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    scope: ClassVar[Scope]
+    fixable: ClassVar[Fixability] = "never"
+    severity: ClassVar[Severity] = Severity.WARNING
+    # Rules a user must opt into (with --select or config).
+    default_enabled: ClassVar[bool] = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        """The docstring's title line, without its ``DDxxx name:`` prefix."""
+        first = (cls.__doc__ or "").strip().split("\n", 1)[0]
+        return first.split(": ", 1)[-1].strip() or cls.name
+
+
+@dataclass
+class RuleContext:
+    document: Document
+    records: Records
+    settings: RuleSettings = field(default_factory=RuleSettings)
+
+    @cached_property
+    def text(self) -> str:
+        return self.document.text
+
+    def finding(
+        self,
+        rule: Rule,
+        span: Span,
+        message: str,
+        *,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        index = self.document.line_index
+        line, column = index.position(span.start)
+        end_line, end_column = index.position(max(span.end, span.start))
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=severity or rule.severity,
+            message=message,
+            span=span,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            fix=fix,
+        )
+
+
+def safe_fix(description: str, *edits: Edit) -> Fix:
+    return Fix(Applicability.SAFE, tuple(edits), description)
+
+
+def unsafe_fix(description: str, *edits: Edit) -> Fix:
+    return Fix(Applicability.UNSAFE, tuple(edits), description)
+
+
+def delete_line(span: Span) -> Edit:
+    return Edit(span, "")

@@ -1,0 +1,88 @@
+"""DD102 stray-row: a row separated from its table by a blank line renders as text.
+
+## What it does
+Finds pipe rows with the table's cell count that come after the table, separated
+from it only by blank lines (or HTML comments). GitHub ends a table at the first
+blank line, so such a row is shown as a line of text with pipes. Template rows in
+that position are reported by DD201 instead (its fix deletes them).
+
+## Why is this bad?
+The paper is in the file but not in the rendered table: readers of the list never
+see it as a row.
+
+## Example
+```markdown
+| Author | Title | Venue |
+|---|---|---|
+| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+
+| Alan Turing et al | [**On Computable Tables**](https://arxiv.org/abs/2201.00003) | ICML, 2022 |
+```
+
+## Use instead
+```markdown
+| Author | Title | Venue |
+|---|---|---|
+| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| Alan Turing et al | [**On Computable Tables**](https://arxiv.org/abs/2201.00003) | ICML, 2022 |
+```
+
+## Fix safety
+Safe: the blank lines between the table and the row are removed (HTML comments
+there move below the row, verbatim). The record is unchanged; it only renders.
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddlint.document import Row
+from ddlint.findings import Finding
+from ddlint.rules._rejoin import rejoin_edits
+from ddlint.rules.base import Rule, RuleContext, safe_fix
+
+
+class StrayRow(Rule):
+    __doc__ = __doc__
+    code = "DD102"
+    name = "stray-row"
+    scope = "row"
+    fixable = "always"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        placeholders = {r.row.line for r in ctx.records.rows if r.kind == "placeholder"}
+        for table in ctx.document.tables:
+            interrupted = {line for i in table.interruptions for line in i.rows}
+            groups = _groups([r for r in table.stray if r.line not in interrupted])
+            for group in groups:
+                edits = rejoin_edits(ctx.document, table, group)
+                for row in group:
+                    if row.line in placeholders:
+                        continue
+                    # One edit rejoins the whole group; it rides on its first real row.
+                    fix = safe_fix("remove the blank lines between table and row", *edits)
+                    fix, edits = (fix if edits else None), ()
+                    yield ctx.finding(
+                        self,
+                        row.span,
+                        "Row after a blank line below the table: GitHub renders it as "
+                        "text, not as a table row",
+                        fix=fix,
+                    )
+
+
+def _groups(rows: list[Row]) -> list[list[Row]]:
+    """Stray rows on consecutive lines form one group, rejoined by one edit."""
+    groups: list[list[Row]] = []
+    for row in rows:
+        if groups and groups[-1][-1].line + 1 == row.line:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    return groups
+
+
+RULE = StrayRow

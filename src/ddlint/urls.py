@@ -1,0 +1,159 @@
+"""URL forms: the canonicalisation DD303, DD304 and DD305 apply, shared with record identity.
+
+A link that a safe fix rewrites must still point at the same paper, so the
+record identity compares URLs after exactly these rewrites.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query parameters that only track the reader, never select the resource.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "casa_token",
+        "_hsenc",
+        "_hsmi",
+        "igshid",
+        "yclid",
+        "ref_src",
+    }
+)
+TRACKING_PREFIXES = ("utm_",)
+
+# Hosts that serve https; an http:// link to them is only a weaker form of the same link.
+HTTPS_HOSTS = frozenset(
+    {
+        "arxiv.org",
+        "export.arxiv.org",
+        "openreview.net",
+        "proceedings.mlr.press",
+        "github.com",
+        "gitlab.com",
+        "openaccess.thecvf.com",
+        "papers.nips.cc",
+        "proceedings.neurips.cc",
+        "aclanthology.org",
+        "dl.acm.org",
+        "ieeexplore.ieee.org",
+        "link.springer.com",
+        "www.sciencedirect.com",
+        "ojs.aaai.org",
+        "www.ijcai.org",
+        "doi.org",
+        "dx.doi.org",
+        "huggingface.co",
+        "paperswithcode.com",
+        "www.semanticscholar.org",
+        "scholar.google.com",
+        "sites.google.com",
+        "drive.google.com",
+        "docs.google.com",
+        "www.youtube.com",
+        "youtube.com",
+        "slideslive.com",
+        "nips.cc",
+        "icml.cc",
+        "iclr.cc",
+        "jmlr.org",
+        "www.jmlr.org",
+        "www.nature.com",
+        "www.science.org",
+        "bioRxiv.org",
+        "www.biorxiv.org",
+        "www.medrxiv.org",
+    }
+)
+
+_ARXIV_PATH = re.compile(
+    r"^/(?P<form>abs|pdf)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))"
+    r"(?P<version>v\d+)?(?P<suffix>\.pdf)?/?$"
+)
+ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org"})
+
+
+def is_tracking_param(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def strip_tracking(url: str) -> str:
+    """``url`` without tracking parameters; unchanged (byte for byte) when it has none."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
+    if len(kept) == len(pairs):
+        return url
+    return urlunsplit(parts._replace(query=urlencode(kept, safe=":/@!$'()*+,;=")))
+
+
+def upgrade_scheme(url: str, hosts: frozenset[str] = HTTPS_HOSTS) -> str:
+    """``https://`` for an ``http://`` link to a host known to serve https."""
+    if url[:7].lower() != "http://":
+        return url
+    host = (urlsplit(url).hostname or "").lower()
+    if host in {h.lower() for h in hosts}:
+        return "https://" + url[7:]
+    return url
+
+
+def arxiv_parts(url: str) -> tuple[str, str, str, bool] | None:
+    """``(form, id, version, has_pdf_suffix)`` of an arXiv abs/pdf link, else None."""
+    parts = urlsplit(url)
+    if (parts.hostname or "").lower() not in ARXIV_HOSTS:
+        return None
+    match = _ARXIV_PATH.match(parts.path)
+    if match is None:
+        return None
+    return (
+        match.group("form"),
+        match.group("id"),
+        match.group("version") or "",
+        bool(match.group("suffix")),
+    )
+
+
+def arxiv_url(arxiv_id: str, form: str, version: str = "", pdf_suffix: bool = False) -> str:
+    suffix = ".pdf" if form == "pdf" and pdf_suffix else ""
+    return f"https://arxiv.org/{form}/{arxiv_id}{version}{suffix}"
+
+
+def canonical_url(url: str) -> str:
+    """The form used to compare links: what DD303, DD304 and DD305 would leave the same."""
+    url = url.strip()
+    if not url:
+        return url
+    url = upgrade_scheme(strip_tracking(url))
+    arxiv = arxiv_parts(url)
+    if arxiv is not None:
+        return arxiv_url(arxiv[1], "abs")
+    parts = urlsplit(url)
+    # Scheme and host are case-insensitive; a lone trailing slash adds nothing.
+    path = parts.path.rstrip("/") if parts.path != "/" else ""
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), path, parts.query, parts.fragment)
+    )
+
+
+def paper_ids(url: str) -> tuple[str, ...]:
+    """Stable identifiers in a paper URL: ``arxiv:ID`` and ``doi:10.x/y``."""
+    ids: list[str] = []
+    arxiv = arxiv_parts(url)
+    if arxiv is not None:
+        ids.append(f"arxiv:{arxiv[1]}")
+    doi = _DOI.search(url)
+    if doi is not None:
+        ids.append("doi:" + doi.group(0).lower().rstrip(".,;"))
+    return tuple(ids)
+
+
+_DOI = re.compile(r"10\.\d{4,9}/[^\s?#]+")
