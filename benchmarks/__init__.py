@@ -1,1 +1,1 @@
-"""Benchmarks for ddlint: input generators, a process timer and a profiler (not part of the suite)."""
+"""ddlint benchmarks: input generators, a process timer, a profiler (not part of the suite)."""

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-FIRST_NAMES = (
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+FIRST_NAMES = _words(
     "Guang Zijia Zhiwei Noveen Dingfang Justin Yongchao Songhua Noel Yihan Andrey Jiawei Renjie "
     "Zongwei Yanlin Nicholas Ping Dmitry Wei Rui Hae-Beom Zixuan Yuanhao Nadiya Mattia George "
     "Kai Mengyang Saehyung Jang-Hyun Tian Bo Shengyuan Aminu Seong-Woong Robin Timothy Ilia "
     "Felix Yongqi Ondrej Chengeng Jack Sam Tongzhou Xiaoxiao Haoyang Yuki Priya Lucas Amelia "
     "Mohammed Sofia Jonas Hiroshi Elena Mateo Chiara Arjun Ingrid Kwame Olivia Pavel Mei"
-).split()
+)
 
-LAST_NAMES = (
+LAST_NAMES = _words(
     "Li Wang Deng Sachdeva Chen Cui Zhou Liu Loo Wu Zhmoginov Du Pi Carlini Medvedev Jin Song "
     "Lee Jiang Xiong Shvai Sangermano Cazenavette Kim Dong Zhao Hu Musa Schirrmeister Nguyen "
     "Sucholutsky Wiewel Bohdal Huang Goetz Shleifer Zhang Yang Tanaka Gupta Moreau Fischer "
     "Rossi Novak Okafor Silva Johansson Petrov Haddad Kowalski Nakamura Dubois Andersen Costa"
-).split()
+)
 
 TITLE_LEADS = (
     "Dataset Distillation",
@@ -179,6 +184,7 @@ JOURNALS = (
     "Computer Methods and Programs in Biomedicine",
     "Neural Networks",
 )
-MONTHS = "Jan. Feb. Mar. Apr. May Jun. Jul. Aug. Sept. Oct. Nov. Dec.".split()
+MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.")
+MONTHS += ("Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 
 SUPP_LABELS = ("Poster", "Slide", "Video", "Project")

@@ -41,13 +41,18 @@ ROW_DEFECTS = (
     "unsorted",
     "irregular_padding",
 )
-# At most one of each per table: one comment line already turns the rest of GFM's table
-# into paragraph text, and one stray block per table is what the seed shows.
+# Table defects are placed, not drawn: a comment line ends GFM's table, so every later row
+# of that table renders as text. Drawn at 5 % a comment would land near the top of every
+# big table and turn most rows into text; placed in the last tenth of every third table
+# (and a stray block after every second table) they stay seed-like.
 TABLE_DEFECTS = ("html_comment_in_table", "stray_rows_after_blank")
 DEFECT_CLASSES = ROW_DEFECTS + TABLE_DEFECTS
 
 LIST_TITLE = "Dataset-distillation-papers"
-HEADER = "| Author    | Title     | Type      | Task      | Dataset       | Venue     | Supp. Material     |"
+HEADER = (
+    "| Author    | Title     | Type      | Task      | Dataset       | Venue     "
+    "| Supp. Material     |"
+)
 DELIMITER = "|---------" * 7 + "|"
 TEMPLATE_ROW = "| |[** **]() |  |  Image Classification |  |  | [Code]() |"
 NEWEST_YEAR = 2024
@@ -126,7 +131,9 @@ class _PaperFactory:
     def _url(self, venue: str, year: int, month: int, title: str, last: str) -> str:
         rng = self.rng
         yy = year % 100
-        while True:
+        for attempt in range(1000):
+            if attempt:  # a collision: fall back to a publisher page, which draws fresh digits
+                venue = "other"
             if venue == "arXiv" and year >= 2008:
                 kind = "pdf" if rng.random() < 0.75 else "abs"
                 suffix = ".pdf" if kind == "pdf" else ""
@@ -139,7 +146,7 @@ class _PaperFactory:
                 key = f"{last.lower()}{yy:02d}{rng.choice('abcdefgh')}"
                 url = f"https://proceedings.mlr.press/v{rng.randint(97, 235)}/{key}/{key}.pdf"
             elif venue in ("CVPR", "ICCV", "CVPRW", "ECCV"):
-                slug = "_".join(title.split(": ")[-1].replace("-", " ").split()[:8])
+                slug = "_".join(title.replace(":", "").replace("-", " ").split()[:8])
                 url = (
                     f"https://openaccess.thecvf.com/content/{venue}{year}/papers/"
                     f"{last}_{slug}_{venue}_{year}_paper.pdf"
@@ -154,6 +161,7 @@ class _PaperFactory:
             if url not in self.urls:
                 self.urls.add(url)
                 return url
+        raise RuntimeError("URL space exhausted")  # pragma: no cover
 
     def _supp(self, venue: str, year: int, title: str, first: str, last: str) -> str:
         rng = self.rng
@@ -162,7 +170,7 @@ class _PaperFactory:
         user = rng.choice((f"{first}{last}", f"{last}-lab", f"{first[0]}{last}")).lower()
         repo = "-".join(title.split(": ")[-1].split()[:4])
         links = [f"[Code](https://github.com/{user}/{repo})"]
-        if rng.random() < 0.5:
+        if rng.random() < 0.6:
             label = "Poster" if venue == "NeurIPS" else rng.choice(V.SUPP_LABELS)
             links.append(f"[{label}]({self._supp_url(label, year, user, repo)})")
         return ", ".join(links)
@@ -171,7 +179,8 @@ class _PaperFactory:
         rng = self.rng
         if label == "Poster":
             stamp = f"{rng.randint(16 * 10**8, 17 * 10**8)}.{rng.randint(0, 999999)}"
-            return f"https://nips.cc/media/PosterPDFs/NeurIPS%20{year}/{rng.randint(1, 99999)}.png?t={stamp}"
+            poster = f"{rng.randint(1, 99999)}.png?t={stamp}"
+            return f"https://nips.cc/media/PosterPDFs/NeurIPS%20{year}/{poster}"
         if label == "Slide":
             key = self._id(string.ascii_letters + string.digits, 33)
             return f"https://docs.google.com/presentation/d/{key}/edit"
@@ -224,24 +233,21 @@ class _SectionWriter:
         self.rng = factory.rng
         self.defects = defects
 
-    def _pick_defects(self, count: int) -> list[str | None]:
+    def _pick_defects(self, count: int, section: int) -> list[str | None]:
         picks: list[str | None] = []
-        used: set[str] = set()
         for _ in range(count):
-            if not self.defects or self.rng.random() >= DEFECT_RATE:
-                picks.append(None)
-                continue
-            defect = self.rng.choice(DEFECT_CLASSES)
-            if defect in used:
-                defect = self.rng.choice(ROW_DEFECTS)
-            used.add(defect)
-            picks.append(defect)
+            drawn = self.defects and self.rng.random() < DEFECT_RATE
+            picks.append(self.rng.choice(ROW_DEFECTS) if drawn else None)
+        if self.defects and section % 3 == 0 and count >= 10:
+            picks[count * 9 // 10] = "html_comment_in_table"
+        if self.defects and section % 2 == 0 and count >= 4:
+            picks[-1] = picks[-2] = "stray_rows_after_blank"
         return picks
 
-    def lines(self, year: int, count: int) -> list[str]:
+    def lines(self, year: int, count: int, section: int) -> list[str]:
         factory, rng = self.factory, self.rng
         rows = sorted((factory.row(year) for _ in range(count)), key=lambda r: -r.month)
-        picks = self._pick_defects(count)
+        picks = self._pick_defects(count, section)
         body: list[str] = []
         stray: list[str] = []
         for i, defect in enumerate(picks):
@@ -295,8 +301,8 @@ def generate_list(rows: int, defects: bool, seed: int = 0) -> str:
         "",
         "",
     ]
-    for year, count in counts.items():
-        lines.extend(writer.lines(year, count))
+    for section, (year, count) in enumerate(counts.items()):
+        lines.extend(writer.lines(year, count, section))
     return "\n".join(lines)
 
 

@@ -13,7 +13,10 @@ ROW = (
     "(https://openreview.net/pdf?id=mSAKhLYLSsl) | Gradient Matching | Image Classification "
     "| CIFAR-10, MNIST | ICLR, 2021 | [Code](https://github.com/VICO-UoE/DatasetCondensation) |"
 )
-SHORT_ROW = "| A et al | [**T**](https://arxiv.org/abs/2101.00001) | | Image Classification | | ICLR, 2021 | |"
+SHORT_ROW = (
+    "| A et al | [**T**](https://arxiv.org/abs/2101.00001) | | Image Classification | "
+    "| ICLR, 2021 | |"
+)
 PREAMBLE = f"# Pathological\n\n## 2021\n### Papers in 2021\n\n{HEADER}\n{DELIMITER}\n"
 
 PATHOLOGICAL_KINDS: dict[str, str] = {

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ddlint.columns import map_columns
 from ddlint.config import Config, selected_codes
 from ddlint.document import Document, parse_document
 from ddlint.export import export_papers, paper_schema
 from ddlint.findings import Finding
 from ddlint.fixer import FixError, FixResult
 from ddlint.fixer import fix_text as _fix_text
+from ddlint.inline import parse_inline
 from ddlint.linter import LintResult, default_codes, lint
 from ddlint.records import Paper, Records, extract_records
 
@@ -95,7 +97,6 @@ def table_overview(text: str, *, config: Config | None = None) -> list[dict[str,
                 "line": table.header.line,
                 "paper": paper_table.is_paper,
                 "columns": [cell.text for cell in table.header.cells],
-                "fields": [list(fields) for fields in paper_table.columns.fields],
                 "rows": [
                     {
                         "line": row.line,
@@ -107,3 +108,11 @@ def table_overview(text: str, *, config: Config | None = None) -> list[dict[str,
             }
         )
     return overview
+
+
+def column_fields(*, header_texts: Sequence[str], config: Config | None = None) -> list[list[str]]:
+    """The record fields each header feeds (empty: the column goes to ``extra``)."""
+    aliases = (config or Config()).header_aliases or None
+    return [
+        list(f) for f in map_columns([parse_inline(h).text for h in header_texts], aliases).fields
+    ]

@@ -256,7 +256,8 @@ def _fail(message: str, options: dict[str, Any]) -> int:
 def tables(path: str, fmt: str) -> None:
     """Show every table GitHub renders, and which ddlint reads as paper tables."""
     source = _read_or_exit(path)
-    overview = api.table_overview(source.text, config=_config_or_exit(path))
+    config = _config_or_exit(path)
+    overview = api.table_overview(source.text, config=config)
     if fmt == "json":
         click.echo(json.dumps(overview, ensure_ascii=False, indent=2))
         return
@@ -270,7 +271,9 @@ def tables(path: str, fmt: str) -> None:
             f"{path}:{table['line']}: {kind}, {rendered} rendered row(s)"
             + (f", {stray} stray row(s) GitHub shows as text" if stray else "")
         )
-        for header, fields in zip(table["columns"], table["fields"]):
+        for header, fields in zip(
+            table["columns"], api.column_fields(header_texts=table["columns"], config=config)
+        ):
             click.echo(f"    {header or '(empty)'} -> {', '.join(fields) or 'extra'}")
         for row in table["rows"]:
             if not row["rendered"]:

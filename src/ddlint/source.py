@@ -107,12 +107,14 @@ def write_atomic(source: Source, text: str) -> bool:
         raise SourceError(
             f"{source.path}: changed on disk since ddlint read it; not written (run again)"
         )
+    mode = stat.S_IMODE(target.stat().st_mode)
+    # Root may write anything; a file without write bits is still meant read-only.
+    if not os.access(target, os.W_OK) or not mode & stat.S_IWUSR:
+        raise SourceError(f"{source.path}: file is read-only; not written")
+    _remove_stale_temporaries(target)
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-        if not os.access(target, os.W_OK):
-            raise SourceError(f"{source.path}: file is read-only; not written")
         fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".ddlint-tmp", dir=target.parent
+            prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=target.parent
         )
     except PermissionError:
         raise SourceError(
@@ -130,6 +132,32 @@ def write_atomic(source: Source, text: str) -> bool:
             os.unlink(tmp_name)
         raise
     _fsync_directory(target.parent)
+    return True
+
+
+TEMP_SUFFIX = ".ddlint-tmp"
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Delete temporaries a killed ddlint left beside ``target`` (their pid is gone)."""
+    for leftover in target.parent.glob(f".{glob_escape(target.name)}.*{TEMP_SUFFIX}"):
+        pid_text = leftover.name[len(target.name) + 2 :].split(".", 1)[0]
+        if pid_text.isdigit() and not _alive(int(pid_text)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
     return True
 
 

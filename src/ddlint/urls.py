@@ -7,7 +7,7 @@ record identity compares URLs after exactly these rewrites.
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 # Query parameters that only track the reader, never select the resource.
 TRACKING_PARAMS = frozenset(
@@ -85,15 +85,19 @@ def is_tracking_param(name: str) -> bool:
 
 
 def strip_tracking(url: str) -> str:
-    """``url`` without tracking parameters; unchanged (byte for byte) when it has none."""
+    """``url`` without tracking parameters; unchanged (byte for byte) when it has none.
+
+    The parameters kept stay exactly as written (no re-encoding), so DD303's fix
+    removes the tracking parameters and touches nothing else.
+    """
     parts = urlsplit(url)
     if not parts.query:
         return url
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in pairs if not is_tracking_param(k)]
+    pairs = parts.query.split("&")
+    kept = [pair for pair in pairs if not is_tracking_param(pair.split("=", 1)[0])]
     if len(kept) == len(pairs):
         return url
-    return urlunsplit(parts._replace(query=urlencode(kept, safe=":/@!$'()*+,;=")))
+    return urlunsplit(parts._replace(query="&".join(kept)))
 
 
 def upgrade_scheme(url: str, hosts: frozenset[str] = HTTPS_HOSTS) -> str:
@@ -137,11 +141,13 @@ def canonical_url(url: str) -> str:
     if arxiv is not None:
         return arxiv_url(arxiv[1], "abs")
     parts = urlsplit(url)
-    # Scheme and host are case-insensitive; a lone trailing slash adds nothing.
+    # Scheme and host are case-insensitive, http and https name the same resource
+    # (DD304 and DD311 rewrite one to the other), a lone trailing slash adds nothing.
+    scheme = parts.scheme.lower()
+    if scheme == "http":
+        scheme = "https"
     path = parts.path.rstrip("/") if parts.path != "/" else ""
-    return urlunsplit(
-        (parts.scheme.lower(), parts.netloc.lower(), path, parts.query, parts.fragment)
-    )
+    return urlunsplit((scheme, parts.netloc.lower(), path, parts.query, parts.fragment))
 
 
 def paper_ids(url: str) -> tuple[str, ...]:

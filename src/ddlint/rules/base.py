@@ -47,6 +47,8 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     # Rules a user must opt into (with --select or config).
     default_enabled: ClassVar[bool] = True
+    # Findings made from --check-links results (ddlint.linkfindings), not by check().
+    network: ClassVar[bool] = False
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError

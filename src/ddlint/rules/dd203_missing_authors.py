@@ -1,21 +1,32 @@
-"""DD203 missing-authors: STUB, being written.
+"""DD203 missing-authors: a paper row with an empty Authors cell.
 
 ## What it does
-Not written yet.
+Finds paper rows whose Author(s) cell is empty, in tables that have such a column
+(a `Title & Authors` column counts: the authors after the title are missing).
+Tables without an authors column are not checked.
 
 ## Why is this bad?
-Not written yet.
+GitHub shows a blank where every other row names its authors, and exports of the
+list carry a paper nobody wrote.
 
 ## Example
 ```markdown
+| Author | Title | Venue |
+|---|---|---|
+| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| | [**On Computable Tables**](https://arxiv.org/abs/2201.00003) | ICML, 2022 |
 ```
 
 ## Use instead
 ```markdown
+| Author | Title | Venue |
+|---|---|---|
+| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| Alan Turing et al | [**On Computable Tables**](https://arxiv.org/abs/2201.00003) | ICML, 2022 |
 ```
 
 ## Fix safety
-Not written yet.
+No fix: the authors are not in the file.
 
 ## Options
 None.
@@ -26,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddlint.findings import Finding
+from ddlint.rules._fields import cell_span, has_column, paper_rows
 from ddlint.rules.base import Rule, RuleContext
 
 
@@ -36,7 +48,15 @@ class MissingAuthors(Rule):
     scope = "row"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        return iter(())
+        for record, paper in paper_rows(ctx):
+            if paper.authors or paper.et_al or not has_column(record, "authors"):
+                continue
+            yield ctx.finding(
+                self,
+                cell_span(record, "authors"),
+                "Empty Authors cell: GitHub shows a blank where the authors belong; "
+                "add them (e.g. `First Author et al`)",
+            )
 
 
 RULE = MissingAuthors

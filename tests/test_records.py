@@ -1,0 +1,156 @@
+"""Issue: every paper row becomes a typed record; export JSON, JSONL, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from ddlint.api import parse_records
+from ddlint.cli import main
+from ddlint.export import export_papers, paper_schema
+from ddlint.records import paper_identity
+
+SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
+
+
+@pytest.fixture(scope="module")
+def seed_papers() -> list:  # type: ignore[type-arg]
+    return parse_records(SEED.read_text(encoding="utf-8"))
+
+
+def test_seed_gives_58_records(seed_papers: list) -> None:  # type: ignore[type-arg]
+    assert len(seed_papers) == 58
+    by_year = Counter(p.section.year for p in seed_papers)
+    assert by_year == {2022: 42, 2021: 10, 2020: 4, 2019: 1, 2018: 1}
+    rendered_2022 = Counter(p.origin.rendered for p in seed_papers if p.section.year == 2022)
+    assert rendered_2022 == {True: 16, False: 26}
+
+
+def test_template_and_commented_rows_are_not_records(seed_papers: list) -> None:  # type: ignore[type-arg]
+    lines = {p.origin.line for p in seed_papers}
+    assert not lines & {32, 59, 94, 103, 117}
+    assert all("Memory-efficient Trajectory" not in p.title for p in seed_papers)
+
+
+def test_seed_record_fields(seed_papers: list) -> None:  # type: ignore[type-arg]
+    first = seed_papers[0]
+    assert first.title.startswith("Compressed Gastric Image Generation")
+    assert first.url == "https://www.sciencedirect.com/science/article/pii/S0169260722005703"
+    assert first.authors == ["Guang Li"] and first.et_al
+    assert first.venue is not None and first.venue.kind == "journal"
+    assert first.origin.line == 16 and first.origin.rendered
+    line_20 = next(p for p in seed_papers if p.origin.line == 20)
+    assert [(link.label, link.url) for link in line_20.links] == [
+        ("Code", "https://github.com/DingfanChen/Private-Set"),
+        ("Poster", "https://nips.cc/media/PosterPDFs/NeurIPS%202022/53552.png?t=1668599242.828518"),
+    ]
+    line_90 = next(p for p in seed_papers if p.origin.line == 90)
+    assert line_90.venue is not None and (line_90.venue.name, line_90.venue.year) == (
+        "BigCom",
+        2021,
+    )
+    assert line_90.venue.kind is None and line_90.year == 2021 and line_90.section.year == 2020
+    line_78 = next(p for p in seed_papers if p.origin.line == 78)
+    assert line_78.authors == [] and not line_78.et_al
+    line_55 = next(p for p in seed_papers if p.origin.line == 55)
+    assert line_55.venue is None and line_55.year == 2022  # from the section
+
+
+def test_export_json_validates_against_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(SEED), "--format", "json"]) == 0
+    papers = json.loads(capsys.readouterr().out)
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    assert len(papers) == 58
+    for paper in papers:
+        validator.validate(paper)
+    broken = dict(papers[0], year="2022")
+    assert not validator.is_valid(broken)
+
+
+def test_export_jsonl_one_record_per_line(tmp_path: Path) -> None:
+    out = tmp_path / "papers.jsonl"
+    assert main(["export", str(SEED), "--format", "jsonl", "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 58
+    assert all(json.loads(line)["origin"]["line"] for line in lines)
+
+
+def test_export_csv_round_trips_through_csv_reader(seed_papers: list) -> None:  # type: ignore[type-arg]
+    text = export_papers(seed_papers, "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 58
+    assert rows[0]["title"] == seed_papers[0].title
+    assert [r["line"] for r in rows] == [str(p.origin.line) for p in seed_papers]
+
+
+def _identity_of(markdown_row: str) -> tuple[object, ...]:
+    table = "| Author | Title | Venue | Code |\n|---|---|---|---|\n" + markdown_row + "\n"
+    (paper,) = parse_records(table)
+    return paper_identity(paper)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        pytest.param(
+            "| Ada et al | [**T**](https://arxiv.org/abs/2201.00001) | ICML 2022 | |",
+            "|Ada et al|[**T**](https://arxiv.org/abs/2201.00001)|  ICML, 2022 | |",
+            id="padding-and-venue-spelling",
+        ),
+        pytest.param(
+            "| Ada | [**T**](https://arxiv.org/pdf/2201.00001v2.pdf) | ICML, 2022 | |",
+            "| Ada | [**T**](https://arxiv.org/abs/2201.00001) | ICML, 2022 | |",
+            id="arxiv-forms",
+        ),
+        pytest.param(
+            "| Ada | [**T**](http://github.com/a/b?utm_source=x) | ICML, 2022 | |",
+            "| Ada | [**T**](https://github.com/a/b) | ICML, 2022 | |",
+            id="tracking-and-scheme",
+        ),
+        pytest.param(
+            "| Ada | [**T**](https://x.org/p) | ICML, 2022 | [Code](https://g.com/r), [Poster]() |",
+            "| Ada | [**T**](https://x.org/p) | ICML, 2022 | [Code](https://g.com/r) |",
+            id="empty-link-ignored",
+        ),
+    ],
+)
+def test_equal_identities(left: str, right: str) -> None:
+    assert _identity_of(left) == _identity_of(right)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        pytest.param(
+            "| Ada | [**T**](https://x.org/p) | ICML, 2022 | |",
+            "| Ada | [**T**](https://x.org/p) | ICML, 2021 | |",
+            id="venue-year",
+        ),
+        pytest.param(
+            "| Ada | [**T**](https://x.org/p) | ICML, 2022 | |",
+            "| Ada | [**U**](https://x.org/p) | ICML, 2022 | |",
+            id="title",
+        ),
+    ],
+)
+def test_different_identities(left: str, right: str) -> None:
+    assert _identity_of(left) != _identity_of(right)
+
+
+def test_schema_has_the_contract_fields() -> None:
+    properties = paper_schema()["properties"]
+    assert set(properties) == {
+        "title", "url", "authors", "et_al", "type", "task", "datasets", "venue",
+        "year", "links", "section", "origin", "extra",
+    }  # fmt: skip
