@@ -16,11 +16,13 @@ from typing import Any
 
 import click
 
-from ddlint import __version__, api
+from ddlint import __version__, api, recorddiff
+from ddlint.baseline import BaselineError, read_baseline, write_baseline
 from ddlint.config import Config, ConfigError, find_config, load_config, selected_codes
 from ddlint.export import export_papers, paper_schema
 from ddlint.findings import Finding, Severity
 from ddlint.fixer import FixError
+from ddlint.gitdiff import GitError, changed_lines, resolve_versions
 from ddlint.linter import default_codes
 from ddlint.paths import PathError, collect_paths
 from ddlint.report import RuleMeta, format_findings
@@ -59,6 +61,7 @@ class _Run:
     rewritten: list[str] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
     paper_tables: int = 0
+    baselined: int = 0  # findings hidden by --baseline
     files: int = 0
 
 
@@ -86,6 +89,13 @@ class _Run:
 @click.option("--no-cache", is_flag=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary line.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.option(
+    "--diff-base", metavar="REF", default=None, help="Report only rows changed since REF."
+)
+@click.option(
+    "--baseline", "baseline_path", type=click.Path(), default=None, help="Hide known findings."
+)
+@click.option("--write-baseline", type=click.Path(), default=None, help="Record findings; exit 0.")
 def check(**options: Any) -> None:
     """Check Markdown paper lists (files, directories, or - for stdin)."""
     raise SystemExit(_check(options))
@@ -111,7 +121,9 @@ def _check(options: dict[str, Any]) -> int:
                 defaults=default_codes(),
             )
             _check_file(name, config, codes, options, run)
-    except (SourceError, ConfigError, PathError, UsageError) as exc:
+        if _apply_baseline(run, options):
+            return 0
+    except (SourceError, ConfigError, PathError, UsageError, GitError, BaselineError) as exc:
         return _fail(str(exc), options)
     except UnknownRuleError as exc:
         return _fail(f"--select/--ignore: {exc}", options)
@@ -123,6 +135,17 @@ def _check(options: dict[str, Any]) -> int:
             options,
         )
     return _report(run, options, base_config)
+
+
+def _apply_baseline(run: _Run, options: dict[str, Any]) -> bool:
+    """--write-baseline records the findings and ends the run (True); --baseline hides them."""
+    if options["write_baseline"]:
+        write_baseline(options["write_baseline"], run.findings)
+        click.echo(f"Wrote {len(run.findings)} finding(s) to {options['write_baseline']}", err=True)
+        return True
+    if options["baseline_path"]:
+        run.findings, run.baselined = read_baseline(options["baseline_path"]).filter(run.findings)
+    return False
 
 
 def _find(name: str) -> Path | None:
@@ -178,7 +201,20 @@ def _check_file(
         findings.sort(key=lambda f: (f.line, f.column, f.code))
     run.paper_tables += sum(1 for t in lint_result.records.tables if t.is_paper)
     run.sources[display] = text_for_report
+    if options["diff_base"]:
+        findings = _on_changed_rows(name, findings, options["diff_base"])
     run.findings.extend(findings)
+
+
+# Findings about a whole table or document have no row of their own to be "changed".
+_NOT_ROW_LEVEL = frozenset({"DD101", "DD401", "DD306", "DD308"})
+
+
+def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Finding]:
+    if name == "-":
+        raise UsageError("--diff-base needs files to compare with git, not stdin")
+    changed = changed_lines(name, base)
+    return [f for f in findings if f.code not in _NOT_ROW_LEVEL and f.line in changed]
 
 
 def _link_findings(result: Any, options: dict[str, Any]) -> list[Finding]:
@@ -232,6 +268,8 @@ def _report(run: _Run, options: dict[str, Any], config: Config) -> int:
     if fmt == "text" and not options["quiet"]:
         if run.rewritten:
             click.echo(f"Fixed {len(run.rewritten)} file(s).")
+        if run.baselined:
+            click.echo(f"{run.baselined} finding(s) hidden by the baseline.")
         if run.paper_tables == 0:
             click.echo(f"No paper table found in {run.files} file(s): nothing to check.")
     if options["exit_zero"]:
@@ -293,6 +331,43 @@ def export(path: str, fmt: str, output: str | None) -> None:
         Path(output).write_text(data, encoding="utf-8")
     else:
         sys.stdout.write(data)
+
+
+@cli.command(name="diff")
+@click.argument("old")
+@click.argument("new")
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
+def diff_records(old: str, new: str, paths: tuple[str, ...], fmt: str) -> None:
+    """Papers added, removed, moved or changed between OLD and NEW (files or git revisions).
+
+    A revision means each PATH at that revision; two revisions and no PATH mean every
+    Markdown file with a paper table that changed between them. Exit 0 when no record
+    changed, 1 when some did, 2 on error.
+    """
+    try:
+        versions = resolve_versions(old, new, paths, Path.cwd())
+    except (GitError, SourceError) as exc:
+        raise SystemExit(_fail(str(exc), {})) from None
+    config = _config_or_exit(".")
+    diffs: list[tuple[str, recorddiff.RecordDiff]] = []
+    for version in versions:
+        before = api.parse_records(version.old.text, config=config) if version.old else []
+        after = api.parse_records(version.new.text, config=config) if version.new else []
+        if before or after or paths:
+            diffs.append((version.path, recorddiff.diff_papers(before, after)))
+    if fmt == "json":
+        files = [recorddiff.to_json(path, diff) for path, diff in diffs]
+        click.echo(
+            json.dumps({"old": old, "new": new, "files": files}, ensure_ascii=False, indent=2)
+        )
+    elif fmt == "markdown":
+        sys.stdout.write(recorddiff.format_markdown(diffs))
+    else:
+        sys.stdout.write("".join(recorddiff.format_text(path, diff) for path, diff in diffs))
+        if not any(diff for _, diff in diffs):
+            click.echo("No paper record changed.")
+    raise SystemExit(1 if any(diff for _, diff in diffs) else 0)
 
 
 @cli.command()

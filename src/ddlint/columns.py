@@ -73,9 +73,20 @@ class ColumnMap:
 
     @property
     def is_paper_table(self) -> bool:
-        """A title-ish column and at least one column that only paper records have."""
+        """A title-ish column and a column only paper records have: authors, venue or a
+        date. Links alone are not enough when the title column is only a "Name": a
+        datasets or contributors table has names and links too."""
         fed = {field for fields in self.fields for field in fields}
-        return bool(fed & _TITLE_ISH) and bool(fed & _RECORD_ISH)
+        if not fed & _TITLE_ISH:
+            return False
+        if fed & (_RECORD_ISH - {"links"}):
+            return True
+        return "links" in fed and any(
+            word in header_key(header).split()
+            for header, fields in zip(self.headers, self.fields)
+            if fields and fields[0] in _TITLE_ISH
+            for word in ("paper", "papers", "title", "titles")
+        )
 
 
 def _keep(char: str) -> bool:

@@ -280,6 +280,11 @@ def _paper(
         if not fields or set(fields) <= {"number", "topic"}:
             extra[columns.headers[index].strip() or f"column {index + 1}"] = content.text
     title, url, extra_links, author_text = _title_and_url(values, raw, columns)
+    if "authors" in raw and not _shares_title(columns):
+        # `<br>` separates names as a comma does; the plain text would join them.
+        author_text = "; ".join(
+            parse_inline(part).text for cell in raw["authors"] for part in _BR.split(cell)
+        )
     authors, et_al = _authors(author_text)
     venue_text = " ".join(c.text for c in values.get("venue", [])).strip()
     parsed = parse_venue(venue_text) if venue_text else None
@@ -298,6 +303,8 @@ def _paper(
     links = extra_links + [
         Link(label=link.label, url=link.url) for c in values.get("links", []) for link in c.links
     ]
+    if url is None:  # a title without a link: the paper is the `[pdf]`/`Paper` link
+        url = next((link.url for link in links if _is_paper_label(link.label)), None)
     return Paper(
         title=title,
         url=url,
@@ -326,8 +333,7 @@ def _title_and_url(
     extra_links: list[Link] = []
     if title_cells:
         content = title_cells[0]
-        shared = "authors" in _fields_of_title(columns)
-        if shared:  # `Title & Authors`: title (link) first, authors after a <br> or the link
+        if _shares_title(columns):  # `Title & Authors`: title (link) first, authors after a <br> or the link
             parts = _BR.split(raw["title"][0], maxsplit=1)
             head = parse_inline(parts[0])
             title = head.links[0].label if head.links else head.text
@@ -338,6 +344,10 @@ def _title_and_url(
             title = content.text
             if linked and _is_title_link(linked[0].label, content.text):
                 title = linked[0].label.strip()
+            else:  # `Title [pdf]` or `Title <a href=…>paper</a>`: the label is no title
+                for link in linked:
+                    if _is_paper_label(link.label) and title.endswith(link.label):
+                        title = title[: -len(link.label)].strip()
         urls = [link for link in content.links if link.url.strip()]
         if urls:
             url = urls[0].url
@@ -349,6 +359,17 @@ def _title_and_url(
         if not title and link_cell.text:
             title = link_cell.text
     return title.strip(), url, extra_links, author_text
+
+
+_PAPER_LABELS = frozenset({"pdf", "paper", "arxiv", "link", "openreview", "doi", "url"})
+
+
+def _is_paper_label(label: str) -> bool:
+    return label.strip(" []()").lower() in _PAPER_LABELS
+
+
+def _shares_title(columns: ColumnMap) -> bool:
+    return "authors" in _fields_of_title(columns)
 
 
 def _fields_of_title(columns: ColumnMap) -> tuple[str, ...]:
