@@ -1,26 +1,53 @@
 """Time one whole process and read its own peak memory.
 
-Peak memory comes from ``os.wait4``: the kernel hands back the ``rusage`` of exactly the
-child being reaped, whose ``ru_maxrss`` is the peak resident set of that child (or of the
-largest descendant it waited for itself, e.g. node behind a shell shim). Unlike
-``getrusage(RUSAGE_CHILDREN)``, which is a running maximum over every child ever reaped
-and so cannot go down between commands, it is per command, and it needs no
-``/usr/bin/time``. Wall time is ``perf_counter`` from just before ``fork`` to the reap,
-so interpreter start-up and imports count, as they do for a user.
+Peak memory is the child's ``ru_maxrss``, but not read with ``getrusage(RUSAGE_CHILDREN)``
+(a running maximum over every child ever reaped, so it cannot go down between
+commands), and not read from our own ``wait4`` either: Linux records the old address
+space's high-water mark at ``exec``, so a child forked from this (large, list-generating)
+Python process starts with our RSS as its floor. So the command runs under a small
+launcher that forks it and reports only that grandchild's ``ru_maxrss``: GNU
+``/usr/bin/time -f %M`` when present (floor ~2 MB), else ``python -S`` with
+``os.wait4`` (floor ~10 MB). Wall time is ``perf_counter`` from just before our spawn
+to the reap, so interpreter start-up and imports count, as they do for a user.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+GNU_TIME = Path("/usr/bin/time")
+PY_LAUNCHER = (
+    "import os, sys; pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], os.environ); "
+    "_, status, usage = os.wait4(pid, 0); "
+    "open(sys.argv[1], 'w').write(str(usage.ru_maxrss)); "
+    "sys.exit(os.waitstatus_to_exitcode(status) % 256)"
+)
+
+
+def _launcher(rss_file: Path) -> list[str]:
+    if GNU_TIME.exists():
+        return [str(GNU_TIME), "-f", "%M", "-o", str(rss_file)]
+    return [sys.executable, "-S", "-c", PY_LAUNCHER, str(rss_file)]
+
+
+def _read_kib(rss_file: Path) -> float:
+    """GNU time may write "Command exited with non-zero status 1" before the number."""
+    try:
+        lines = rss_file.read_text().split()
+        return float(lines[-1]) if lines else float("nan")
+    except (OSError, ValueError):
+        return float("nan")
 
 
 @dataclass(frozen=True)
@@ -47,30 +74,34 @@ class Measurement:
 
 
 def run_once(argv: Sequence[str], timeout: float, cwd: Path | None = None) -> Run:
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+    ):
+        rss_file = Path(tmp) / "maxrss"
+        command = [*_launcher(rss_file), *argv]
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=cwd, start_new_session=True)
+        proc = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd, start_new_session=True)
         timed_out = threading.Event()
 
         def kill() -> None:
             timed_out.set()
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
         timer = threading.Timer(timeout, kill)
         timer.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            returncode = proc.wait()
         finally:
             timer.cancel()
         seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)  # already reaped: tell Popen
         err.seek(0)
         tail = err.read()[-600:].decode("utf-8", "replace").strip()
-    # Linux reports ru_maxrss in KiB (macOS in bytes; these benchmarks assume Linux).
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, timed_out.is_set(), tail)
+        # ru_maxrss is in KiB on Linux (bytes on macOS; these benchmarks assume Linux).
+        peak_mb = _read_kib(rss_file) / 1024
+    return Run(seconds, peak_mb, returncode, timed_out.is_set(), tail)
 
 
 def measure(

@@ -76,7 +76,7 @@ def test_binary_file(tmp_path: Path) -> None:
 @needs_permissions
 def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "secret.md"
-    shutil.copy(SEED, path)
+    shutil.copyfile(SEED, path)
     path.chmod(0o000)
     _assert_clean_error(
         run("check", str(path), unprivileged=True), "secret.md", "permission denied"
@@ -85,7 +85,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_fix_on_read_only_file(tmp_path: Path) -> None:
     path = tmp_path / "README.md"
-    shutil.copy(SEED, path)
+    shutil.copyfile(SEED, path)
     path.chmod(0o444)
     before = path.read_bytes()
     _assert_clean_error(run("check", "--fix", str(path)), "README.md", "read-only")
@@ -98,7 +98,7 @@ def test_fix_in_read_only_directory(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
     path = folder / "README.md"
-    shutil.copy(SEED, path)
+    shutil.copyfile(SEED, path)
     path.chmod(0o666)
     folder.chmod(0o555)
     before = path.read_bytes()
@@ -110,7 +110,7 @@ def test_fix_in_read_only_directory(tmp_path: Path) -> None:
 
 
 def test_invalid_config_names_file_key_and_values(tmp_path: Path) -> None:
-    shutil.copy(SEED, tmp_path / "README.md")
+    shutil.copyfile(SEED, tmp_path / "README.md")
     (tmp_path / "pyproject.toml").write_text('[tool.ddlint]\nselect = "DD201"\n')
     result = run("check", str(tmp_path / "README.md"))
     _assert_clean_error(
@@ -119,14 +119,14 @@ def test_invalid_config_names_file_key_and_values(tmp_path: Path) -> None:
 
 
 def test_invalid_config_value(tmp_path: Path) -> None:
-    shutil.copy(SEED, tmp_path / "README.md")
+    shutil.copyfile(SEED, tmp_path / "README.md")
     (tmp_path / ".ddlint.toml").write_text('month-style = "roman"\n')
     result = run("check", str(tmp_path / "README.md"))
     _assert_clean_error(result, ".ddlint.toml", "month-style", "'abbrev-dot'")
 
 
 def test_unknown_key_in_config(tmp_path: Path) -> None:
-    shutil.copy(SEED, tmp_path / "README.md")
+    shutil.copyfile(SEED, tmp_path / "README.md")
     (tmp_path / ".ddlint.toml").write_text("colour = true\n")
     _assert_clean_error(
         run("check", str(tmp_path / "README.md")), ".ddlint.toml", "unknown key 'colour'"
@@ -138,7 +138,7 @@ def test_unknown_rule_in_select() -> None:
 
 
 def test_unknown_rule_in_config(tmp_path: Path) -> None:
-    shutil.copy(SEED, tmp_path / "README.md")
+    shutil.copyfile(SEED, tmp_path / "README.md")
     (tmp_path / ".ddlint.toml").write_text('ignore = ["no-such-rule"]\n')
     _assert_clean_error(run("check", str(tmp_path / "README.md")), ".ddlint.toml", "no-such-rule")
 
@@ -156,7 +156,7 @@ def test_unknown_rule_in_suppression_comment_is_a_finding(
 
 def test_file_changed_between_read_and_write_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "README.md"
-    shutil.copy(SEED, path)
+    shutil.copyfile(SEED, path)
     source = read_source(path)
     path.write_text(source.text + "\nA line added by someone else.\n", encoding="utf-8")
     changed = path.read_bytes()

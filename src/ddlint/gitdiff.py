@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ddlint.source import Source, SourceError, decode
+from ddlint.source import Source, SourceError, decode, read_source
 
 MARKDOWN_PATHSPECS = ("*.md", "*.markdown")
 # ``@@ -12,3 +14,5 @@``: the new side starts at 14 and spans 5 lines (1 when omitted).
@@ -110,7 +110,8 @@ def changed_lines(path: str | os.PathLike[str], base: str) -> set[int]:
     tracked = _git(["ls-files", "--", where.relative], where.root).strip()
     if not tracked:
         text = Path(path).read_bytes().decode("utf-8", "replace")
-        return set(range(1, len(re.split(r"\r\n|\r|\n", text)) + 1))
+        lines = re.split(r"\r\n|\r|\n", text)
+        return set(range(1, len(lines) + (0 if lines[-1] == "" else 1)))
     diff = _git(
         ["diff", "--no-color", "--no-ext-diff", "--unified=0", base, "--", where.relative],
         where.root,
@@ -148,3 +149,46 @@ def changed_markdown_files(old: str, new: str, cwd: Path) -> tuple[Path, list[st
     _require_revision(new, root)
     names = _git(["diff", "--name-only", "--no-renames", old, new, "--", *MARKDOWN_PATHSPECS], root)
     return root, [name for name in names.splitlines() if name]
+
+
+# -- two versions of a list (``ddlint diff OLD NEW [PATH...]``) ---------------------------
+
+
+@dataclass(frozen=True)
+class Versions:
+    """The old and new text of one list; None where the file does not exist."""
+
+    path: str
+    old: Source | None
+    new: Source | None
+
+
+def resolve_versions(old: str, new: str, paths: Sequence[str], cwd: Path) -> list[Versions]:
+    """Each of ``old`` and ``new`` is a file or a revision; a revision means each PATH at
+    that revision (with one file given, that file's path); two revisions and no PATH
+    mean every Markdown file changed between them."""
+    old_is_file, new_is_file = Path(old).is_file(), Path(new).is_file()
+    for name, is_file in ((old, old_is_file), (new, new_is_file)):
+        if not is_file and not is_revision(name, cwd):
+            raise GitError(f"{name}: neither a file nor a git revision")
+    if (old_is_file or new_is_file) and paths:
+        raise GitError("PATH arguments need OLD and NEW to be git revisions, not files")
+    if old_is_file and new_is_file:
+        return [Versions(new, read_source(old), read_source(new))]
+    if old_is_file or new_is_file:
+        file, revision = (old, new) if old_is_file else (new, old)
+        at_revision = file_at(revision, locate(file))
+        if old_is_file:
+            return [Versions(file, read_source(file), at_revision)]
+        return [Versions(file, at_revision, read_source(file))]
+    if paths:
+        return [_at_revisions(path, locate(path), old, new) for path in paths]
+    root, names = changed_markdown_files(old, new, cwd)
+    return [_at_revisions(name, RepoPath(root, name), old, new) for name in names]
+
+
+def _at_revisions(display: str, where: RepoPath, old: str, new: str) -> Versions:
+    versions = Versions(display, file_at(old, where), file_at(new, where))
+    if versions.old is None and versions.new is None:
+        raise GitError(f"{display}: not found at {old} nor at {new}")
+    return versions

@@ -40,7 +40,9 @@ def _walk(root: Path, exclude: Sequence[str]) -> list[str]:
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
         for name in names:
-            path = os.path.join(folder, name)
+            # normpath: `ddlint check .` names `README.md`, not `./README.md`, so GitHub
+            # annotations and baselines match the repository's own paths.
+            path = os.path.normpath(os.path.join(folder, name))
             if name.lower().endswith(MARKDOWN_SUFFIXES) and not _excluded(path, root, exclude):
                 files.append(path)
     return files

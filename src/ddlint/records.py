@@ -242,8 +242,8 @@ class _TableRecords:
 
 def _row_kind(contents: Sequence[InlineContent | None], columns: ColumnMap) -> RowKind:
     filled = [c for c in contents if c is not None and c.text]
-    has_url = any(link.url.strip() for c in contents if c is not None for link in c.links)
-    if len(filled) == 1 and not has_url and len(columns.headers) > 1:
+    has_link = any(c.links for c in contents if c is not None)
+    if len(filled) == 1 and not has_link and len(columns.headers) > 1:
         text = filled[0].text
         if (extract_year(text) is not None and len(text) <= 30) or filled[0].has_markup:
             return "separator"
@@ -333,7 +333,9 @@ def _title_and_url(
     extra_links: list[Link] = []
     if title_cells:
         content = title_cells[0]
-        if _shares_title(columns):  # `Title & Authors`: title (link) first, authors after a <br> or the link
+        if _shares_title(
+            columns
+        ):  # `Title & Authors`: title (link) first, authors after a <br> or the link
             parts = _BR.split(raw["title"][0], maxsplit=1)
             head = parse_inline(parts[0])
             title = head.links[0].label if head.links else head.text

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from wcwidth import wcswidth
 
 from ddlint.document import Row, Table
 from ddlint.records import RowRecord
-from ddlint.venues import parse_venue
+from ddlint.venues import KNOWN_VENUES, known_name, parse_venue
 
 TableStyle = Literal["compact", "aligned"]
 Alignment = str | None  # "left", "center", "right" or None
@@ -168,14 +168,31 @@ SortValue = int | str | None
 
 def row_month(record: RowRecord) -> int | None:
     """The month a paper appeared: the venue's (written, or the conference's usual
-    month), else one written in a Date column (``2024-05``)."""
+    month; a workshop's is its conference's), else one written in a Date column."""
     paper = record.paper
-    if paper is not None and paper.venue is not None and paper.venue.month is not None:
-        return paper.venue.month
+    venue = paper.venue if paper is not None else None
+    if venue is not None and venue.month is not None:
+        return venue.month
+    if venue is not None and venue.kind == "workshop" and venue.name:
+        month = _workshop_month(venue.name)
+        if month is not None:
+            return month
     date = record.content("date")
     if date is not None and date.text:
         parsed = parse_venue(date.text)
         return parsed.month if parsed is not None else None
+    return None
+
+
+def _workshop_month(name: str) -> int | None:
+    """``CVPRW``, ``ECCV Workshop``, ``NeurIPS workshop``: held with the conference."""
+    lowered = name.casefold().rstrip()
+    for suffix in (" workshops", " workshop", "w"):
+        if lowered.endswith(suffix):
+            base = known_name(name.rstrip()[: -len(suffix)].strip())
+            known = KNOWN_VENUES.get(base) if base is not None else None
+            if known is not None and known[0] == "conference":
+                return known[1]
     return None
 
 
@@ -196,7 +213,7 @@ def sort_value(record: RowRecord, field: str) -> SortValue:
     return text.casefold() or None
 
 
-def sort_key(keys: Sequence[str] = DEFAULT_SORT) -> Callable[[RowRecord], object]:
+def sort_key(keys: Sequence[str] = DEFAULT_SORT) -> Callable[[RowRecord], Any]:
     """A key for ``sorted`` ordering rows by ``keys`` (``"-year"``: descending).
 
     Unknown values sort last in either direction; equal rows keep their order

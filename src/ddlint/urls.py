@@ -136,6 +136,8 @@ def canonical_url(url: str) -> str:
     url = url.strip()
     if not url:
         return url
+    if url.startswith("#"):  # an in-page link: DD306 rewrites one differing only in case
+        return url.casefold()
     url = upgrade_scheme(strip_tracking(url))
     arxiv = arxiv_parts(url)
     if arxiv is not None:

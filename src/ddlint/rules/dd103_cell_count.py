@@ -24,14 +24,14 @@ Dataset, its code link under Venue, and so on.
 ```markdown
 | Author | Title | Venue |
 |---|---|---|
-| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 | | |
+| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.001) | ICML, 2022 | | |
 ```
 
 ## Use instead
 ```markdown
 | Author | Title | Venue |
 |---|---|---|
-| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.001) | ICML, 2022 |
 ```
 
 ## Fix safety

@@ -54,7 +54,7 @@ from ddlint.spans import Span
 
 # Container markers before a paragraph line's content: block quotes, and a list
 # item's marker on its first line.
-_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t]*")
+_PREFIX = re.compile(r"(?:[ \t]*>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?P<indent>[ \t]*)")
 
 
 class BrokenTable(Rule):
@@ -72,9 +72,9 @@ class BrokenTable(Rule):
 
     def _paragraph(self, ctx: RuleContext, block: Block, stray: set[int]) -> Iterator[Finding]:
         lines = [_content_start(ctx, n) for n in range(block.first_line, block.last_line + 1)]
-        delimiters = [i for i, (_, start, text) in enumerate(lines) if _is_delimiter(start, text)]
-        if not delimiters:
+        if not any(is_delimiter_row(text, start, len(text)) for _, start, text in lines):
             yield from self._undelimited(ctx, lines, stray)
+        delimiters = [i for i, (_, start, text) in enumerate(lines) if _is_delimiter(start, text)]
         struck = False  # GitHub tries one delimiter row per paragraph, never a second
         for i in delimiters:
             if i == 0:
@@ -131,7 +131,10 @@ def _content_start(ctx: RuleContext, number: int) -> tuple[int, int, str]:
 
 
 def _is_delimiter(start: int, text: str) -> bool:
-    return is_delimiter_row(text, start, len(text))
+    # GitHub never tries a delimiter row indented 4 columns or more: it is text.
+    match = _PREFIX.match(text)
+    indent = match.group("indent").expandtabs(4) if match else ""
+    return len(indent) < 4 and is_delimiter_row(text, start, len(text))
 
 
 def _span(ctx: RuleContext, number: int, start: int) -> Span:

@@ -13,16 +13,16 @@ list carry a paper nobody wrote.
 ```markdown
 | Author | Title | Venue |
 |---|---|---|
-| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
-| | [**On Computable Tables**](https://arxiv.org/abs/2201.00003) | ICML, 2022 |
+| Lovelace et al | [**Engine Notes**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| | [**Tables**](https://arxiv.org/abs/2201.00003) | ICML, 2022 |
 ```
 
 ## Use instead
 ```markdown
 | Author | Title | Venue |
 |---|---|---|
-| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
-| Alan Turing et al | [**On Computable Tables**](https://arxiv.org/abs/2201.00003) | ICML, 2022 |
+| Lovelace et al | [**Engine Notes**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| Turing et al | [**Tables**](https://arxiv.org/abs/2201.00003) | ICML, 2022 |
 ```
 
 ## Fix safety

@@ -14,16 +14,16 @@ sorted or checked against its year section.
 ```markdown
 | Author | Title | Venue |
 |---|---|---|
-| Ada Lovelace et al | [**Notes on the Engine**](https://openreview.net/forum?id=Ab12Cd) | ICML, 2022 |
-| Alan Turing et al | [**On Computable Tables**](https://arxiv.org/abs/2204.01273) | |
+| Lovelace et al | [**Engine Notes**](https://openreview.net/forum?id=Ab12Cd) | ICML, 2022 |
+| Turing et al | [**Tables**](https://arxiv.org/abs/2204.01273) | |
 ```
 
 ## Use instead
 ```markdown
 | Author | Title | Venue |
 |---|---|---|
-| Ada Lovelace et al | [**Notes on the Engine**](https://openreview.net/forum?id=Ab12Cd) | ICML, 2022 |
-| Alan Turing et al | [**On Computable Tables**](https://arxiv.org/abs/2204.01273) | arXiv, Apr., 2022 |
+| Lovelace et al | [**Engine Notes**](https://openreview.net/forum?id=Ab12Cd) | ICML, 2022 |
+| Turing et al | [**Tables**](https://arxiv.org/abs/2204.01273) | arXiv, Apr., 2022 |
 ```
 
 ## Fix safety

@@ -2,7 +2,7 @@
 
 ## What it does
 Compares a paper's year (its Year or Date column, else its venue's year) with the
-year of the section it sits in: a heading such as `## 2022`, or a separator row
+year of the section it sits in: a heading such as `# 2022`, or a separator row
 such as `| **2021** | | |`. A heading that names a range (`2015-2017`) or an open
 end (`2016 and before`) accepts every year it covers. When sections are by topic
 (no year), a row's Year column is compared with its venue's year instead.
@@ -13,30 +13,30 @@ and counts per year are wrong.
 
 ## Example
 ```markdown
-## 2022
+# 2022
 | Author | Title | Venue |
 |---|---|---|
-| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
-| Alan Turing et al | [**On Computable Tables**](https://arxiv.org/abs/2101.00003) | ICLR, 2021 |
+| Lovelace et al | [**Engine Notes**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| Turing et al | [**Tables**](https://arxiv.org/abs/2101.00003) | ICLR, 2021 |
 
-## 2021
+# 2021
 | Author | Title | Venue |
 |---|---|---|
-| Grace Hopper et al | [**Compiling Datasets**](https://arxiv.org/abs/2102.00004) | ICML, 2021 |
+| Hopper et al | [**Compilers**](https://arxiv.org/abs/2102.00004) | ICML, 2021 |
 ```
 
 ## Use instead
 ```markdown
-## 2022
+# 2022
 | Author | Title | Venue |
 |---|---|---|
-| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| Lovelace et al | [**Engine Notes**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
 
-## 2021
+# 2021
 | Author | Title | Venue |
 |---|---|---|
-| Grace Hopper et al | [**Compiling Datasets**](https://arxiv.org/abs/2102.00004) | ICML, 2021 |
-| Alan Turing et al | [**On Computable Tables**](https://arxiv.org/abs/2101.00003) | ICLR, 2021 |
+| Hopper et al | [**Compilers**](https://arxiv.org/abs/2102.00004) | ICML, 2021 |
+| Turing et al | [**Tables**](https://arxiv.org/abs/2101.00003) | ICLR, 2021 |
 ```
 
 ## Fix safety

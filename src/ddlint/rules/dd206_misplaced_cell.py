@@ -4,8 +4,10 @@
 Learns each column's vocabulary from the document itself: the Type values, the
 Task values and the dataset names (each comma-separated item) of every row. A
 Type, Task or Dataset cell whose items (most of them, `etc` aside) are known only
-from another of these columns, and never from its own in any other row, is
-misplaced: `MNIST` in Task, `Image Classification` in Dataset.
+from another of these columns (at least twice), and never from its own in any
+other row, is misplaced: `MNIST` in Task, `Image Classification` in Dataset. A
+value's head before a colon counts too: `Application: Privacy` in Type is a task
+when the Task column says `Application: …` elsewhere.
 
 ## Why is this bad?
 GitHub shows the value under the wrong header, and filters or exports of the list
@@ -15,16 +17,18 @@ GitHub shows the value under the wrong header, and filters or exports of the lis
 ```markdown
 | Author | Title | Task | Dataset | Venue |
 |---|---|---|---|---|
-| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | Image Classification | CIFAR-10 | ICML, 2022 |
-| Alan Turing et al | [**On Computable Tables**](https://arxiv.org/abs/2201.00003) | CIFAR-10 | Image Classification | ICML, 2022 |
+| Lovelace et al | [**Engines**](https://x.org/1) | Image Classification | CIFAR-10 | ICML, 2022 |
+| Turing et al | [**Tables**](https://x.org/3) | CIFAR-10 | Image Classification | ICML, 2022 |
+| Hopper et al | [**Compilers**](https://x.org/4) | Image Classification | CIFAR-10 | ICML, 2022 |
 ```
 
 ## Use instead
 ```markdown
 | Author | Title | Task | Dataset | Venue |
 |---|---|---|---|---|
-| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | Image Classification | CIFAR-10 | ICML, 2022 |
-| Alan Turing et al | [**On Computable Tables**](https://arxiv.org/abs/2201.00003) | Image Classification | CIFAR-10 | ICML, 2022 |
+| Lovelace et al | [**Engines**](https://x.org/1) | Image Classification | CIFAR-10 | ICML, 2022 |
+| Turing et al | [**Tables**](https://x.org/3) | Image Classification | CIFAR-10 | ICML, 2022 |
+| Hopper et al | [**Compilers**](https://x.org/4) | Image Classification | CIFAR-10 | ICML, 2022 |
 ```
 
 ## Fix safety
@@ -48,7 +52,10 @@ from ddlint.rules.base import Rule, RuleContext, unsafe_fix
 
 FIELDS = ("type", "task", "datasets")
 _LABEL = {"type": "Type", "task": "Task", "datasets": "Dataset"}
-Keys = dict[str, frozenset[str]]
+# Per column, the cell's items; each item is its features (see ``_features``).
+Keys = dict[str, tuple[tuple[str, ...], ...]]
+Vocabulary = dict[str, Counter[str]]
+_MIN_EVIDENCE = 2
 
 
 class MisplacedCell(Rule):
@@ -60,7 +67,10 @@ class MisplacedCell(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         rows = [(record, _row_keys(record)) for record, _ in paper_rows(ctx)]
-        vocab = {field: Counter(k for _, keys in rows for k in keys[field]) for field in FIELDS}
+        vocab: Vocabulary = {field: Counter() for field in FIELDS}
+        for _, keys in rows:  # each feature counts once per row and column
+            for field in FIELDS:
+                vocab[field].update({f for item in keys[field] for f in item})
         for record, keys in rows:
             moves = {f: _target(f, keys, vocab) for f in FIELDS}
             for field, target in moves.items():
@@ -70,8 +80,8 @@ class MisplacedCell(Rule):
                 yield ctx.finding(
                     self,
                     cell.span,
-                    f"`{cell.text}` in the {_LABEL[field]} column is a {_LABEL[target]} "
-                    f"value elsewhere in this list: GitHub shows it under the wrong header; "
+                    f"`{cell.text}` in the {_LABEL[field]} column is what this list writes "
+                    f"under {_LABEL[target]}: GitHub shows it under the wrong header; "
                     f"move it to {_LABEL[target]}",
                     fix=_fix(ctx, record, field, target, moves[target]),
                 )
@@ -81,25 +91,43 @@ def _row_keys(record: RowRecord) -> Keys:
     keys: Keys = {}
     for field in FIELDS:
         content = record.content(field)
-        text = content.text if content is not None else ""
-        keys[field] = frozenset(k for k in (loose_key(i) for i in items(text)) if k)
+        found = items(content.text) if content is not None else []
+        keys[field] = tuple(dict.fromkeys(f for f in map(_features, found) if f[0]))
     return keys
 
 
-def _target(field: str, keys: Keys, vocab: dict[str, Counter[str]]) -> str | None:
-    """The column most of the cell's items belong to, if they never occur in their own."""
+def _features(item: str) -> tuple[str, ...]:
+    """An item's key, and its head before a colon (the `Application:` of a task)."""
+    head, colon, _ = item.partition(":")
+    key = loose_key(item)
+    return (key, loose_key(head) + ":") if colon and loose_key(head) else (key,)
+
+
+def _target(field: str, keys: Keys, vocab: Vocabulary) -> str | None:
+    """The column most of the cell's items belong to, if none occurs in its own column."""
     own = keys[field]
     votes: Counter[str] = Counter()
-    for key in own:
-        if vocab[field][key] > 1:  # seen in this column in another row
+    evidence: Counter[str] = Counter()
+    for item in own:
+        if any(vocab[field][f] > 1 for f in item):  # seen in this column in another row
             return None
-        homes = [other for other in FIELDS if other != field and vocab[other][key] > 0]
-        if len(homes) == 1:
+        support = {o: _elsewhere(o, item, keys, vocab) for o in FIELDS if o != field}
+        best = max(support.values())
+        homes = [other for other, count in support.items() if count == best]
+        if best and len(homes) == 1:
             votes[homes[0]] += 1
+            evidence[homes[0]] += best
     if not votes:
         return None
     target, count = votes.most_common(1)[0]
-    return target if count * 2 > len(own) else None
+    # One other row is no evidence: two rows with swapped cells would accuse each other.
+    return target if count * 2 > len(own) and evidence[target] >= _MIN_EVIDENCE else None
+
+
+def _elsewhere(field: str, item: tuple[str, ...], keys: Keys, vocab: Vocabulary) -> int:
+    """How often the item's features occur in ``field`` in other rows."""
+    mine = {f for other in keys[field] for f in other}
+    return sum(vocab[field][f] - (f in mine) for f in item)
 
 
 def _fix(

@@ -1,21 +1,40 @@
-"""DD208 inconsistent-spelling: STUB, being written.
+"""DD208 inconsistent-spelling: one value of a column spelled two ways.
 
 ## What it does
-Not written yet.
+Compares the whole values of the Type and Task columns, and the venue names, across
+the document. Values that differ only in case, spacing or hyphenation
+(`Continual learning` / `Continual Learning`, `Few-shot` / `Few shot`) are one
+value spelled several ways. Each spelling other than the majority's is reported
+at its cell. On a tie, the spelling whose words the column writes that way
+elsewhere wins (`Learning` when other tasks say `Few-Shot Learning`); failing that,
+the first one in the document.
 
 ## Why is this bad?
-Not written yet.
+GitHub shows the same task twice under different names; grouping, filtering or
+counting papers by value splits them in two.
 
 ## Example
 ```markdown
+| Author | Title | Task | Venue |
+|---|---|---|---|
+| Lovelace et al | [**Engine Notes**](https://x.org/1) | Image Classification | ICML, 2022 |
+| Turing et al | [**Tables**](https://x.org/3) | Image classification | ICML, 2022 |
+| Hopper et al | [**Compilers**](https://x.org/4) | Image Classification | ICML, 2022 |
 ```
 
 ## Use instead
 ```markdown
+| Author | Title | Task | Venue |
+|---|---|---|---|
+| Lovelace et al | [**Engine Notes**](https://x.org/1) | Image Classification | ICML, 2022 |
+| Turing et al | [**Tables**](https://x.org/3) | Image Classification | ICML, 2022 |
+| Hopper et al | [**Compilers**](https://x.org/4) | Image Classification | ICML, 2022 |
 ```
 
 ## Fix safety
-Not written yet.
+Unsafe: it rewrites a value (the record's Task, Type or venue name changes) to the
+majority spelling, taken verbatim from the first cell that uses it. A venue name
+written with markup in its cell is only reported.
 
 ## Options
 None.
@@ -23,10 +42,27 @@ None.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ddlint.findings import Finding
-from ddlint.rules.base import Rule, RuleContext
+from ddlint.document import Cell
+from ddlint.findings import Edit, Finding, Fix
+from ddlint.rules._fields import paper_rows
+from ddlint.rules.base import Rule, RuleContext, unsafe_fix
+from ddlint.spans import Span
+
+_SEPARATORS = re.compile(r"[\s\-‐‑–_]+")
+_LABEL = {"type": "Type", "task": "Task", "venue": "venue name"}
+
+
+@dataclass(frozen=True)
+class _Use:
+    spelling: str  # the value as GitHub renders it
+    cell: Cell
+    replace: Span | None  # where the spelling sits in the source, if it can be rewritten
+    source: str  # the source text that writes this spelling
 
 
 class InconsistentSpelling(Rule):
@@ -34,9 +70,74 @@ class InconsistentSpelling(Rule):
     code = "DD208"
     name = "inconsistent-spelling"
     scope = "document"
+    fixable = "sometimes"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        return iter(())
+        for field, groups in _groups(ctx).items():
+            words = Counter(w for uses in groups.values() for u in uses for w in _words(u))
+            for uses in groups.values():
+                counts = Counter(u.spelling for u in uses)
+                if len(counts) < 2:
+                    continue
+                best = _majority(uses, counts, words)
+                model = next(u for u in uses if u.spelling == best)
+                for use in uses:
+                    if use.spelling == best:
+                        continue
+                    yield ctx.finding(
+                        self,
+                        use.cell.span,
+                        f"{_LABEL[field].capitalize()} `{use.spelling}` is spelled "
+                        f"`{best}` in {counts[best]} other row"
+                        f"{'s' if counts[best] != 1 else ''}: GitHub shows two values; "
+                        f"use one spelling",
+                        fix=_fix(use, model),
+                    )
+
+
+def _groups(ctx: RuleContext) -> dict[str, dict[str, list[_Use]]]:
+    """Per field, the uses of each value, keyed by its spelling-free form."""
+    groups: dict[str, dict[str, list[_Use]]] = {field: {} for field in _LABEL}
+    for record, paper in paper_rows(ctx):
+        for field in ("type", "task"):
+            cell, content = record.cell(field), record.content(field)
+            if cell is not None and content is not None and content.text:
+                replace = cell.span if not content.has_markup else None
+                use = _Use(content.text, cell, replace, cell.text)
+                groups[field].setdefault(_key(content.text), []).append(use)
+        cell, name = record.cell("venue"), paper.venue.name if paper.venue else None
+        if cell is not None and name:
+            at = cell.text.find(name)
+            replace = Span(cell.span.start + at, cell.span.start + at + len(name))
+            use = _Use(name, cell, replace if at >= 0 else None, name)
+            groups["venue"].setdefault(_key(name), []).append(use)
+    return groups
+
+
+def _key(text: str) -> str:
+    return _SEPARATORS.sub(" ", text.casefold()).strip()
+
+
+def _words(use: _Use) -> list[str]:
+    return [w for w in _SEPARATORS.split(use.spelling) if w]
+
+
+def _majority(uses: list[_Use], counts: Counter[str], words: Counter[str]) -> str:
+    """Most rows; then the casing the column uses for these words; then the first."""
+    order = list(dict.fromkeys(u.spelling for u in uses))
+
+    def rank(spelling: str) -> tuple[int, float, int]:
+        parts = [w for w in _SEPARATORS.split(spelling) if w]
+        casing = sum(words[w] for w in parts) / max(len(parts), 1)
+        return (-counts[spelling], -casing, order.index(spelling))
+
+    return min(order, key=rank)
+
+
+def _fix(use: _Use, model: _Use) -> Fix | None:
+    if use.replace is None:
+        return None
+    return unsafe_fix(f"write `{model.spelling}`", Edit(use.replace, model.source))
 
 
 RULE = InconsistentSpelling

@@ -1,24 +1,36 @@
-"""DD304 insecure-link: STUB, being written.
+"""DD304 insecure-link: an `http://` link to a site that serves `https://`.
 
 ## What it does
-Not written yet.
+Finds `http://` link targets of paper rows whose host is known to serve https:
+arXiv, OpenReview, GitHub, PMLR, the CVF and NeurIPS proceedings, ACL Anthology,
+ACM DL, IEEE Xplore, Springer, DOI and others (`ddlint.urls.HTTPS_HOSTS`), plus the
+hosts listed in the `https-hosts` option.
 
 ## Why is this bad?
-Not written yet.
+The reader's first request goes out unencrypted and is redirected: slower, open to
+tampering on the way, and a mixed style across the list.
 
 ## Example
 ```markdown
+| Title | Venue | Code |
+|---|---|---|
+| [**Engine**](http://proceedings.mlr.press/v1/a.pdf) | ICML, 2021 | [Code](http://github.com/a) |
 ```
 
 ## Use instead
 ```markdown
+| Title | Venue | Code |
+|---|---|---|
+| [**Engine**](https://proceedings.mlr.press/v1/a.pdf) | ICML, 2021 | [Code](https://github.com/a) |
 ```
 
 ## Fix safety
-Not written yet.
+Safe: only the scheme changes, and records compare URLs with `http` and `https` as
+one, so no record changes. A bare URL or autolink (its text is the URL) is only
+reported.
 
 ## Options
-None.
+`https-hosts`: more hosts known to serve https (exact host names).
 """
 
 from __future__ import annotations
@@ -26,7 +38,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddlint.findings import Finding
-from ddlint.rules.base import Rule, RuleContext
+from ddlint.rules._links import describe, paper_links
+from ddlint.rules.base import Rule, RuleContext, safe_fix
+from ddlint.urls import HTTPS_HOSTS, upgrade_scheme
 
 
 class InsecureLink(Rule):
@@ -34,9 +48,23 @@ class InsecureLink(Rule):
     code = "DD304"
     name = "insecure-link"
     scope = "row"
+    fixable = "sometimes"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        return iter(())
+        hosts = HTTPS_HOSTS | ctx.settings.https_hosts
+        for located in paper_links(ctx):
+            url = located.link.url.strip()
+            secure = upgrade_scheme(url, hosts)
+            if secure == url:
+                continue
+            edit = located.rewrite(secure)
+            yield ctx.finding(
+                self,
+                located.where,
+                f"`{describe(located.link)}` uses http:// but its site serves https://: "
+                "use https://",
+                fix=safe_fix("use https://", edit) if edit else None,
+            )
 
 
 RULE = InsecureLink

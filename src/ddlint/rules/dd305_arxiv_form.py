@@ -1,32 +1,59 @@
-"""DD305 arxiv-form: STUB, being written.
+"""DD305 arxiv-form: an arXiv link not in the list's usual form.
 
 ## What it does
-Not written yet.
+Reads every arXiv link of the paper rows (`arxiv.org/abs/ID`, `arxiv.org/pdf/ID`,
+`arxiv.org/pdf/ID.pdf`, each optionally pinned to a version `vN`), finds the form
+most of them use (ties go to `abs`), or takes the `arxiv-form` option, and reports
+the links in another form. A version pin is reported when most links are unpinned;
+when most are pinned, pins are left alone.
 
 ## Why is this bad?
-Not written yet.
+The same list links some papers to the abstract page and others straight to a PDF
+download, so readers never know what a click does; mixed forms also hide duplicates.
+A pinned version silently keeps readers on an old revision.
 
 ## Example
 ```markdown
+| Author | Title | Venue |
+|---|---|---|
+| Ada et al | [**Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| Alan et al | [**Tables**](https://arxiv.org/pdf/2201.00003.pdf) | ICML, 2022 |
+| Grace et al | [**Compilers**](https://arxiv.org/abs/2112.00004v2) | arXiv, Dec., 2021 |
 ```
 
 ## Use instead
 ```markdown
+| Author | Title | Venue |
+|---|---|---|
+| Ada et al | [**Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| Alan et al | [**Tables**](https://arxiv.org/abs/2201.00003) | ICML, 2022 |
+| Grace et al | [**Compilers**](https://arxiv.org/abs/2112.00004) | arXiv, Dec., 2021 |
 ```
 
 ## Fix safety
-Not written yet.
+The link is rewritten to `https://arxiv.org/<form>/<id>` in the usual form. Safe
+when the version is kept: the abstract page and the PDF are the same paper, and
+records compare arXiv links by id. Unsafe when a version pin is dropped: readers
+then get the latest revision, and the pin may have been deliberate. A link with a
+query or fragment, a bare URL or autolink is only reported.
 
 ## Options
-None.
+`arxiv-form`: `abs` or `pdf`, instead of the list's majority.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from ddlint.findings import Finding
-from ddlint.rules.base import Rule, RuleContext
+from ddlint.rules._links import Located, describe, paper_links
+from ddlint.rules.base import Rule, RuleContext, safe_fix, unsafe_fix
+from ddlint.urls import arxiv_parts, arxiv_url
+
+Form = tuple[str, bool]  # ("abs" | "pdf", has the .pdf suffix)
+_NAMES = {("abs", False): "/abs/ID", ("pdf", False): "/pdf/ID", ("pdf", True): "/pdf/ID.pdf"}
 
 
 class ArxivForm(Rule):
@@ -34,9 +61,53 @@ class ArxivForm(Rule):
     code = "DD305"
     name = "arxiv-form"
     scope = "document"
+    fixable = "sometimes"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        return iter(())
+        found: list[tuple[Located, tuple[str, str, str, bool]]] = []
+        for located in paper_links(ctx):
+            parts = arxiv_parts(located.link.url.strip())
+            if parts is not None:
+                found.append((located, parts))
+        if not found:
+            return
+        forms = Counter((form, form == "pdf" and suffix) for _, (form, _, _, suffix) in found)
+        target = _target_form(forms, ctx.settings.arxiv_form)
+        pinned = sum(1 for _, parts in found if parts[2])
+        drop_pins = pinned * 2 <= len(found)
+        for located, (form, arxiv_id, version, suffix) in found:
+            wrong_form = (form, form == "pdf" and suffix) != target
+            wrong_pin = bool(version) and drop_pins
+            if not (wrong_form or wrong_pin):
+                continue
+            keep = "" if drop_pins else version
+            new_url = arxiv_url(arxiv_id, target[0], keep, target[1])
+            edit = None
+            split = urlsplit(located.link.url.strip())
+            if not (split.query or split.fragment):
+                edit = located.rewrite(new_url)
+            what = []
+            if wrong_form:
+                what.append(f"uses {_NAMES[(form, form == 'pdf' and suffix)]}")
+            if wrong_pin:
+                what.append(f"pins version {version}")
+            make = unsafe_fix if wrong_pin else safe_fix
+            yield ctx.finding(
+                self,
+                located.where,
+                f"arXiv link `{describe(located.link)}` {' and '.join(what)}; this list "
+                f"uses {_NAMES[target]}{' without a version' * drop_pins}: use {new_url}",
+                fix=make(f"rewrite to {new_url}", edit) if edit else None,
+            )
+
+
+def _target_form(forms: Counter[Form], option: str | None) -> Form:
+    if option == "abs":
+        return ("abs", False)
+    if option == "pdf":
+        return ("pdf", forms[("pdf", True)] >= forms[("pdf", False)])
+    ranked = sorted(forms.items(), key=lambda item: (-item[1], item[0] != ("abs", False)))
+    return ranked[0][0]
 
 
 RULE = ArxivForm

@@ -1,21 +1,38 @@
-"""DD307 duplicate-link: STUB, being written.
+"""DD307 duplicate-link: the same URL twice in one row, or one paper link on two papers.
 
 ## What it does
-Not written yet.
+Compares link targets in canonical form (tracking parameters dropped, `http` as
+`https`, arXiv `abs`/`pdf` forms as one):
+
+- within a row, the same URL twice, in one cell (`[Code](x), [Code](x)`) or in two
+  (the title's link repeated as the Code link: the second link tells the reader
+  nothing new, and usually stands where another URL belongs);
+- across rows, two papers whose title links are the same URL but whose titles and
+  first authors differ: a copy-paste error in one of them. (The same paper listed
+  twice is DD207's.) Every row of such a group is reported.
 
 ## Why is this bad?
-Not written yet.
+A reader who clicks a paper's link lands on another paper; a repeated link hides a
+missing one (the code link that was meant to be there).
 
 ## Example
 ```markdown
+| Author | Title | Code |
+|---|---|---|
+| Ada | [**Engine**](https://openreview.net/pdf?id=S7) | [Code](https://x.io), [Git](https://x.io) |
+| Alan | [**Tables**](https://openreview.net/pdf?id=S7) | |
 ```
 
 ## Use instead
 ```markdown
+| Author | Title | Code |
+|---|---|---|
+| Ada | [**Engine**](https://openreview.net/pdf?id=A4) | [Code](https://x.org) |
+| Alan | [**Tables**](https://openreview.net/pdf?id=S7) | |
 ```
 
 ## Fix safety
-Not written yet.
+No fix: which link is wrong, and what the right URL is, cannot be known.
 
 ## Options
 None.
@@ -26,7 +43,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddlint.findings import Finding
+from ddlint.records import RowRecord
+from ddlint.rules._links import describe, row_links
 from ddlint.rules.base import Rule, RuleContext
+from ddlint.urls import canonical_url
 
 
 class DuplicateLink(Rule):
@@ -36,7 +56,55 @@ class DuplicateLink(Rule):
     scope = "row"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        return iter(())
+        by_url: dict[str, list[RowRecord]] = {}
+        for record in ctx.records.rows:
+            if record.kind != "paper" or record.paper is None:
+                continue
+            seen: dict[str, str] = {}
+            for located in row_links(record):
+                key = canonical_url(located.link.url)
+                if not key:
+                    continue
+                if key in seen:
+                    yield ctx.finding(
+                        self,
+                        located.where,
+                        f"`{describe(located.link)}` repeats the link of `{seen[key]}` in "
+                        "this row: remove it or give it its own URL",
+                    )
+                else:
+                    seen[key] = describe(located.link)
+            if record.paper.url:
+                by_url.setdefault(canonical_url(record.paper.url), []).append(record)
+        for group in by_url.values():
+            if len(group) > 1 and _different_papers(group):
+                yield from self._shared(ctx, group)
+
+    def _shared(self, ctx: RuleContext, group: list[RowRecord]) -> Iterator[Finding]:
+        for record in group:
+            others = ", ".join(str(other.row.line) for other in group if other is not record)
+            cell = record.cell("title") or record.row.cells[0]
+            yield ctx.finding(
+                self,
+                cell.span,
+                f"This paper's link is also the link of another paper "
+                f"(line{'s' * (len(group) > 2)} {others}): "
+                "one of them points at the wrong paper",
+            )
+
+
+def _different_papers(group: list[RowRecord]) -> bool:
+    """Not all the same paper: titles and first authors both differ somewhere."""
+    first = group[0].paper
+    assert first is not None
+    for record in group[1:]:
+        paper = record.paper
+        assert paper is not None
+        same_title = paper.title.casefold().rstrip(".") == first.title.casefold().rstrip(".")
+        same_author = paper.authors[:1] == first.authors[:1] and bool(paper.authors)
+        if not same_title and not same_author:
+            return True
+    return False
 
 
 RULE = DuplicateLink

@@ -1,0 +1,132 @@
+"""Where the links of a document are, in document offsets; shared by the DD3xx rules.
+
+``InlineLink`` offsets are relative to the text that was parsed (a cell, a line);
+``Located`` carries them into the document, with the row and cell they came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ddlint.anchors import document_anchors, heading_plain_text, html_ids
+from ddlint.document import Cell, Heading
+from ddlint.findings import Edit
+from ddlint.inline import InlineLink, parse_inline
+from ddlint.records import RowRecord
+from ddlint.rules.base import RuleContext
+from ddlint.spans import Span
+
+# Kinds whose target can be rewritten without changing the link's text: the label of
+# a bare URL or an autolink *is* the URL, so rewriting it would change a record.
+REWRITABLE = frozenset({"inline", "html"})
+
+
+@dataclass(frozen=True)
+class Located:
+    link: InlineLink
+    base: int  # document offset of the parsed text the link's offsets are relative to
+    text: str  # that parsed text (a cell's or a line's)
+    record: RowRecord | None = None
+    cell: Cell | None = None
+    column: int = -1
+
+    @property
+    def span(self) -> Span:
+        return Span(self.base + self.link.span.start, self.base + self.link.span.end)
+
+    @property
+    def url_span(self) -> Span | None:
+        found = self.link.url_span
+        return None if found is None else Span(self.base + found.start, self.base + found.end)
+
+    @property
+    def where(self) -> Span:
+        """What a finding points at: the cell of a table link, else the link itself."""
+        return self.cell.span if self.cell is not None else self.span
+
+    def rewrite(self, new_url: str) -> Edit | None:
+        """An edit that replaces the target by ``new_url``, when written plainly."""
+        found = self.link.url_span
+        if found is None or self.link.kind not in REWRITABLE:
+            return None
+        if found.slice(self.text) != self.link.url:  # escapes or entities: leave it
+            return None
+        return Edit(Span(self.base + found.start, self.base + found.end), new_url)
+
+
+def row_links(record: RowRecord) -> Iterator[Located]:
+    for column, (cell, content) in enumerate(zip(record.cells, record.contents)):
+        if cell is None or content is None:
+            continue
+        for link in content.links:
+            yield Located(link, cell.span.start, cell.text, record, cell, column)
+
+
+def paper_links(ctx: RuleContext) -> Iterator[Located]:
+    """Every link of every paper row (placeholder and separator rows skipped)."""
+    for record in ctx.records.rows:
+        if record.kind == "paper":
+            yield from row_links(record)
+
+
+def document_links(ctx: RuleContext) -> Iterator[Located]:
+    """Every link of the document: table cells, paragraphs, headings, raw HTML."""
+    document, refs = ctx.document, ctx.records.link_definitions
+    records = {record.row.line: record for record in ctx.records.rows}
+    in_table: set[int] = set()
+    for table in document.tables:
+        for row in (table.header, *table.rows):
+            in_table.add(row.line)
+            record = records.get(row.line)
+            if record is not None and record.row is row:
+                yield from row_links(record)
+                continue
+            for column, cell in enumerate(row.cells):
+                for link in parse_inline(cell.text, refs).links:
+                    yield Located(link, cell.span.start, cell.text, None, cell, column)
+        in_table.update(range(table.first_line, table.last_line + 1))
+    for block in document.blocks:
+        if block.kind in ("code", "blank", "table"):
+            continue
+        for number in range(block.first_line, block.last_line + 1):
+            if number in in_table:
+                continue
+            line = document.lines[number - 1]
+            text = document.line_text(number)
+            for link in parse_inline(text, refs).links:
+                if block.kind != "html" or link.kind == "html":
+                    yield Located(link, line.start, text)
+
+
+@dataclass(frozen=True)
+class HeadingAnchor:
+    heading: Heading
+    text: str  # rendered plain text
+    anchor: str
+
+
+def heading_anchors(ctx: RuleContext) -> list[HeadingAnchor]:
+    refs = ctx.records.link_definitions
+    headings = ctx.document.headings
+    texts = [heading_plain_text(h.text, refs) for h in headings]
+    anchors = document_anchors(texts)
+    return [HeadingAnchor(h, t, a) for h, t, a in zip(headings, texts, anchors)]
+
+
+def explicit_ids(ctx: RuleContext) -> set[str]:
+    """``id``/``name`` attributes in raw HTML outside code blocks."""
+    document = ctx.document
+    found: set[str] = set()
+    for block in document.blocks:
+        if block.kind in ("code", "blank"):
+            continue
+        for number in range(block.first_line, block.last_line + 1):
+            found.update(html_ids(document.line_text(number)))
+    return found
+
+
+def describe(link: InlineLink, width: int = 40) -> str:
+    """A short name for a link in a message: its label, else its target."""
+    name = link.label.strip() or link.url
+    return name if len(name) <= width else name[: width - 1].rstrip() + "…"

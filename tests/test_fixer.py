@@ -1,0 +1,158 @@
+"""Issue: `ddlint --fix` repairs the list, sorts it, and proves it lost nothing."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from gfm_oracle import render, rendered_tables
+from hypothesis import HealthCheck, given, settings
+from listgen import paper_list
+
+from ddlint.api import fix_text, lint_text, parse_records
+from ddlint.cli import main
+from ddlint.fixer import FixError, apply_edits
+from ddlint.findings import Edit
+from ddlint.records import paper_identity
+from ddlint.spans import Span
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "dataset-distillation-papers.md"
+
+
+def _values(text: str) -> Counter[tuple[object, ...]]:
+    return Counter(paper_identity(p) for p in parse_records(text))
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "README.md"
+    shutil.copyfile(SEED, path)
+    return path
+
+
+def test_seed_fix_only_then_clean(seed_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = seed_copy.read_text(encoding="utf-8")
+    assert main(["check", "--fix-only", "--exit-non-zero-on-fix", str(seed_copy)]) == 1
+    after = seed_copy.read_bytes()
+    assert after != before.encode()
+    assert main(["check", "--fix-only", "--exit-non-zero-on-fix", str(seed_copy)]) == 0
+    assert seed_copy.read_bytes() == after
+    capsys.readouterr()
+    main(["check", "--fix", str(seed_copy)])
+    assert seed_copy.read_bytes() == after
+    remaining = lint_text(after.decode())
+    assert all(f.fix is None or f.fix.applicability.value == "unsafe" for f in remaining)
+    text = after.decode()
+    tables = rendered_tables(text)
+    assert [len(rows) for rows in tables] == [42, 10, 4, 1, 1]
+    assert sum(len(rows) for rows in tables) == 58
+    html = render(text)
+    assert "<p>|" not in html and "<p>| " not in html  # no stray pipe row left as text
+    assert _values(before) == _values(text)
+    assert len(parse_records(text)) == 58
+
+
+def test_unsafe_fixes_move_line_90(seed_copy: Path) -> None:
+    text = seed_copy.read_text(encoding="utf-8")
+    fixed = fix_text(text, unsafe=True).text
+    papers = parse_records(fixed)
+    moved = next(p for p in papers if p.title == "Generative Dataset Distillation")
+    assert moved.section.year == 2021
+    assert moved.task == "Image Classification" and moved.datasets == ["MNIST"]
+    before, after = _values(text), _values(fixed)
+    changed_out = before - after
+    changed_in = after - before
+    # Declared changes only: the moved/swapped row, the line-31 move and DD208 spellings.
+    assert sum(changed_out.values()) == sum(changed_in.values()) <= 4
+
+
+@pytest.mark.parametrize("encoding", ["crlf", "bom", "crlf+bom"])
+def test_crlf_and_bom_are_kept(tmp_path: Path, encoding: str) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    if "crlf" in encoding:
+        text = text.replace("\n", "\r\n")
+    data = ("\ufeff" if "bom" in encoding else "").encode() + text.encode()
+    path = tmp_path / "README.md"
+    path.write_bytes(data)
+    assert main(["check", "--fix-only", str(path)]) == 0
+    out = path.read_bytes()
+    assert out != data
+    assert out.startswith(b"\xef\xbb\xbf") == ("bom" in encoding)
+    body = out.decode("utf-8-sig")
+    if "crlf" in encoding:
+        assert "\n" not in body.replace("\r\n", "")
+    else:
+        assert "\r" not in body
+    assert len(parse_records(body)) == 58
+
+
+def test_pyupgrade_style_cli_run(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text(
+        "## 2022\n\n| Author | Title | Venue |\n|---|---|---|\n"
+        "| Ada et al | [**One**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |\n"
+        "| |[** **]() | |\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "--fix-only", "--exit-non-zero-on-fix", str(path)]) == 1
+    first = path.read_bytes()
+    assert b"[** **]" not in first
+    assert main(["check", "--fix-only", "--exit-non-zero-on-fix", str(path)]) == 0
+    assert path.read_bytes() == first
+
+
+def test_diff_writes_nothing(seed_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = seed_copy.read_bytes()
+    assert main(["check", "--diff", str(seed_copy)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("--- a/") and "\n+++ b/" in out
+    assert seed_copy.read_bytes() == before
+
+
+def test_mode_is_kept(seed_copy: Path) -> None:
+    seed_copy.chmod(0o640)
+    main(["check", "--fix-only", str(seed_copy)])
+    assert seed_copy.stat().st_mode & 0o777 == 0o640
+
+
+def test_overlapping_edits_are_refused() -> None:
+    with pytest.raises(FixError):
+        apply_edits("abcdef", [Edit(Span(0, 3), "x"), Edit(Span(2, 4), "y")])
+
+
+# -- golden files: tests/fixtures/fix/NAME.md -> NAME.expected.md ------------------------
+
+GOLDEN = sorted((FIXTURES / "fix").glob("*.md")) if (FIXTURES / "fix").is_dir() else []
+GOLDEN = [p for p in GOLDEN if not p.name.endswith(".expected.md")]
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=lambda p: p.stem)
+def test_golden_fix(path: Path) -> None:
+    expected = path.with_name(path.stem + ".expected.md").read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    fixed = fix_text(text).text
+    assert fixed == expected
+    assert fix_text(fixed).text == fixed
+    assert _values(text) == _values(fixed)
+
+
+# -- properties -------------------------------------------------------------------------------
+
+
+def _outside(text: str) -> list[str]:
+    from ddlint.fixer import _outside_lines
+    from ddlint.document import parse_document
+
+    return [line for line in _outside_lines(parse_document(text)) if not line.startswith("<!--")]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paper_list())
+def test_safe_fix_keeps_records_and_is_idempotent(text: str) -> None:
+    result = fix_text(text)
+    assert _values(text) == _values(result.text)
+    assert fix_text(result.text).text == result.text
+    assert _outside(text) == _outside(result.text)

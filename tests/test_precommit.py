@@ -1,0 +1,113 @@
+"""The pre-commit hooks, for real: ``pre-commit try-repo`` installs ddlint from a git
+repository into its own environment and runs the hook on a committed list.
+
+The hook repository is a snapshot of this working tree committed to a temporary
+repository: ``try-repo`` on a dirty checkout would copy only tracked files, so a new,
+not yet committed module would be missing from what it installs. The snapshot is
+what CI (a clean checkout) and a developer's tree both have on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from gitrepo import commit_all, git_env, init_repo
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOK_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
+
+DEFECTIVE = """\
+# Papers
+
+## 2022
+
+| Author | Title | Task | Venue | Supp. Material |
+|---|---|---|---|---|
+| Ada Lovelace et al | [**Notes on the Analytical Engine**](https://openreview.net/forum?id=Ab12Cd)\
+ | Image Classification | ICML, 2022 | [Code](https://github.com/ada/engine) |
+| | [** **]() | Image Classification | | [Code]() |
+
+| Alan Turing et al | [**On Computable Tables**](https://openreview.net/forum?id=Ef34Gh) \
+| Image Classification | ICML, 2022 | |
+"""
+
+FIXED = """\
+# Papers
+
+## 2022
+
+| Author | Title | Task | Venue | Supp. Material |
+|---|---|---|---|---|
+| Ada Lovelace et al | [**Notes on the Analytical Engine**](https://openreview.net/forum?id=Ab12Cd)\
+ | Image Classification | ICML, 2022 | [Code](https://github.com/ada/engine) |
+| Alan Turing et al | [**On Computable Tables**](https://openreview.net/forum?id=Ef34Gh) \
+| Image Classification | ICML, 2022 | |
+"""
+
+
+def test_hooks_file_declares_both_hooks_without_network() -> None:
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"ddlint", "ddlint-fix"}
+    assert hooks["ddlint"]["entry"] == "ddlint check"
+    assert hooks["ddlint-fix"]["entry"] == "ddlint check --fix-only --exit-non-zero-on-fix"
+    for hook in hooks.values():
+        assert hook["language"] == "python"
+        assert hook["types"] == ["markdown"]
+        assert "--check-links" not in hook["entry"]
+        assert "--unsafe-fixes" not in hook["entry"]
+
+
+def _snapshot_of_this_repo(target: Path) -> Path:
+    init_repo(target)
+    for name in HOOK_FILES:
+        shutil.copy2(ROOT / name, target / name)
+    shutil.copytree(
+        ROOT / "src", target / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+    )
+    commit_all(target, "ddlint snapshot")
+    return target
+
+
+def _try_repo(
+    hook_repo: Path, project: Path, home: Path, *hook: str
+) -> subprocess.CompletedProcess[str]:
+    env = {**git_env(), "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    env.pop("VIRTUAL_ENV", None)
+    return subprocess.run(
+        ["pre-commit", "try-repo", str(hook_repo), *hook, "--all-files", "--color", "never"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is a test dependency")
+def test_pre_commit_try_repo_fixes_then_passes(tmp_path: Path) -> None:
+    hook_repo = _snapshot_of_this_repo(tmp_path / "ddlint")
+    project = init_repo(tmp_path / "project")
+    (project / "papers.md").write_bytes(DEFECTIVE.encode())
+    (project / "notes.txt").write_text("| not | markdown |\n")
+    commit_all(project, "a list with a template row and a stray row")
+    home = tmp_path / "pre-commit-home"  # one install, reused by every run below
+
+    first = _try_repo(hook_repo, project, home, "ddlint-fix")
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "Failed" in first.stdout and "files were modified by this hook" in first.stdout
+    assert (project / "papers.md").read_bytes() == FIXED.encode()
+    assert (project / "notes.txt").read_text() == "| not | markdown |\n"
+
+    second = _try_repo(hook_repo, project, home, "ddlint-fix")
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert (project / "papers.md").read_bytes() == FIXED.encode()
+
+    lint = _try_repo(hook_repo, project, home, "ddlint")
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    assert "Passed" in lint.stdout
+    assert os.listdir(home)  # the environment was built once, under the temporary home
