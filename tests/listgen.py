@@ -14,9 +14,15 @@ _words = st.sampled_from(
 )
 _names = st.sampled_from(["Bo Zhao", "Guang Li", "Wei Jin", "Ada Lovelace", "Noel Loo", "Yu Chen"])
 _tasks = st.sampled_from(
-    ["Image Classification", "Application: FL", "Graph Classification", "Application: Continual learning",
-     "Application: Continual Learning", "Text Classification"]
-)  # fmt: skip
+    [
+        "Image Classification",
+        "Application: FL",
+        "Graph Classification",
+        "Application: Continual learning",
+        "Application: Continual Learning",
+        "Text Classification",
+    ]
+)
 _datasets = st.sampled_from(["MNIST", "CIFAR-10", "SVHN, CIFAR10/100", "Cora, PubMed", ""])
 _types = st.sampled_from(["Gradient Matching", "", "Kernel Ridge Regression", "MNIST, IMDB"])
 

@@ -148,7 +148,8 @@ def test_unknown_rule_in_suppression_comment_is_a_finding(
 ) -> None:
     path = tmp_path / "list.md"
     path.write_text(
-        "<!-- ddlint-disable DD999 -->\n\n| Title | Venue |\n|---|---|\n| [**T**](https://x.org) | ICML, 2022 |\n"
+        "<!-- ddlint-disable DD999 -->\n\n| Title | Venue |\n|---|---|\n"
+        "| [**T**](https://x.org) | ICML, 2022 |\n"
     )
     assert main(["check", str(path), "--select", "DD001", "--select", "DD204"]) == 1
     assert "DD001" in capsys.readouterr().out

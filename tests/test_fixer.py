@@ -13,8 +13,8 @@ from listgen import paper_list
 
 from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.cli import main
-from ddlint.fixer import FixError, apply_edits
 from ddlint.findings import Edit
+from ddlint.fixer import FixError, apply_edits
 from ddlint.records import paper_identity
 from ddlint.spans import Span
 
@@ -143,8 +143,8 @@ def test_golden_fix(path: Path) -> None:
 
 
 def _outside(text: str) -> list[str]:
-    from ddlint.fixer import _outside_lines
     from ddlint.document import parse_document
+    from ddlint.fixer import _outside_lines
 
     return [line for line in _outside_lines(parse_document(text)) if not line.startswith("<!--")]
 

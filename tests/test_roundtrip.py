@@ -25,7 +25,7 @@ def _assert_tiles(document: Document) -> None:
 
 
 _MARKDOWN_CHARS = st.sampled_from(
-    list("|-:# \t>*_`~[]()!<>\\=+1.)\r\n\x00\x0b\x0c\ufeff\u2028\x85é中😀") + ["<!--", "-->", "```"]
+    [*list("|-:# \t>*_`~[]()!<>\\=+1.)\r\n\x00\x0b\x0c\ufeff\u2028\x85é中😀"), "<!--", "-->", "```"]
 )
 
 

@@ -11,6 +11,7 @@ pass would change nothing. Any failure is a ddlint bug: ``FixError``.
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -113,7 +114,7 @@ def _collide(a: Edit, b: Edit) -> bool:
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     ordered = sorted(edits, key=lambda e: (e.span.start, e.span.end))
-    for left, right in zip(ordered, ordered[1:]):
+    for left, right in itertools.pairwise(ordered):
         if left.span.end > right.span.start:
             raise FixError("edits", f"overlapping edits at offsets {left.span} and {right.span}")
     pieces: list[str] = []

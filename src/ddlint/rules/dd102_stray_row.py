@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddlint.document import Row
-from ddlint.findings import Finding
+from ddlint.findings import Finding, Fix
 from ddlint.rules._rejoin import rejoin_edits
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 
@@ -63,8 +63,10 @@ class StrayRow(Rule):
                     if row.line in placeholders:
                         continue
                     # One edit rejoins the whole group; it rides on its first real row.
-                    fix = safe_fix("remove the blank lines between table and row", *edits)
-                    fix, edits = (fix if edits else None), ()
+                    fix: Fix | None = None
+                    if edits:
+                        fix = safe_fix("remove the blank lines between table and row", *edits)
+                        edits = ()
                     yield ctx.finding(
                         self,
                         row.span,

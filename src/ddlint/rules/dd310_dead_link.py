@@ -1,4 +1,4 @@
-"""DD310 dead-link: A link that no longer leads anywhere: 404, 410, a name that does not resolve, a refused connection.
+"""DD310 dead-link: A link that leads nowhere: 404, 410, an unknown host, a refused connection.
 
 ## What it does
 With `--check-links`, reports links whose server answered 404 or 410 (confirmed

@@ -1,4 +1,4 @@
-"""DD312 unverifiable-link: A link ddlint could not verify: the server blocks bots, rate-limits, or fails.
+"""DD312 unverifiable-link: A link ddlint could not verify: blocked bots, rate limits, failures.
 
 ## What it does
 With `--check-links`, reports links answered with 401, 403 or 999 (publishers that

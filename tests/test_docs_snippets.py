@@ -1,0 +1,104 @@
+"""The integration snippets in the docs stay true: their YAML parses, the hook ids they
+name exist in .pre-commit-hooks.yaml, the action inputs they set exist in action.yml,
+and every ``ddlint`` command line they show uses real commands and options."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+import yaml
+
+from ddlint.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = [p for p in (ROOT / "docs" / "integrations.md", ROOT / "README.md") if p.is_file()]
+FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+HOOK_IDS = {hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+ACTION = yaml.safe_load((ROOT / "action.yml").read_text())
+
+
+def _fences(language: str) -> list[tuple[Path, str]]:
+    return [
+        (path, match.group(2))
+        for path in DOCS
+        for match in FENCE.finditer(path.read_text(encoding="utf-8"))
+        if match.group(1) == language
+    ]
+
+
+def _yaml_snippets() -> list[tuple[Path, Any]]:
+    return [(path, yaml.safe_load(body)) for path, body in _fences("yaml")]
+
+
+def test_every_yaml_snippet_parses() -> None:
+    snippets = _yaml_snippets()
+    assert any("repos" in data for _, data in snippets), "a pre-commit snippet"
+    assert any("jobs" in data for _, data in snippets), "a workflow snippet"
+
+
+def test_pre_commit_snippets_name_real_hooks() -> None:
+    for path, data in _yaml_snippets():
+        for repo in data.get("repos", []) if isinstance(data, dict) else []:
+            if repo["repo"].rstrip("/").endswith("/ddlint"):
+                ids = {hook["id"] for hook in repo["hooks"]}
+                assert ids <= HOOK_IDS, f"{path.name}: unknown hook ids {ids - HOOK_IDS}"
+                assert re.fullmatch(r"v\d+\.\d+\.\d+", repo["rev"])
+
+
+def _action_steps() -> list[tuple[Path, dict[str, Any]]]:
+    steps = []
+    for path, data in _yaml_snippets():
+        for job in (data.get("jobs") or {}).values() if isinstance(data, dict) else []:
+            steps += [(path, s) for s in job["steps"] if "/ddlint@" in s.get("uses", "")]
+    return steps
+
+
+def test_workflow_snippets_set_real_action_inputs() -> None:
+    steps = _action_steps()
+    assert steps
+    for path, step in steps:
+        used = set(step.get("with", {}))
+        assert used <= set(ACTION["inputs"]), f"{path.name}: {used - set(ACTION['inputs'])}"
+        assert all(isinstance(v, str) for v in step["with"].values()), "inputs are strings"
+
+
+def test_inputs_table_matches_action_yml() -> None:
+    tables = 0
+    for path in DOCS:
+        rows = re.findall(
+            r"^\| `([\w-]+)` \| `?\"?([^`|\"]*)\"?`? \|", path.read_text(encoding="utf-8"), re.M
+        )
+        documented = {name: default for name, default in rows if name in ACTION["inputs"]}
+        if not documented:
+            continue
+        tables += 1
+        assert set(documented) == set(ACTION["inputs"]), path.name
+        for name, default in documented.items():
+            assert default == ACTION["inputs"][name]["default"], (path.name, name)
+    assert tables, "the action's inputs are documented in a table"
+
+
+def _command_lines() -> list[list[str]]:
+    lines = []
+    for _, body in _fences("sh") + _fences("console"):
+        for line in body.splitlines():
+            line = line.removeprefix("$ ").split("  #")[0].strip()
+            if line.startswith("ddlint "):
+                lines.append(shlex.split(line)[1:])
+    return lines
+
+
+@pytest.mark.parametrize("argv", _command_lines(), ids=" ".join)
+def test_shown_command_lines_use_real_options(argv: list[str]) -> None:
+    group: click.Group = cli
+    name = argv[0] if argv[0] in group.commands else "check"
+    command = group.commands[name]
+    known = {opt for param in command.params for opt in getattr(param, "opts", [])}
+    for token in argv:
+        if token.startswith("-") and token != "-":
+            assert token.split("=")[0] in known, f"ddlint {name}: no option {token}"
