@@ -116,3 +116,27 @@ def column_fields(*, header_texts: Sequence[str], config: Config | None = None) 
     return [
         list(f) for f in map_columns([parse_inline(h).text for h in header_texts], aliases).fields
     ]
+
+
+def rules_markdown() -> str:
+    """docs/rules.md: every rule's documentation page, from its docstring."""
+    from ddlint.rules import ALL_RULES
+
+    parts = [
+        "# Rules\n\n",
+        "Generated from the rule docstrings by `ddlint rules --markdown`; "
+        "a test fails when this file is stale.\n\n",
+        "| code | name | fix | summary |\n|---|---|---|---|\n",
+    ]
+    for rule in ALL_RULES:
+        anchor = f"{rule.code.lower()}-{rule.name}"
+        summary = rule.summary().replace("|", "\\|")
+        parts.append(f"| [{rule.code}](#{anchor}) | {rule.name} | {rule.fixable} | {summary} |\n")
+    for rule in ALL_RULES:
+        body = (rule.__doc__ or "").strip().split("\n", 1)
+        text = body[1].strip() if len(body) > 1 else ""
+        text = text.replace("\n## ", "\n### ")
+        if text.startswith("## "):
+            text = "#" + text
+        parts.append(f"\n## {rule.code} {rule.name}\n\n{rule.summary()}\n\n{text}\n")
+    return "".join(parts)

@@ -377,8 +377,12 @@ def schema() -> None:
 
 
 @cli.command(name="rules")
-def list_rules() -> None:
+@click.option("--markdown", is_flag=True, help="Print every rule's page (docs/rules.md).")
+def list_rules(markdown: bool) -> None:
     """List every rule."""
+    if markdown:
+        sys.stdout.write(api.rules_markdown())
+        return
     for rule in ALL_RULES:
         fix = {"never": " ", "sometimes": "*", "always": "*"}[rule.fixable]
         off = "" if rule.default_enabled else " (opt-in)"

@@ -164,9 +164,18 @@ def selected_codes(
     ignore: Sequence[str] = (),
     defaults: set[str],
 ) -> set[str]:
-    """The enabled rule codes: command line over config over the default set."""
+    """The enabled rule codes: command line over config over the default set.
+
+    Command-line values may hold several comma-separated tokens, as in ruff.
+    """
+    select = _split_commas(select) if select is not None else None
+    extend_select, ignore = _split_commas(extend_select), _split_commas(ignore)
     base = select if select is not None else config.select
     codes = set(defaults) if base is None else resolve(base)
     codes |= resolve([*config.extend_select, *extend_select])
     codes -= resolve([*config.ignore, *ignore])
     return codes
+
+
+def _split_commas(tokens: Sequence[str]) -> list[str]:
+    return [part.strip() for token in tokens for part in token.split(",") if part.strip()]

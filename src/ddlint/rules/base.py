@@ -57,7 +57,8 @@ class Rule:
     def summary(cls) -> str:
         """The docstring's title line, without its ``DDxxx name:`` prefix."""
         first = (cls.__doc__ or "").strip().split("\n", 1)[0]
-        return first.split(": ", 1)[-1].strip() or cls.name
+        summary = first.split(": ", 1)[-1].strip() or cls.name
+        return summary[:1].upper() + summary[1:]
 
 
 @dataclass
