@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+FAILURE_MARKERS = ("Traceback (most recent call last)", "Cannot process file")
 GNU_TIME = Path("/usr/bin/time")
 PY_LAUNCHER = (
     "import os, sys; pid = os.posix_spawnp(sys.argv[2], sys.argv[2:], os.environ); "
@@ -114,8 +115,9 @@ def measure(
 ) -> Measurement:
     """Run ``argv`` ``runs`` times (``prepare`` before each, untimed); stop at a failure.
 
-    A run fails when it times out, exits outside ``ok_codes`` or prints a Python
-    traceback (a missing entry point exits 1, which a linter also uses for "findings").
+    A run fails when it times out, exits outside ``ok_codes`` or prints a failure
+    marker: linters exit 1 for "findings", and so do a Python traceback (e.g. a missing
+    entry point) and remark's "Cannot process file".
     """
     done: list[Run] = []
     for _ in range(runs):
@@ -125,7 +127,8 @@ def measure(
         done.append(run)
         if run.timed_out:
             return Measurement(tuple(done), f"> {timeout:g} s")
-        if run.returncode not in ok_codes or "Traceback (most recent call last)" in run.stderr_tail:
+        crashed = any(marker in run.stderr_tail for marker in FAILURE_MARKERS)
+        if run.returncode not in ok_codes or crashed:
             tail = " ".join(run.stderr_tail.split())[-240:] or "(no stderr)"
             return Measurement(tuple(done), f"failed (exit {run.returncode}): {tail}")
     return Measurement(tuple(done), None)

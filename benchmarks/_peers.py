@@ -83,7 +83,10 @@ def install_peers(peers_dir: Path) -> tuple[list[Peer], list[str]]:
         modules = node_root / "node_modules"
         bin_dir = modules / ".bin"
         remark_plugins = ("remark-gfm", "remark-preset-lint-recommended")
-        remark_use = [arg for p in remark_plugins for arg in ("--use", str(modules / p))]
+        # unified-engine imports plugins as ES modules: a directory path does not load.
+        remark_use = [
+            arg for p in remark_plugins for arg in ("--use", str(modules / p / "index.js"))
+        ]
         node_peers = (
             Peer("markdownlint-cli2", (str(bin_dir / "markdownlint-cli2"),), "markdownlint-cli2"),
             Peer(

@@ -18,14 +18,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.entities import html5
-from typing import Any, Literal
-
-import mistune
-from mistune.core import InlineState
-from mistune.inline_parser import InlineParser
-from mistune.util import escape_url
+from typing import TYPE_CHECKING, Any, Literal
 
 from ddlint.spans import Span
+
+if TYPE_CHECKING:  # mistune itself is imported on first use (start-up time)
+    import mistune
+    from mistune.core import InlineState
+    from mistune.inline_parser import InlineParser
 
 LinkKind = Literal["inline", "reference", "autolink", "bare", "html"]
 
@@ -197,7 +197,20 @@ def _gfm_autolinks(md: mistune.Markdown) -> None:
         md.inline.register("gfm_url", r"https?://|www\.", _parse_bare_url)
 
 
-_MARKDOWN = mistune.create_markdown(renderer=None, plugins=["strikethrough", _gfm_autolinks])
+_PARSER: list[mistune.Markdown] = []
+
+
+def _markdown() -> mistune.Markdown:
+    """The mistune parser, built on first use: a plain check of a plain list needs none."""
+    if not _PARSER:
+        import mistune
+
+        _PARSER.append(
+            mistune.create_markdown(renderer=None, plugins=["strikethrough", _gfm_autolinks])
+        )
+    return _PARSER[0]
+
+
 # Beyond this bracket depth no real cell exists; older mistune releases recurse per level.
 _MAX_BRACKET_DEPTH = 256
 
@@ -561,7 +574,11 @@ _LOOKAHEAD = 8
 
 def _same_url(source_url: str, mistune_url: str) -> bool:
     # mistune percent-encodes destinations (escape_url); sources keep them as written.
-    return source_url == mistune_url or escape_url(source_url) == mistune_url
+    if source_url == mistune_url:
+        return True
+    from mistune.util import escape_url
+
+    return escape_url(source_url) == mistune_url
 
 
 def _pair(seen: list[_Seen], sources: list[_Source]) -> tuple[list[InlineLink], list[InlineLink]]:
@@ -618,7 +635,7 @@ def _mistune_tokens(text: str, refs: Mapping[str, str]) -> list[dict[str, Any]] 
     env: dict[str, Any] = {"ref_links": _References(refs)} if refs else {}
     try:
         # The inline parser alone: a cell holds no blocks, so `# x` or `1. x` stay text.
-        return _MARKDOWN.inline(text, env)
+        return _markdown().inline(text, env)
     except Exception:  # RecursionError in older mistune, or a mistune bug: never stop a lint
         return None
 
@@ -630,7 +647,64 @@ def parse_inline(cell_text: str, refs: Mapping[str, str] | None = None) -> Inlin
     """
     if not has_markdown_syntax(cell_text):
         return InlineContent(_collapse(cell_text), (), (), has_markup=False)
-    return _parse_markup(cell_text, refs or {})
+    return _parse_links_only(cell_text) or _parse_markup(cell_text, refs or {})
+
+
+class InlineCache:
+    """``parse_inline`` memoised for one document's references: many cells repeat."""
+
+    def __init__(self, refs: Mapping[str, str]) -> None:
+        self.refs = refs
+        self._memo: dict[str, InlineContent] = {}
+
+    def parse(self, cell_text: str) -> InlineContent:
+        content = self._memo.get(cell_text)
+        if content is None:
+            content = self._memo[cell_text] = parse_inline(cell_text, self.refs)
+        return content
+
+
+# --- the second fast path: cells that are only inline links ---------------------------------
+
+# `[**Title**](url)` and `[Code](url), [Poster](url)`: labels and destinations without any
+# character that could start other syntax (an inline link wins over a reference, so the
+# document's references cannot change the result). tests/test_fast_paths.py proves the
+# result equal to the slow path's.
+_LABEL_CHARS = r"[^\\`*_\[\]!<>&~\n\r\x00]"
+_LINK_SHAPE = (
+    rf"\[(?:\*\*(?P<bold>{_LABEL_CHARS}+)\*\*|(?P<plain>{_LABEL_CHARS}*))\]"
+    r"\((?P<url>[^\x00-\x20\x7f()<>\\`\[\]\"']*)\)"
+)
+_LINK_RE = re.compile(_LINK_SHAPE)
+_SEPARATOR = r"[ \t]*,?[ \t]*"
+_LINKS_ONLY_RE = re.compile(rf"(?:{_LINK_SHAPE}{_SEPARATOR})+")
+_WORD_EDGE_RE = re.compile(r"[^\W_](?:.*[^\W_])?", re.DOTALL)
+
+
+def _parse_links_only(cell_text: str) -> InlineContent | None:
+    """Text and links of a cell made of plain inline links only, or None for the slow path."""
+    if not cell_text.startswith("[") or _LINKS_ONLY_RE.fullmatch(cell_text) is None:
+        return None
+    parts: list[str] = []
+    links: list[InlineLink] = []
+    position = 0
+    for match in _LINK_RE.finditer(cell_text):
+        bold = match.group("bold")
+        label = bold if bold is not None else match.group("plain")
+        # `**` is strong emphasis only when flanked by word characters (no space, no punct).
+        if bold is not None and _WORD_EDGE_RE.fullmatch(bold) is None:
+            return None
+        if _SYNTAX_RE.search(label) is not None:  # `http`, `www.`: an autolink literal
+            return None
+        parts.append(cell_text[position : match.start()])
+        parts.append(label)
+        position = match.end()
+        url_span = Span(match.start("url"), match.end("url"))
+        span = Span(match.start(), match.end())
+        url = _decode(match.group("url"))
+        links.append(InlineLink(_collapse(label), url, span, url_span, "inline", False))
+    parts.append(cell_text[position:])
+    return InlineContent(_collapse("".join(parts)), tuple(links), (), has_markup=True)
 
 
 def _parse_markup(cell_text: str, refs: Mapping[str, str]) -> InlineContent:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
@@ -138,8 +139,11 @@ class _Parts(NamedTuple):
     extra: str | None
 
 
+@lru_cache(maxsize=4096)
 def parse_venue(text: str) -> ParsedVenue | None:
-    """Parse a Venue cell; None only for an empty or whitespace-only cell."""
+    """Parse a Venue cell; None only for an empty or whitespace-only cell.
+
+    Memoised: a list writes the same few hundred venues again and again."""
     raw = text.strip()
     if not raw:
         return None
@@ -149,6 +153,7 @@ def parse_venue(text: str) -> ParsedVenue | None:
     return ParsedVenue(raw, parts.name, parts.year, month, kind, parts.extra)
 
 
+@lru_cache(maxsize=4096)
 def extract_year(text: str) -> int | None:
     """The first plausible year (1950..2099) in any text: 2022, 2022-05, May 2022, '22."""
     return _find_year(text)[0]

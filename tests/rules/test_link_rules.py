@@ -452,3 +452,11 @@ def test_seed_fixes_together_verify() -> None:
     codes = ["DD301", "DD303", "DD304", "DD305", "DD306", "DD308"]
     result = fix_text(SEED, select=codes, unsafe=True)
     assert [f for f in lint_text(result.text, select=codes) if f.fix] == []
+
+
+def test_arxiv_form_label_naming_pdf_keeps_its_form() -> None:
+    source = table(
+        row("https://arxiv.org/abs/2201.00001"),
+        row("https://arxiv.org/abs/2201.00002", "[PDF](https://arxiv.org/pdf/2201.00002)"),
+    )
+    assert lines(source, "DD305") == []

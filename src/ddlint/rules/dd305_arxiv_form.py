@@ -4,8 +4,9 @@
 Reads every arXiv link of the paper rows (`arxiv.org/abs/ID`, `arxiv.org/pdf/ID`,
 `arxiv.org/pdf/ID.pdf`, each optionally pinned to a version `vN`), finds the form
 most of them use (ties go to `abs`), or takes the `arxiv-form` option, and reports
-the links in another form. A version pin is reported when most links are unpinned;
-when most are pinned, pins are left alone.
+the links in another form. A link whose label names its form (`[PDF]`, `[abs]`)
+keeps that form and is left out of the count. A version pin is reported when most
+links are unpinned; when most are pinned, pins are left alone.
 
 ## Why is this bad?
 The same list links some papers to the abstract page and others straight to a PDF
@@ -43,6 +44,7 @@ query or fragment, a bare URL or autolink is only reported.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -53,6 +55,7 @@ from ddlint.rules.base import Rule, RuleContext, safe_fix, unsafe_fix
 from ddlint.urls import arxiv_parts, arxiv_url
 
 Form = tuple[str, bool]  # ("abs" | "pdf", has the .pdf suffix)
+_LABEL_FORM = re.compile(r"\b(?:pdf|abs|abstract)\b", re.IGNORECASE)
 _NAMES = {("abs", False): "/abs/ID", ("pdf", False): "/pdf/ID", ("pdf", True): "/pdf/ID.pdf"}
 
 
@@ -71,17 +74,24 @@ class ArxivForm(Rule):
                 found.append((located, parts))
         if not found:
             return
-        forms = Counter((form, form == "pdf" and suffix) for _, (form, _, _, suffix) in found)
+        forms = Counter(
+            (form, form == "pdf" and suffix)
+            for located, (form, _, _, suffix) in found
+            if _named_form(located.link.label) is None
+        )
         target = _target_form(forms, ctx.settings.arxiv_form)
         pinned = sum(1 for _, parts in found if parts[2])
         drop_pins = pinned * 2 <= len(found)
         for located, (form, arxiv_id, version, suffix) in found:
-            wrong_form = (form, form == "pdf" and suffix) != target
+            own = (form, form == "pdf" and suffix)
+            named = _named_form(located.link.label)
+            wanted = own if named is not None and named != target[0] else target
+            wrong_form = own != wanted
             wrong_pin = bool(version) and drop_pins
             if not (wrong_form or wrong_pin):
                 continue
             keep = "" if drop_pins else version
-            new_url = arxiv_url(arxiv_id, target[0], keep, target[1])
+            new_url = arxiv_url(arxiv_id, wanted[0], keep, wanted[1])
             edit = None
             split = urlsplit(located.link.url.strip())
             if not (split.query or split.fragment):
@@ -96,9 +106,17 @@ class ArxivForm(Rule):
                 self,
                 located.where,
                 f"arXiv link `{describe(located.link)}` {' and '.join(what)}; this list "
-                f"uses {_NAMES[target]}{' without a version' * drop_pins}: use {new_url}",
+                f"uses {_NAMES[wanted]}{' without a version' * drop_pins}: use {new_url}",
                 fix=make(f"rewrite to {new_url}", edit) if edit else None,
             )
+
+
+def _named_form(label: str) -> str | None:
+    """The form a link's label names (`[PDF]`, `[abstract]`): kept as the label says."""
+    match = _LABEL_FORM.search(label)
+    if match is None:
+        return None
+    return "pdf" if match.group().lower() == "pdf" else "abs"
 
 
 def _target_form(forms: Counter[Form], option: str | None) -> Form:

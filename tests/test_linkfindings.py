@@ -1,0 +1,78 @@
+"""`ddlint check --check-links` end to end, against a real server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from linkserver import LinkServer, Reply, serving
+
+from ddlint.cli import main
+
+
+@pytest.fixture
+def server() -> Iterator[LinkServer]:
+    srv = LinkServer()
+    with serving(srv):
+        yield srv
+
+
+def _list(tmp_path: Path, server: LinkServer) -> Path:
+    ok = server.route("/ok", Reply(200))
+    gone = server.route("/gone", Reply(404))
+    moved = server.route("/moved", Reply(301, {"Location": server.url("/ok")}))
+    blocked = server.route("/blocked", Reply(403))
+    path = tmp_path / "list.md"
+    path.write_text(
+        "| Author | Title | Venue | Code |\n| --- | --- | --- | --- |\n"
+        f"| Ada et al | [**One**]({ok}) | ICML, 2022 | [Code]({gone}) |\n"
+        f"| Bo et al | [**Two**]({moved}) | ICML, 2022 | [Code]({blocked}) |\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _findings(
+    capsys: pytest.CaptureFixture[str], *argv: str
+) -> tuple[int, list[dict[str, object]]]:
+    code = main(["check", "--output-format", "json", "--no-cache", "--quiet", *argv])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_link_results_become_findings(
+    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _list(tmp_path, server)
+    code, findings = _findings(capsys, "--check-links", "--allow-private", str(path))
+    by_code = {(f["code"], f["line"]) for f in findings}
+    assert ("DD310", 3) in by_code  # 404 on the Code link
+    assert ("DD311", 4) in by_code  # 301 to /ok
+    assert ("DD312", 4) in by_code  # 403: could not verify, never dead
+    dead = next(f for f in findings if f["code"] == "DD310")
+    assert dead["severity"] == "error" and "404" in str(dead["message"])
+    unverifiable = next(f for f in findings if f["code"] == "DD312")
+    assert unverifiable["severity"] == "info"
+    assert code == 1
+
+
+def test_without_allow_private_nothing_is_fetched(
+    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _list(tmp_path, server)
+    code, findings = _findings(
+        capsys, "--check-links", "--select", "DD310,DD311,DD312,DD313", str(path)
+    )
+    assert {f["code"] for f in findings} == {"DD313"}
+    assert len(findings) == 4
+    assert server.requests == []
+    assert code == 0  # info findings do not fail by default
+
+
+def test_plain_check_does_not_touch_the_network(
+    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _list(tmp_path, server)
+    _findings(capsys, str(path))
+    assert server.requests == []
