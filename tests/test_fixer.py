@@ -15,6 +15,7 @@ from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.cli import main
 from ddlint.findings import Edit
 from ddlint.fixer import FixError, apply_edits
+from ddlint.recorddiff import diff_papers
 from ddlint.records import paper_identity
 from ddlint.spans import Span
 
@@ -62,11 +63,18 @@ def test_unsafe_fixes_move_line_90(seed_copy: Path) -> None:
     moved = next(p for p in papers if p.title == "Generative Dataset Distillation")
     assert moved.section.year == 2021
     assert moved.task == "Image Classification" and moved.datasets == ["MNIST"]
-    before, after = _values(text), _values(fixed)
-    changed_out = before - after
-    changed_in = after - before
-    # Declared changes only: the moved/swapped row, the line-31 move and DD208 spellings.
-    assert sum(changed_out.values()) == sum(changed_in.values()) <= 4
+    # The record diff lists exactly the rows an unsafe fix was declared on.
+    declared = {
+        f.line
+        for f in lint_text(text)
+        if f.fix is not None and f.fix.applicability.value == "unsafe"
+    }
+    titles = {p.origin.line: p.title for p in parse_records(text)}
+    diff = diff_papers(parse_records(text), papers)
+    assert not diff.added and not diff.removed
+    assert {change.old.title for change in diff.changed} == {titles[line] for line in declared}
+    change_90 = next(c for c in diff.changed if c.old.origin.line == 90)
+    assert change_90.moved and {f.field for f in change_90.fields} >= {"task", "datasets"}
 
 
 @pytest.mark.parametrize("encoding", ["crlf", "bom", "crlf+bom"])

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal, get_args
 
 Field = Literal[
@@ -69,7 +70,16 @@ class ColumnMap:
 
     def column_of(self, field: Field) -> int | None:
         """Index of the first column feeding ``field``."""
-        return next((i for i, fields in enumerate(self.fields) if field in fields), None)
+        return self._first_column.get(field)
+
+    @cached_property
+    def _first_column(self) -> dict[str, int]:
+        # Rules ask this for every row: answer from a table built once per table.
+        first: dict[str, int] = {}
+        for index, fields in enumerate(self.fields):
+            for field in fields:
+                first.setdefault(field, index)
+        return first
 
     @property
     def is_paper_table(self) -> bool:

@@ -11,16 +11,17 @@ are kept as rows but are not papers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ddlint.columns import ColumnMap, map_columns
 from ddlint.document import Cell, Document, Heading, Row, Table
-from ddlint.inline import InlineContent, parse_inline, parse_link_definitions
+from ddlint.inline import InlineCache, InlineContent, parse_inline, parse_link_definitions
 from ddlint.urls import canonical_url
 from ddlint.venues import extract_year, parse_venue
 
@@ -134,6 +135,8 @@ class Records:
     tables: tuple[PaperTable, ...]
     rows: tuple[RowRecord, ...]
     link_definitions: Mapping[str, str]
+    # parse_inline memoised for this document's references; rules parse cells through it.
+    inline: InlineCache = field(default_factory=lambda: InlineCache({}), compare=False)
 
     @cached_property
     def papers(self) -> tuple[Paper, ...]:
@@ -145,16 +148,25 @@ class Records:
 
 
 def extract_records(document: Document, aliases: Mapping[str, str] | None = None) -> Records:
-    refs = parse_link_definitions(document.line_text(n) for n in range(1, len(document.lines) + 1))
-    sections = _SectionFinder(document.headings, refs)
+    refs = parse_link_definitions(_definition_lines(document))
+    cache = InlineCache(refs)
+    sections = _SectionFinder(document.headings, cache)
     tables: list[PaperTable] = []
     rows: list[RowRecord] = []
     for table in document.tables:
-        builder = _TableRecords(table, aliases, refs, sections)
+        builder = _TableRecords(table, aliases, cache, sections)
         tables.append(builder.paper_table)
         if builder.paper_table.is_paper:
             rows.extend(builder.rows())
-    return Records(document, tuple(tables), tuple(rows), refs)
+    return Records(document, tuple(tables), tuple(rows), refs, cache)
+
+
+def _definition_lines(document: Document) -> Iterator[str]:
+    """Lines that may hold a link definition ``[label]: url`` (cheap pre-filter)."""
+    text = document.text
+    for line in document.lines:
+        if "]:" in text[line.start : line.end]:
+            yield text[line.start : line.end]
 
 
 # -- sections ---------------------------------------------------------------------------
@@ -165,13 +177,14 @@ _YEAR_IN_HEADING = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 class _SectionFinder:
     """The heading a table sits under, and the year of the nearest heading that has one."""
 
-    def __init__(self, headings: Sequence[Heading], refs: Mapping[str, str]) -> None:
-        self.headings = [(h.line, h.level, parse_inline(h.text, refs).text) for h in headings]
+    def __init__(self, headings: Sequence[Heading], inline: InlineCache) -> None:
+        self.headings = [(h.line, h.level, inline.parse(h.text).text) for h in headings]
+        self.lines = [h[0] for h in self.headings]
 
     def at(self, line: int) -> Section:
-        before = [h for h in self.headings if h[0] < line]
+        before = self.headings[: bisect_left(self.lines, line)]
         if not before:
-            return Section(heading=None, year=None)
+            return Section.model_construct(heading=None, year=None)
         heading = before[-1][2]
         level = before[-1][1] + 1
         year = None
@@ -182,7 +195,7 @@ class _SectionFinder:
                 if found:
                     year = int(found.group(1))
                     break
-        return Section(heading=heading, year=year)
+        return Section.model_construct(heading=heading, year=year)
 
 
 # -- one table --------------------------------------------------------------------------
@@ -198,15 +211,15 @@ class _TableRecords:
         self,
         table: Table,
         aliases: Mapping[str, str] | None,
-        refs: Mapping[str, str],
+        inline: InlineCache,
         sections: _SectionFinder,
     ) -> None:
-        self.table, self.refs = table, refs
+        self.table, self.inline = table, inline
         headers = [cell.text for cell in table.header.cells]
-        columns = map_columns([parse_inline(h, refs).text for h in headers], aliases)
+        columns = map_columns([inline.parse(h).text for h in headers], aliases)
         inferred = False
         if not any(h.strip() for h in headers) and table.rows:
-            columns, inferred = _infer_columns(table, refs, len(headers)), True
+            columns, inferred = _infer_columns(table, inline, len(headers)), True
         self.section = sections.at(table.header.line)
         self.paper_table = PaperTable(
             table, columns, columns.is_paper_table, inferred, self.section
@@ -219,7 +232,7 @@ class _TableRecords:
             if record.kind == "separator":
                 text = next(c.text for c in record.contents if c is not None and c.text)
                 year = extract_year(text)
-                section = Section(heading=text, year=year or self.section.year)
+                section = Section.model_construct(heading=text, year=year or self.section.year)
             yield record
 
     def _row(self, row: Row, section: Section) -> RowRecord:
@@ -228,9 +241,8 @@ class _TableRecords:
         cells: tuple[Cell | None, ...] = tuple(row.cells[:width]) + (None,) * (
             width - len(row.cells[:width])
         )
-        contents = tuple(
-            parse_inline(cell.text, self.refs) if cell is not None else None for cell in cells
-        )
+        parse = self.inline.parse
+        contents = tuple(parse(cell.text) if cell is not None else None for cell in cells)
         kind = _row_kind(contents, columns)
         paper = None
         if kind == "paper":
@@ -287,25 +299,20 @@ def _paper(
         )
     authors, et_al = _authors(author_text)
     venue_text = " ".join(c.text for c in values.get("venue", [])).strip()
-    parsed = parse_venue(venue_text) if venue_text else None
-    venue = (
-        Venue(
-            raw=parsed.raw, name=parsed.name, year=parsed.year, month=parsed.month, kind=parsed.kind
-        )
-        if parsed is not None
-        else None
-    )
+    venue = _venue(venue_text) if venue_text else None
     year = _first_year(values.get("year", []) + values.get("date", []))
     if year is None and venue is not None:
         year = venue.year
     if year is None:
         year = section.year
     links = extra_links + [
-        Link(label=link.label, url=link.url) for c in values.get("links", []) for link in c.links
+        _link(link.label, link.url) for c in values.get("links", []) for link in c.links
     ]
     if url is None:  # a title without a link: the paper is the `[pdf]`/`Paper` link
         url = next((link.url for link in links if _is_paper_label(link.label)), None)
-    return Paper(
+    # Built without validation: every value comes from our own parsers, and the types are
+    # checked statically. Data from outside (exported JSON) is validated at that boundary.
+    return Paper.model_construct(
         title=title,
         url=url,
         authors=authors,
@@ -317,9 +324,23 @@ def _paper(
         year=year,
         links=links,
         section=section,
-        origin=Origin(line=row.line, column=_column(row), rendered=row.rendered),
+        origin=Origin.model_construct(line=row.line, column=_column(row), rendered=row.rendered),
         extra=extra,
     )
+
+
+@lru_cache(maxsize=4096)
+def _venue(text: str) -> Venue | None:
+    parsed = parse_venue(text)
+    if parsed is None:
+        return None
+    return Venue.model_construct(
+        raw=parsed.raw, name=parsed.name, year=parsed.year, month=parsed.month, kind=parsed.kind
+    )
+
+
+def _link(label: str, url: str) -> Link:
+    return Link.model_construct(label=label, url=url)
 
 
 def _title_and_url(
@@ -353,7 +374,7 @@ def _title_and_url(
         urls = [link for link in content.links if link.url.strip()]
         if urls:
             url = urls[0].url
-            extra_links = [Link(label=link.label, url=link.url) for link in urls[1:]]
+            extra_links = [_link(link.label, link.url) for link in urls[1:]]
     for link_cell in values.get("paper_link", []):
         linked = [link for link in link_cell.links if link.url.strip()]
         if linked and url is None:
@@ -413,12 +434,12 @@ def _column(row: Row) -> int:
 _CODE_LABELS = re.compile(r"^(?:code|github|project|page|website|pdf|paper|slides?|video)$", re.I)
 
 
-def _infer_columns(table: Table, refs: Mapping[str, str], width: int) -> ColumnMap:
+def _infer_columns(table: Table, inline: InlineCache, width: int) -> ColumnMap:
     """Name the columns of a header-less table from what their cells look like."""
     votes: list[dict[str, int]] = [{} for _ in range(width)]
     for row in table.rows[:50]:
         for index, cell in enumerate(row.cells[:width]):
-            guess = _guess_field(parse_inline(cell.text, refs))
+            guess = _guess_field(inline.parse(cell.text))
             if guess:
                 votes[index][guess] = votes[index].get(guess, 0) + 1
     headers: list[str] = []
