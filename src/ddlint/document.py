@@ -227,20 +227,29 @@ class _TableBuilder:
         self.block_index = {block.first_line: i for i, block in enumerate(blocks)}
         self.leaf_at = {leaf.lines[0] + 1: leaf for leaf in leaves}
 
-    def row(self, index: int, start: int, kind: str, rendered: bool) -> Row | None:
+    def row(
+        self,
+        index: int,
+        start: int,
+        kind: str,
+        rendered: bool,
+        found: list[tuple[int, int]] | None = None,
+    ) -> Row | None:
+        """The row at line ``index``; ``found``: its cells, when the grammar split them."""
         line, content = self.lines[index], self.contents[index]
-        found = split_cells(content, start, len(content))
         if found is None:
-            return None
+            found = split_cells(content, start, len(content))
+            if found is None:
+                return None
         base = line.start
-        cells = tuple(Cell(Span(base + a, base + b), content[a:b]) for a, b in found)
+        cells = tuple([Cell(Span(base + a, base + b), content[a:b]) for a, b in found])
         has_pipe = "|" in content[start:]
         span = Span(base + start, line.end)
         return Row(line.number, span, line.span, cells, rendered, kind, has_pipe)
 
     def build(self, leaf: Leaf, index: int) -> Table:
         rows = [
-            self.row(i, start, kind, True)
+            self.row(i, start, kind, True, leaf.cells.get(i))
             for position, (i, start) in enumerate(zip(leaf.lines, leaf.starts))
             for kind in ("header" if position == 0 else "delimiter" if position == 1 else "body",)
         ]
@@ -277,6 +286,19 @@ class _TableBuilder:
                 after_blank = True
                 continue
             adjacent = not after_blank and not stray
+            if block.kind == "html" and adjacent and block.html_type >= 6:
+                # `<img …>` or `</div>` under a row: the HTML block runs to the next
+                # blank line and swallows the rows after it as raw HTML.
+                rows = self._html_rows(block, columns)
+                if rows:
+                    first = self.lines[block.first_line - 1]
+                    cut = Block("html", first.number, first.number, first.span, 0, block.html_type)
+                    interruptions.append(Interruption(cut, tuple(r.line for r in rows)))
+                    stray.extend(rows)
+                    if rows[-1].line != block.last_line:
+                        break
+                    after_blank = False
+                    continue
             if block.kind == "html" and (block.html_type == 2 or adjacent):
                 if adjacent and interrupter is None:
                     interrupter = block
@@ -303,6 +325,21 @@ class _TableBuilder:
                 break
             after_blank = False
         return stray, interruptions
+
+    def _html_rows(self, block: Block, columns: int) -> list[Row]:
+        """Pipe rows inside an HTML block, after its first line, that fit the table."""
+        rows: list[Row] = []
+        for number in range(block.first_line + 1, block.last_line + 1):
+            index = number - 1
+            content = self.contents[index]
+            start = len(content) - len(content.lstrip(" \t"))
+            if not self._fits(index, start, columns):
+                break
+            row = self.row(index, start, "stray", False)
+            if row is None:
+                break
+            rows.append(row)
+        return rows
 
     def _paragraph_rows(
         self, block: Block, columns: int, may_skip_first: bool
