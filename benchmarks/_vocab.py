@@ -184,7 +184,6 @@ JOURNALS = (
     "Computer Methods and Programs in Biomedicine",
     "Neural Networks",
 )
-MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.")
-MONTHS += ("Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+MONTHS = _words("Jan. Feb. Mar. Apr. May Jun. Jul. Aug. Sept. Oct. Nov. Dec.")
 
 SUPP_LABELS = ("Poster", "Slide", "Video", "Project")
