@@ -10,17 +10,23 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ddlint import inline
+from ddlint import fixer, inline
+from ddlint.cells import split_cells, split_cells_scanning
+from ddlint.findings import Applicability, Edit, Finding, Fix, Severity
 from ddlint.inline import InlineCache, parse_inline
+from ddlint.report import text as report_text
+from ddlint.report.text import MAX_EXCERPT_WIDTH
+from ddlint.rules import _structure
+from ddlint.spans import Span
 
 REFS = ({}, {"code": "https://ref.example/c", "title": "https://ref.example/t"})
 
 # Mostly characters the fast path accepts, so that it applies often; now and then one that
 # could start other syntax, so that its refusals are exercised too.
-SAFE_LABEL = list("abcXYZ019 :-.,;'\"()/#?+%@=$é数—¡") + ["\t", "\u00a0", "\u3000", "Code"]
+SAFE_LABEL = [*"abcXYZ019 :-.,;'\"()/#?+%@=$é数—¡‘’«»…", "\t", "\u00a0", "\u3000", "Code"]
 HOSTILE_LABEL = ["http", "www.", "&amp;", "&", "*", "**", "_", "[", "]", "\\", "`", "!", "<", "~"]
 LABEL_CHARS = st.sampled_from(SAFE_LABEL * 12 + HOSTILE_LABEL)
-SAFE_URL = list("abcXYZ019/:.?=;%#_~*!-+,@$数") + ["https://", "www.", "%20"]
+SAFE_URL = [*"abcXYZ019/:.?=;%#_~*!-+,@$数", "https://", "www.", "%20"]
 HOSTILE_URL = ["&amp;", "&#x41;", "&", "(", ")", " ", "<", ">", '"', "'", "\\", "`", "[", "]"]
 URL_CHARS = st.sampled_from(SAFE_URL * 12 + HOSTILE_URL + ["\x7f", "\x01"])
 SEPARATORS = st.sampled_from(["", ", ", ",", " ", " , ", "\t", ",  ", " and ", ";", ",\t "])
@@ -82,3 +88,88 @@ def test_inline_cache_is_parse_inline(cells: list[str]) -> None:
         cache = InlineCache(refs)
         for cell in cells + cells:
             assert cache.parse(cell) == parse_inline(cell, refs)
+
+
+# --- cells.split_cells: str.split for rows without `\|`, equal to the pipe-by-pipe scan ----
+
+
+@settings(max_examples=1000)
+@given(st.text(st.sampled_from(list("|| \t\\ab")), max_size=24), st.data())
+def test_split_cells_equals_the_scan(line: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(line)))
+    end = data.draw(st.integers(start, len(line)))
+    assert split_cells(line, start, end) == split_cells_scanning(line, start, end)
+
+
+# --- report.text: excerpts of plain ASCII lines by slicing, equal to the per-character path --
+
+
+@settings(max_examples=500)
+@given(
+    st.text(st.sampled_from(list("ab |~")), max_size=MAX_EXCERPT_WIDTH + 40),
+    st.integers(-2, MAX_EXCERPT_WIDTH + 45),
+    st.integers(-2, MAX_EXCERPT_WIDTH + 45),
+)
+def test_narrow_excerpt_equals_the_general_one(line: str, column: int, end: int) -> None:
+    assert report_text._render_narrow(line, column, end) == report_text._render_any(
+        line, column, end
+    )
+
+
+# --- rules/_structure: rows whose cells are all closed hold no pipe inside a construct ----
+
+CELL_TEXT = st.one_of(
+    link_cells(),
+    st.text(st.sampled_from(list("ab ()]*_:,")), max_size=12),
+    st.text(st.sampled_from(list("ab[]()`<>\\| ")), max_size=12),
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(CELL_TEXT, min_size=1, max_size=5))
+def test_closed_cells_skip_the_pipe_scan(cells: list[str]) -> None:
+    row = "| " + " | ".join(cells) + " |"
+    found = split_cells(row, 0, len(row)) or []
+    if all(_structure._closed(row[a:b]) for a, b in found):
+        assert _structure.text_pipes(row) == []
+
+
+# --- fixer.choose_fixes: a sorted index of chosen edits, equal to comparing every pair ----
+
+
+def _naive_choose(findings: list[Finding], unsafe: bool) -> list[Finding]:
+    chosen: list[Finding] = []
+    taken: list[Edit] = []
+    for finding in findings:
+        fix = finding.fix
+        if fix is None or not fix.edits:
+            continue
+        if fix.applicability is Applicability.UNSAFE and not unsafe:
+            continue
+        if any(fixer._collide(a, b) for a in fix.edits for b in taken):
+            continue
+        chosen.append(finding)
+        taken.extend(fix.edits)
+    return chosen
+
+
+@st.composite
+def findings(draw: st.DrawFn) -> list[Finding]:
+    found = []
+    for number in range(draw(st.integers(0, 25))):
+        edits = []
+        for _ in range(draw(st.integers(0, 3))):
+            start = draw(st.integers(0, 30))
+            edits.append(Edit(Span(start, start + draw(st.sampled_from([0, 0, 1, 2, 5]))), "x"))
+        kind = draw(st.sampled_from([Applicability.SAFE, Applicability.UNSAFE]))
+        fix = Fix(kind, tuple(edits)) if draw(st.integers(0, 9)) else None
+        found.append(
+            Finding("DD000", "x", Severity.WARNING, str(number), Span(0, 0), 1, 1, 1, 1, fix)
+        )
+    return found
+
+
+@settings(max_examples=1000)
+@given(findings(), st.booleans())
+def test_choose_fixes_equals_the_pairwise_check(found: list[Finding], unsafe: bool) -> None:
+    assert fixer.choose_fixes(found, unsafe) == _naive_choose(found, unsafe)

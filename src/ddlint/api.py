@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from ddlint.columns import map_columns
-from ddlint.config import Config, selected_codes
+from ddlint.config import Config, default_config, selected_codes
 from ddlint.document import Document, parse_document
 from ddlint.export import export_papers, paper_schema
 from ddlint.findings import Finding
 from ddlint.fixer import FixError, FixResult
 from ddlint.fixer import fix_text as _fix_text
 from ddlint.inline import parse_inline
-from ddlint.linter import LintResult, default_codes, lint
+from ddlint.linter import LintResult, default_codes, lint, paused_gc
 from ddlint.records import Paper, Records, extract_records
 
 __all__ = [
@@ -44,7 +44,7 @@ def check_text(
     ignore: Sequence[str] = (),
 ) -> LintResult:
     """Lint ``text`` and return the document, its records and the findings."""
-    config = config or Config()
+    config = config or default_config()
     codes = _codes(config, select, ignore)
     return lint(text, path=path, codes=codes, settings=config.settings())
 
@@ -71,18 +71,19 @@ def fix_text(
     unsafe: bool = False,
 ) -> FixResult:
     """Apply fixes until stable and verify them; raises ``FixError`` on a failed check."""
-    config = config or Config()
+    config = config or default_config()
     codes = _codes(config, select, ignore)
     return _fix_text(text, path=path, codes=codes, settings=config.settings(), unsafe=unsafe)
 
 
 def parse_records(text: str, *, config: Config | None = None) -> list[Paper]:
     """The papers of every paper table in ``text``, in document order."""
-    return list(_records(parse_document(text), config).papers)
+    with paused_gc():
+        return list(_records(parse_document(text), config).papers)
 
 
 def _records(document: Document, config: Config | None) -> Records:
-    aliases = (config or Config()).header_aliases or None
+    aliases = (config or default_config()).header_aliases or None
     return extract_records(document, aliases)
 
 
@@ -112,7 +113,7 @@ def table_overview(text: str, *, config: Config | None = None) -> list[dict[str,
 
 def column_fields(*, header_texts: Sequence[str], config: Config | None = None) -> list[list[str]]:
     """The record fields each header feeds (empty: the column goes to ``extra``)."""
-    aliases = (config or Config()).header_aliases or None
+    aliases = (config or default_config()).header_aliases or None
     return [
         list(f) for f in map_columns([parse_inline(h).text for h in header_texts], aliases).fields
     ]

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from ddlint import __version__, api, recorddiff
+from ddlint import __version__, api
 from ddlint.baseline import BaselineError, read_baseline, write_baseline
 from ddlint.config import Config, ConfigError, find_config, load_config, selected_codes
 from ddlint.export import export_papers, paper_schema
@@ -345,6 +345,8 @@ def diff_records(old: str, new: str, paths: tuple[str, ...], fmt: str) -> None:
     Markdown file with a paper table that changed between them. Exit 0 when no record
     changed, 1 when some did, 2 on error.
     """
+    from ddlint import recorddiff  # only this command needs it (start-up time)
+
     try:
         versions = resolve_versions(old, new, paths, Path.cwd())
     except (GitError, SourceError) as exc:

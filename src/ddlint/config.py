@@ -17,11 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ddlint.columns import DEFAULT_ALIASES
 from ddlint.rules import RuleSettings, UnknownRuleError, resolve
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_FILES = (".ddlint.toml", "pyproject.toml")
 _FIELDS = sorted(set(DEFAULT_ALIASES.values()))
 
@@ -31,7 +26,8 @@ class ConfigError(Exception):
 
 
 class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    # Built on first validation: without a config file nothing is validated (start-up time).
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
     select: list[str] | None = None
     extend_select: list[str] = Field(default_factory=list, alias="extend-select")
@@ -111,21 +107,38 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def _read_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, imported only when there is a file to read (start-up time).
+    Its ``TOMLDecodeError`` is a ``ValueError``."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
 def _has_tool_table(path: Path) -> bool:
     try:
-        return "ddlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return "ddlint" in _read_toml(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, ValueError):  # UnicodeDecodeError and TOMLDecodeError included
         return False
+
+
+def default_config() -> Config:
+    """The defaults, without building the validator (nothing to validate)."""
+    return Config.model_construct()
 
 
 def load_config(path: Path | None) -> Config:
     if path is None:
-        return Config()
+        return default_config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    try:
+        data = _read_toml(text)
+    except ValueError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     table: Any = data.get("tool", {}).get("ddlint", {}) if path.name == "pyproject.toml" else data
     return parse_config(table, str(path))

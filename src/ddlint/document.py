@@ -12,6 +12,7 @@ lines or one interrupting block such as an HTML comment) that GitHub shows as te
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,7 +21,7 @@ from ddlint.gfm import Leaf, parse_blocks
 from ddlint.spans import LINE_ENDING, LineIndex, Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per line, row and cell, 100 000s
 class Line:
     number: int  # 1-based
     start: int
@@ -32,7 +33,7 @@ class Line:
         return Span(self.start, self.end + len(self.newline))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """Whole lines ``first_line..last_line`` (1-based), one leaf of GitHub's block tree."""
 
@@ -44,13 +45,20 @@ class Block:
     html_type: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
-    span: Span  # the cell's text, trimmed of the spaces around it
+    # Offsets of the cell's text, trimmed of the spaces around it (kept as two ints, not
+    # a Span: a large list has millions of cells).
+    start: int
+    end: int
     text: str
 
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Row:
     line: int  # 1-based
     span: Span  # the row's content: from its first non-space character to the line end
@@ -130,10 +138,14 @@ class Document:
         return self.text[line.start : line.end]
 
     def block_at(self, line: int) -> Block:
-        for block in self.blocks:
-            if block.first_line <= line <= block.last_line:
-                return block
+        index = bisect_right(self._block_starts, line) - 1
+        if index >= 0 and self.blocks[index].first_line <= line <= self.blocks[index].last_line:
+            return self.blocks[index]
         raise ValueError(f"no line {line}")
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.first_line for block in self.blocks]
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
@@ -242,14 +254,14 @@ class _TableBuilder:
             if found is None:
                 return None
         base = line.start
-        cells = tuple([Cell(Span(base + a, base + b), content[a:b]) for a, b in found])
+        cells = tuple([Cell(base + a, base + b, content[a:b]) for a, b in found])
         has_pipe = "|" in content[start:]
         span = Span(base + start, line.end)
         return Row(line.number, span, line.span, cells, rendered, kind, has_pipe)
 
     def build(self, leaf: Leaf, index: int) -> Table:
         rows = [
-            self.row(i, start, kind, True, leaf.cells.get(i))
+            self.row(i, start, kind, True, leaf.cells.pop(i, None))  # freed as rows are made
             for position, (i, start) in enumerate(zip(leaf.lines, leaf.starts))
             for kind in ("header" if position == 0 else "delimiter" if position == 1 else "body",)
         ]
@@ -281,7 +293,9 @@ class _TableBuilder:
         interruptions: list[Interruption] = []
         interrupter: Block | None = None
         after_blank = False
-        for block in self.blocks[position + 1 :]:
+        blocks = self.blocks
+        for index in range(position + 1, len(blocks)):  # no slice: a copy per table is O(n²)
+            block = blocks[index]
             if block.kind == "blank":
                 after_blank = True
                 continue

@@ -25,7 +25,7 @@ class Applicability(str, enum.Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the text at ``span`` with ``text`` (an insertion has an empty span)."""
 
@@ -33,7 +33,7 @@ class Edit:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     applicability: Applicability
     edits: tuple[Edit, ...]

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import difflib
 import itertools
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ddlint.document import Document, parse_document, render_document
 from ddlint.findings import Applicability, Edit, Finding
-from ddlint.linter import LintResult, lint
+from ddlint.linter import LintResult, lint, paused_gc
 from ddlint.records import Identity, Records, extract_records, paper_identity
 from ddlint.rules import RuleSettings
 
@@ -54,10 +56,27 @@ def fix_text(
     settings: RuleSettings | None = None,
     unsafe: bool = False,
 ) -> FixResult:
+    with paused_gc():
+        return _fix_text(text, path=path, codes=codes, settings=settings, unsafe=unsafe)
+
+
+def _fix_text(
+    text: str,
+    *,
+    path: str,
+    codes: Collection[str] | None,
+    settings: RuleSettings | None,
+    unsafe: bool,
+) -> FixResult:
     settings = settings or RuleSettings()
     current = text
     applied: list[Finding] = []
     result = lint(current, path=path, codes=codes, settings=settings)
+    # Each pass lints once; the last pass's lint is the final result, and its records'
+    # identities are computed once and carried to the next pass and to ``verify``.
+    identities = _identities(result.records)
+    # What verify needs of the input, not the whole first lint (memory on large lists).
+    initial = _Snapshot(text, _outside_lines(result.document), identities)
     passes = 0
     while True:
         chosen = choose_fixes(result.findings, unsafe)
@@ -74,28 +93,68 @@ def fix_text(
         if new_text == current:
             break
         new_result = lint(new_text, path=path, codes=codes, settings=settings)
-        _check_pass_records(result.records, new_result.records, chosen, current, text)
+        new_identities = _identities(new_result.records)
+        _check_pass_records((result.records, identities), new_identities, chosen, current, text)
         applied.extend(chosen)
-        current, result = new_text, new_result
-    verify(text, current, applied, settings=settings, unsafe=unsafe, final=result)
+        current, result, identities = new_text, new_result, new_identities
+    if current != text:
+        _verify_parsed(initial, (result, identities), applied, unsafe=unsafe)
     return FixResult(current, tuple(applied), passes, result)
 
 
 def choose_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Finding]:
     """The fixable findings whose edits do not collide, first come first served."""
     chosen: list[Finding] = []
-    taken: list[Edit] = []
+    taken = _TakenEdits()
     for finding in findings:
         fix = finding.fix
         if fix is None or not fix.edits:
             continue
         if fix.applicability is Applicability.UNSAFE and not unsafe:
             continue
-        if any(_collide(a, b) for a in fix.edits for b in taken):
+        if any(taken.collides(edit) for edit in fix.edits):
             continue
         chosen.append(finding)
-        taken.extend(fix.edits)
+        taken.add(fix.edits)
     return chosen
+
+
+class _TakenEdits:
+    """The edits chosen so far, sorted by ``(start, end)``.
+
+    Chosen edits do not collide with one another, so their ends ascend as their starts
+    do, and an edit can only collide with the few before the first that starts after
+    it ends: a check costs a bisection and a short walk, not a pass over every edit
+    (which made choosing quadratic in the number of findings). A fix whose own edits
+    collide breaks that order; from then on every edit is compared, as before.
+    """
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[int, int]] = []
+        self.edits: list[Edit] = []
+        self.ordered = True
+
+    def collides(self, edit: Edit) -> bool:
+        if not self.ordered:
+            return any(_collide(edit, other) for other in self.edits)
+        index = bisect_right(self.keys, (edit.span.end, edit.span.end)) - 1
+        # Edits with start == edit.end but a larger end may still touch it (insertions).
+        while index + 1 < len(self.keys) and self.keys[index + 1][0] <= edit.span.end:
+            index += 1
+        while index >= 0 and self.keys[index][1] >= edit.span.start:
+            if _collide(edit, self.edits[index]):
+                return True
+            index -= 1
+        return False
+
+    def add(self, edits: Sequence[Edit]) -> None:
+        if any(_collide(a, b) for a, b in itertools.combinations(edits, 2)):
+            self.ordered = False
+        for edit in edits:
+            key = (edit.span.start, edit.span.end)
+            index = bisect_right(self.keys, key)
+            self.keys.insert(index, key)
+            self.edits.insert(index, edit)
 
 
 def _collide(a: Edit, b: Edit) -> bool:
@@ -141,12 +200,34 @@ def verify(
 ) -> None:
     if original == fixed:
         return
-    document = parse_document(fixed)
-    if render_document(document) != fixed:
+    first = parse_document(original)
+    records = extract_records(first, _aliases(settings))
+    before = _Snapshot(original, _outside_lines(first), _identities(records))
+    _verify_parsed(before, (final, _identities(final.records)), applied, unsafe=unsafe)
+
+
+class _Snapshot(NamedTuple):
+    """What ``verify`` compares of the input text."""
+
+    text: str
+    outside_lines: list[str]
+    identities: list[Identity]
+
+
+def _verify_parsed(
+    initial: _Snapshot,
+    final: tuple[LintResult, list[Identity]],
+    applied: Sequence[Finding],
+    *,
+    unsafe: bool,
+) -> None:
+    """``verify`` on texts already parsed: the input, and the last lint of the fix loop."""
+    (last, after_ids), before_ids = final, initial.identities
+    original, fixed = initial.text, last.document.text
+    if render_document(last.document) != fixed:
         raise FixError("round trip", "the fixed text does not parse back losslessly")
-    _check_outside_tables(original, fixed, applied)
-    before = Counter(_identities(extract_records(parse_document(original), _aliases(settings))))
-    after = Counter(_identities(final.records))
+    _check_outside_tables(initial, last.document, applied)
+    before, after = Counter(before_ids), Counter(after_ids)
     if not unsafe and before != after:
         lost = before - after
         gained = after - before
@@ -155,7 +236,7 @@ def verify(
             f"safe fixes changed records: {sum(lost.values())} lost, {sum(gained.values())} new",
             _diff(original, fixed),
         )
-    if choose_fixes(final.findings, unsafe):
+    if choose_fixes(last.findings, unsafe):
         raise FixError("idempotency", "a second fix pass would change the text again")
 
 
@@ -168,18 +249,23 @@ def _identities(records: Records) -> list[Identity]:
 
 
 def _check_pass_records(
-    before: Records, after: Records, chosen: Sequence[Finding], current: str, original: str
+    before: tuple[Records, list[Identity]],
+    after: list[Identity],
+    chosen: Sequence[Finding],
+    current: str,
+    original: str,
 ) -> None:
     """Within one pass, records change only at rows an unsafe fix declared."""
-    old = Counter(_identities(before))
-    new = Counter(_identities(after))
+    records, old_ids = before
+    old = Counter(old_ids)
+    new = Counter(after)
     if old == new:
         return
     unsafe_lines = {f.line for f in chosen if f.fix and f.fix.applicability is Applicability.UNSAFE}
     removed = old - new
     allowed = Counter(
         paper_identity(r.paper)
-        for r in before.rows
+        for r in records.rows
         if r.paper is not None and r.row.line in unsafe_lines
     )
     if removed - allowed or sum((new - old).values()) > len(unsafe_lines):
@@ -203,9 +289,9 @@ def _outside_lines(document: Document) -> list[str]:
     ]
 
 
-def _check_outside_tables(original: str, fixed: str, applied: Sequence[Finding]) -> None:
-    before = _outside_lines(parse_document(original))
-    after = _outside_lines(parse_document(fixed))
+def _check_outside_tables(original: _Snapshot, fixed: Document, applied: Sequence[Finding]) -> None:
+    before = original.outside_lines
+    after = _outside_lines(fixed)
     if before == after:
         return
     changed = sum(
@@ -218,7 +304,7 @@ def _check_outside_tables(original: str, fixed: str, applied: Sequence[Finding])
         raise FixError(
             "outside tables",
             f"{changed} line(s) outside tables changed, {declared} declared",
-            _diff(original, fixed),
+            _diff(original.text, fixed.text),
         )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ddlint.cells import count_cells, is_delimiter_row
+from ddlint.cells import is_delimiter_row, split_cells
 
 CODE_INDENT = 4
 # table.c refuses further rows once padding would exceed this many cells.
@@ -40,6 +40,10 @@ _HTML_7 = re.compile(
     rf"(?:<[A-Za-z][A-Za-z0-9-]*{_ATTRIBUTE}*[ \t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$"
 )
 _HTML_END = {2: "-->", 3: "?>", 4: ">", 5: "]]>"}
+# First characters that may start a block (or a container) on a line under a table.
+_BLOCK_START_CHARS = frozenset(">#`~<=-*_[+0123456789 \t")
+
+Cells = list[tuple[int, int]]
 
 
 @dataclass(eq=False)
@@ -60,6 +64,8 @@ class Leaf:
     fence: str = ""
     fence_indent: int = 0
     closed: bool = False
+    # Tables: each row's cells (``cells.split_cells``) by line index, split once here.
+    cells: dict[int, Cells] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -156,10 +162,20 @@ class BlockParser:
         self.containers: list[_Container] = [_Container("document")]
         self.tip: Leaf | None = None
         self.leaves: list[Leaf] = []
+        # The last split: the table continuation test and the row itself read the same line.
+        self._split: tuple[str, int, Cells | None] = ("", -1, None)
 
     # -- driving ---------------------------------------------------------------
 
     def feed(self, index: int, line: str, offset: int = 0) -> None:
+        tip = self.tip
+        if (
+            tip is not None
+            and tip.kind == "table"
+            and len(self.containers) == 1
+            and self._feed_body_row(tip, index, line)
+        ):
+            return
         cursor = _Cursor(line, offset)
         matched = self._match_containers(cursor)
         if matched is None:  # a closing fence consumed the line
@@ -188,6 +204,30 @@ class BlockParser:
             self._add(self.tip, index, cursor.first_nonspace)
             return
         self._start_paragraph(index, cursor)
+
+    def _feed_body_row(self, table: Leaf, index: int, line: str) -> bool:
+        """The fast path for a row under a top-level table: with no container open and
+        nothing at the line's start that could begin another block, cmark's generic
+        steps come down to ``_try_row``. Anything else returns False: the generic path."""
+        start = 0
+        while start < len(line) and line[start] == " ":
+            start += 1
+        if start > 3 or start == len(line) or line[start] in _BLOCK_START_CHARS:
+            return False
+        cells = self._cells(line, start)
+        if cells is None or table.autocompleted > MAX_AUTOCOMPLETED_CELLS:
+            return False
+        table.autocompleted += max(0, table.columns - len(cells))
+        table.cells[index] = cells
+        self._add(table, index, start)
+        return True
+
+    def _cells(self, line: str, start: int) -> Cells | None:
+        last_line, last_start, cells = self._split
+        if last_line is not line or last_start != start:
+            cells = split_cells(line, start, len(line))
+            self._split = (line, start, cells)
+        return cells
 
     def finish(self) -> list[Leaf]:
         self._close_tip()
@@ -226,7 +266,7 @@ class BlockParser:
             return depth, not cursor.blank
         if tip.kind == "table":
             start = cursor.first_nonspace
-            return depth, count_cells(cursor.line, start, len(cursor.line)) > 0
+            return depth, self._cells(cursor.line, start) is not None
         return depth, False  # headings and thematic breaks hold one line
 
     @staticmethod
@@ -340,16 +380,24 @@ class BlockParser:
             return False
         header_index, header_start = paragraph.lines[-1], paragraph.starts[-1]
         header = self.source[header_index]
-        columns = count_cells(line, start, end)
-        if count_cells(header, header_start, len(header)) != columns:
+        delimiter_cells = self._cells(line, start)
+        columns = len(delimiter_cells) if delimiter_cells else 0
+        header_cells = split_cells(header, header_start, len(header))
+        if (len(header_cells) if header_cells else 0) != columns:
             paragraph.visited = True  # one strike: table.c never tries this paragraph again
             return False
         paragraph.lines.pop()
         paragraph.starts.pop()
         if not paragraph.lines:
-            self.leaves.remove(paragraph)
+            # The paragraph is the tip, so the last leaf: no scan of the list.
+            if self.leaves and self.leaves[-1] is paragraph:
+                self.leaves.pop()
+            else:
+                self.leaves.remove(paragraph)
         self.tip = None
         table = Leaf("table", [header_index, index], [header_start, start], columns=columns)
+        assert header_cells is not None and delimiter_cells is not None
+        table.cells = {header_index: header_cells, index: delimiter_cells}
         self.leaves.append(table)
         self.tip = table
         return True
@@ -359,10 +407,11 @@ class BlockParser:
         assert table is not None
         if table.autocompleted > MAX_AUTOCOMPLETED_CELLS:
             return False
-        cells = count_cells(cursor.line, cursor.first_nonspace, len(cursor.line))
-        if cells == 0:
+        cells = self._cells(cursor.line, cursor.first_nonspace)
+        if not cells:
             return False
-        table.autocompleted += max(0, table.columns - cells)
+        table.autocompleted += max(0, table.columns - len(cells))
+        table.cells[index] = cells
         self._add(table, index, cursor.first_nonspace)
         return True
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # mistune itself is imported on first use (start-up time)
 LinkKind = Literal["inline", "reference", "autolink", "bare", "html"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InlineLink:
     """One link (or image) of a cell; offsets are into the cell text given to parse_inline."""
 
@@ -42,7 +42,7 @@ class InlineLink:
     has_image: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InlineContent:
     """A cell's plain text, its links in source order, and its stand-alone images."""
 
@@ -64,7 +64,9 @@ _SYNTAX_RE = re.compile(r"[\\`*_\[\]!<>&~\n\r\x00]|http|www\.", re.IGNORECASE)
 
 
 def _collapse(text: str) -> str:
-    return " ".join(text.split())
+    collapsed = " ".join(text.split())
+    # The text itself when nothing changed: a cell's content then shares the cell's string.
+    return text if collapsed == text else collapsed
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -678,7 +680,12 @@ _LINK_SHAPE = (
 _LINK_RE = re.compile(_LINK_SHAPE)
 _SEPARATOR = r"[ \t]*,?[ \t]*"
 _LINKS_ONLY_RE = re.compile(rf"(?:{_LINK_SHAPE}{_SEPARATOR})+")
-_WORD_EDGE_RE = re.compile(r"[^\W_](?:.*[^\W_])?", re.DOTALL)
+
+
+def is_links_only(cell_text: str) -> bool:
+    """Whether the cell is plain inline links only (``[**Title**](url)``, ``[a](u), [b](v)``):
+    each ``[`` opens a link that closes in the cell, and no code span or tag starts."""
+    return _LINKS_ONLY_RE.fullmatch(cell_text) is not None
 
 
 def _parse_links_only(cell_text: str) -> InlineContent | None:
@@ -691,8 +698,9 @@ def _parse_links_only(cell_text: str) -> InlineContent | None:
     for match in _LINK_RE.finditer(cell_text):
         bold = match.group("bold")
         label = bold if bold is not None else match.group("plain")
-        # `**` is strong emphasis only when flanked by word characters (no space, no punct).
-        if bold is not None and _WORD_EDGE_RE.fullmatch(bold) is None:
+        # Between `[` and `]` (punctuation), `**` opens and closes strong emphasis exactly
+        # when no space touches it on the inside (CommonMark's flanking rules).
+        if bold is not None and (bold[0].isspace() or bold[-1].isspace()):
             return None
         if _SYNTAX_RE.search(label) is not None:  # `http`, `www.`: an autolink literal
             return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from ddlint.document import Document, parse_document
@@ -38,9 +40,26 @@ def lint(
 ) -> LintResult:
     """Lint ``text``; ``codes`` are the enabled rules (default: the default set)."""
     settings = settings or RuleSettings()
-    document = parse_document(text)
-    records = extract_records(document, settings.header_aliases or None)
-    return lint_parsed(document, records, path=path, codes=codes, settings=settings)
+    with paused_gc():
+        document = parse_document(text)
+        records = extract_records(document, settings.header_aliases or None)
+        return lint_parsed(document, records, path=path, codes=codes, settings=settings)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a document is parsed and linted.
+
+    A large list makes hundreds of thousands of objects, none in a reference cycle;
+    the collector would walk all of them again and again for nothing (~15% of a check).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def lint_parsed(

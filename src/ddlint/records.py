@@ -10,10 +10,11 @@ are kept as rows but are not papers.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
 
@@ -30,7 +31,9 @@ RowKind = Literal["paper", "placeholder", "separator"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Validators are built on first validation: extract_records builds records with
+    # model_construct (no validation), so a plain check never pays for them.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Venue(_Frozen):
@@ -77,6 +80,13 @@ class Paper(_Frozen):
 
 Identity = tuple[object, ...]
 
+# Records are built with every field given, so one set of field names serves every
+# record of a model (model_construct would keep a new one per record; pydantic copies
+# it before any change).
+_ALL_FIELDS: dict[type[_Frozen], set[str]] = {
+    model: set(model.model_fields) for model in (Venue, Link, Section, Origin, Paper)
+}
+
 
 def paper_identity(paper: Paper) -> Identity:
     """What makes two records the same paper (DESIGN.md §3.3): no origin, no venue
@@ -107,7 +117,7 @@ class PaperTable:
     section: Section
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowRecord:
     """A data row of a paper table, with the cells each field came from."""
 
@@ -136,7 +146,7 @@ class Records:
     rows: tuple[RowRecord, ...]
     link_definitions: Mapping[str, str]
     # parse_inline memoised for this document's references; rules parse cells through it.
-    inline: InlineCache = field(default_factory=lambda: InlineCache({}), compare=False)
+    inline: InlineCache = dataclasses.field(default_factory=lambda: InlineCache({}), compare=False)
 
     @cached_property
     def papers(self) -> tuple[Paper, ...]:
@@ -184,7 +194,9 @@ class _SectionFinder:
     def at(self, line: int) -> Section:
         before = self.headings[: bisect_left(self.lines, line)]
         if not before:
-            return Section.model_construct(heading=None, year=None)
+            return Section.model_construct(
+                _fields_set=_ALL_FIELDS[Section], heading=None, year=None
+            )
         heading = before[-1][2]
         level = before[-1][1] + 1
         year = None
@@ -195,7 +207,7 @@ class _SectionFinder:
                 if found:
                     year = int(found.group(1))
                     break
-        return Section.model_construct(heading=heading, year=year)
+        return Section.model_construct(_fields_set=_ALL_FIELDS[Section], heading=heading, year=year)
 
 
 # -- one table --------------------------------------------------------------------------
@@ -232,7 +244,9 @@ class _TableRecords:
             if record.kind == "separator":
                 text = next(c.text for c in record.contents if c is not None and c.text)
                 year = extract_year(text)
-                section = Section.model_construct(heading=text, year=year or self.section.year)
+                section = Section.model_construct(
+                    _fields_set=_ALL_FIELDS[Section], heading=text, year=year or self.section.year
+                )
             yield record
 
     def _row(self, row: Row, section: Section) -> RowRecord:
@@ -313,6 +327,7 @@ def _paper(
     # Built without validation: every value comes from our own parsers, and the types are
     # checked statically. Data from outside (exported JSON) is validated at that boundary.
     return Paper.model_construct(
+        _fields_set=_ALL_FIELDS[Paper],
         title=title,
         url=url,
         authors=authors,
@@ -324,7 +339,12 @@ def _paper(
         year=year,
         links=links,
         section=section,
-        origin=Origin.model_construct(line=row.line, column=_column(row), rendered=row.rendered),
+        origin=Origin.model_construct(
+            _fields_set=_ALL_FIELDS[Origin],
+            line=row.line,
+            column=_column(row),
+            rendered=row.rendered,
+        ),
         extra=extra,
     )
 
@@ -335,12 +355,17 @@ def _venue(text: str) -> Venue | None:
     if parsed is None:
         return None
     return Venue.model_construct(
-        raw=parsed.raw, name=parsed.name, year=parsed.year, month=parsed.month, kind=parsed.kind
+        _fields_set=_ALL_FIELDS[Venue],
+        raw=parsed.raw,
+        name=parsed.name,
+        year=parsed.year,
+        month=parsed.month,
+        kind=parsed.kind,
     )
 
 
 def _link(label: str, url: str) -> Link:
-    return Link.model_construct(label=label, url=url)
+    return Link.model_construct(_fields_set=_ALL_FIELDS[Link], label=label, url=url)
 
 
 def _title_and_url(

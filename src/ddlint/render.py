@@ -27,8 +27,6 @@ import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
-from wcwidth import wcswidth
-
 from ddlint.document import Row, Table
 from ddlint.records import RowRecord
 from ddlint.venues import KNOWN_VENUES, known_name, parse_venue
@@ -41,6 +39,10 @@ _MIN_DELIMITER = 3  # `---`: the shortest delimiter cell we write
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a monospace editor; ``len`` when wcwidth cannot tell."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    from wcwidth import wcswidth  # only aligned tables need it (start-up time)
+
     width = wcswidth(text)
     return width if width >= 0 else len(text)
 

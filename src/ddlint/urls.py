@@ -7,7 +7,12 @@ record identity compares URLs after exactly these rewrites.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
+
+# The helpers below are pure functions of a string, called by several rules and by record
+# identity for every link of a list: memoised (bounded), with cheap exact pre-checks.
+_CACHE_SIZE = 1 << 16
 
 # Query parameters that only track the reader, never select the resource.
 TRACKING_PARAMS = frozenset(
@@ -90,6 +95,8 @@ def strip_tracking(url: str) -> str:
     The parameters kept stay exactly as written (no re-encoding), so DD303's fix
     removes the tracking parameters and touches nothing else.
     """
+    if "?" not in url:  # no query at all
+        return url
     parts = urlsplit(url)
     if not parts.query:
         return url
@@ -105,13 +112,21 @@ def upgrade_scheme(url: str, hosts: frozenset[str] = HTTPS_HOSTS) -> str:
     if url[:7].lower() != "http://":
         return url
     host = (urlsplit(url).hostname or "").lower()
-    if host in {h.lower() for h in hosts}:
+    if host in _lowered(hosts):
         return "https://" + url[7:]
     return url
 
 
+@lru_cache(maxsize=8)
+def _lowered(hosts: frozenset[str]) -> frozenset[str]:
+    return frozenset(host.lower() for host in hosts)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
 def arxiv_parts(url: str) -> tuple[str, str, str, bool] | None:
     """``(form, id, version, has_pdf_suffix)`` of an arXiv abs/pdf link, else None."""
+    if "arxiv" not in url.lower():  # every arXiv host name holds it
+        return None
     parts = urlsplit(url)
     if (parts.hostname or "").lower() not in ARXIV_HOSTS:
         return None
@@ -131,6 +146,7 @@ def arxiv_url(arxiv_id: str, form: str, version: str = "", pdf_suffix: bool = Fa
     return f"https://arxiv.org/{form}/{arxiv_id}{version}{suffix}"
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def canonical_url(url: str) -> str:
     """The form used to compare links: what DD303, DD304 and DD305 would leave the same."""
     url = url.strip()

@@ -8,15 +8,15 @@ newline; the ``github`` format of no findings is the empty string.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from ddlint.findings import Finding
 from ddlint.report._common import RuleMeta
-from ddlint.report.github import format_github
-from ddlint.report.json_ import findings_to_json, format_json
-from ddlint.report.sarif import format_sarif, sarif_log
-from ddlint.report.summary import format_summary
-from ddlint.report.text import format_text, statistics_table
+
+if TYPE_CHECKING:
+    from ddlint.report.json_ import findings_to_json
+    from ddlint.report.sarif import sarif_log
+    from ddlint.report.text import statistics_table
 
 OutputFormat = Literal["text", "json", "sarif", "github", "summary"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = get_args(OutputFormat)
@@ -50,14 +50,41 @@ def format_findings(
     appends the per-rule table; ``files_checked`` goes into the summary;
     ``tool_version`` into the SARIF driver. Options a format has no use for are ignored.
     """
+    # Each format is imported when used: a run prints one (start-up time).
     if fmt == "text":
+        from ddlint.report.text import format_text
+
         return format_text(findings, sources=sources, statistics=statistics)
     if fmt == "json":
+        from ddlint.report.json_ import format_json
+
         return format_json(findings, sources=sources)
     if fmt == "sarif":
+        from ddlint.report.sarif import format_sarif
+
         return format_sarif(findings, sources=sources, rules=rules, tool_version=tool_version)
     if fmt == "github":
+        from ddlint.report.github import format_github
+
         return format_github(findings)
     if fmt == "summary":
+        from ddlint.report.summary import format_summary
+
         return format_summary(findings, rules=rules, files_checked=files_checked)
     raise ValueError(f"unknown output format {fmt!r}; expected one of {', '.join(OUTPUT_FORMATS)}")
+
+
+_LAZY = {
+    "findings_to_json": "ddlint.report.json_",
+    "sarif_log": "ddlint.report.sarif",
+    "statistics_table": "ddlint.report.text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The helpers in ``__all__`` that live in a format's module, imported on use."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

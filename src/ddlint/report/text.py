@@ -116,6 +116,22 @@ def render_excerpt(line: str, column: int, end_column: int) -> tuple[str, str]:
     span or one at the end of the line. Lines wider than ``MAX_EXCERPT_WIDTH`` cells
     are cut to a window around the finding, with ``…`` where text was left out.
     """
+    if line.isascii() and line.isprintable():  # no tab, no control: one cell per character
+        return _render_narrow(line, column, end_column)
+    return _render_any(line, column, end_column)
+
+
+def _render_narrow(line: str, column: int, end_column: int) -> tuple[str, str]:
+    """``_render_any`` for a line of one-cell characters, by slicing (tests prove it equal)."""
+    start = column - 1 if 0 <= column - 1 < len(line) else len(line)
+    stop = end_column - 1 if 0 <= end_column - 1 < len(line) else len(line)
+    carets = max(1, stop - start)
+    if len(line) <= MAX_EXCERPT_WIDTH:
+        return line, " " * start + "^" * carets
+    return _trim_narrow(line, start, carets)
+
+
+def _render_any(line: str, column: int, end_column: int) -> tuple[str, str]:
     cells: list[tuple[str, int]] = []  # what each character shows, and its width
     first = last = None
     position = 0
@@ -160,6 +176,19 @@ def _trim(
     caret_end = min(first + caret_width, kept_stop) - kept_start + len(left)
     carets = " " * caret_start + "^" * max(1, caret_end - caret_start)
     return left + "".join(kept) + right, carets
+
+
+def _trim_narrow(line: str, first: int, caret_width: int) -> tuple[str, str]:
+    """``_trim`` for a line of one-cell characters: plain slicing."""
+    total = len(line)
+    start = max(0, min(first - _LEFT_CONTEXT, total - (MAX_EXCERPT_WIDTH - 2)))
+    stop = start + MAX_EXCERPT_WIDTH - 2
+    left = ELLIPSIS if start > 0 else ""
+    right = ELLIPSIS if stop < total else ""
+    caret_start = max(first, start) - start + len(left)
+    caret_end = min(first + caret_width, stop) - start + len(left)
+    carets = " " * caret_start + "^" * max(1, caret_end - caret_start)
+    return left + line[start:stop] + right, carets
 
 
 def _visible(char: str) -> str:

@@ -22,7 +22,7 @@ from ddlint.spans import Span
 REWRITABLE = frozenset({"inline", "html"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per link of a list, kept for every rule
 class Located:
     link: InlineLink
     base: int  # document offset of the parsed text the link's offsets are relative to
@@ -63,11 +63,23 @@ def row_links(record: RowRecord) -> Iterator[Located]:
             yield Located(link, cell.span.start, cell.text, record, cell, column)
 
 
+def paper_row_links(ctx: RuleContext) -> list[tuple[RowRecord, tuple[Located, ...]]]:
+    """Every paper row with its links (placeholder and separator rows skipped), made once
+    per document and shared by the DD3xx rules."""
+    found: list[tuple[RowRecord, tuple[Located, ...]]] | None = ctx.shared.get(_ROW_LINKS)
+    if found is None:
+        found = [(r, tuple(row_links(r))) for r in ctx.records.rows if r.kind == "paper"]
+        ctx.shared[_ROW_LINKS] = found
+    return found
+
+
+_ROW_LINKS = "rules._links.paper_row_links"
+
+
 def paper_links(ctx: RuleContext) -> Iterator[Located]:
     """Every link of every paper row (placeholder and separator rows skipped)."""
-    for record in ctx.records.rows:
-        if record.kind == "paper":
-            yield from row_links(record)
+    for _, links in paper_row_links(ctx):
+        yield from links
 
 
 def document_links(ctx: RuleContext) -> Iterator[Located]:

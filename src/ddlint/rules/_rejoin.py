@@ -33,6 +33,14 @@ def rejoin_edits(document: Document, table: Table, rows: Sequence[Row]) -> tuple
             moved.append(block.span.slice(document.text))
     if not moved and not between:
         return ()
+    after = final.line + 1
+    # Text right under the last stray row (same paragraph) would become a table row
+    # too once the rows rejoin: GitHub continues a table with any line.
+    joined_text = after <= len(document.lines) and (
+        document.block_at(after) is document.block_at(final.line)
+    )
+    if not moved and joined_text:
+        return ()
     region = Span(last.span.end, document.lines[first.line - 1].start)
     if not last.newline:
         return ()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ddlint.document import Row, Table
+from ddlint.inline import is_links_only
 from ddlint.records import Records
 
 # A link or image: text with one level of nested brackets, then a destination
@@ -46,6 +47,8 @@ def row_text_pipes(document_text: str, row: Row, columns: int) -> list[tuple[int
     A backtick in each of two cells also reads as a code span holding the pipe
     between them, so code-span pipes count only when the row has surplus cells.
     """
+    if all(_closed(cell.text) for cell in row.cells):
+        return []  # nothing can open in one cell and close in another: the common row
     base = row.span.start
     surplus = len(row.cells) > columns
     return [
@@ -53,6 +56,16 @@ def row_text_pipes(document_text: str, row: Row, columns: int) -> list[tuple[int
         for at, what in text_pipes(row.span.slice(document_text))
         if surplus or what != "a code span"
     ]
+
+
+_OPENER = re.compile(r"[\[`<]")
+
+
+def _closed(cell_text: str) -> bool:
+    """No construct ``text_pipes`` looks into can start in this cell and run past its end:
+    nothing opens one, or every ``[`` opens a plain link closed in the cell (a link,
+    code span or tag can only start at ``[``, a backtick or ``<``)."""
+    return _OPENER.search(cell_text) is None or is_links_only(cell_text)
 
 
 def skipped_lines(records: Records) -> frozenset[int]:

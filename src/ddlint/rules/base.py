@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from ddlint.document import Document
 from ddlint.findings import Applicability, Edit, Finding, Fix, Severity
@@ -66,6 +66,9 @@ class RuleContext:
     document: Document
     records: Records
     settings: RuleSettings = field(default_factory=RuleSettings)
+    # Per-document data several rules read (the links of every row, …), computed once by
+    # the helper that owns it (``rules/_links.py``), keyed by that helper's name.
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def text(self) -> str:

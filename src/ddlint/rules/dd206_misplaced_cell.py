@@ -66,13 +66,19 @@ class MisplacedCell(Rule):
     fixable = "sometimes"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        rows = [(record, _row_keys(record)) for record, _ in paper_rows(ctx)]
+        features: dict[str, tuple[tuple[str, ...], ...]] = {}  # cell text → its keys
+        rows = [(record, _row_keys(record, features)) for record, _ in paper_rows(ctx)]
         vocab: Vocabulary = {field: Counter() for field in FIELDS}
         for _, keys in rows:  # each feature counts once per row and column
             for field in FIELDS:
                 vocab[field].update({f for item in keys[field] for f in item})
+        decided: dict[tuple[tuple[tuple[str, ...], ...], ...], dict[str, str | None]] = {}
         for record, keys in rows:
-            moves = {f: _target(f, keys, vocab) for f in FIELDS}
+            # Rows with the same values are judged the same against the same vocabulary.
+            key = tuple(keys[f] for f in FIELDS)
+            moves = decided.get(key)
+            if moves is None:
+                moves = decided[key] = {f: _target(f, keys, vocab) for f in FIELDS}
             for field, target in moves.items():
                 cell = record.cell(field)
                 if target is None or cell is None:
@@ -87,12 +93,16 @@ class MisplacedCell(Rule):
                 )
 
 
-def _row_keys(record: RowRecord) -> Keys:
+def _row_keys(record: RowRecord, memo: dict[str, tuple[tuple[str, ...], ...]]) -> Keys:
     keys: Keys = {}
     for field in FIELDS:
         content = record.content(field)
-        found = items(content.text) if content is not None else []
-        keys[field] = tuple(dict.fromkeys(f for f in map(_features, found) if f[0]))
+        text = content.text if content is not None else ""
+        found = memo.get(text)
+        if found is None:
+            features = map(_features, items(text))
+            found = memo[text] = tuple(dict.fromkeys(f for f in features if f[0]))
+        keys[field] = found
     return keys
 
 

@@ -46,6 +46,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ddlint.document import Cell
 from ddlint.findings import Edit, Finding, Fix
@@ -74,7 +75,11 @@ class InconsistentSpelling(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for field, groups in _groups(ctx).items():
-            words = Counter(w for uses in groups.values() for u in uses for w in _words(u))
+            spellings = Counter(u.spelling for uses in groups.values() for u in uses)
+            words: Counter[str] = Counter()
+            for spelling, uses_of_it in spellings.items():  # split each spelling once
+                for word in _spelling_words(spelling):
+                    words[word] += uses_of_it
             for uses in groups.values():
                 counts = Counter(u.spelling for u in uses)
                 if len(counts) < 2:
@@ -114,12 +119,13 @@ def _groups(ctx: RuleContext) -> dict[str, dict[str, list[_Use]]]:
     return groups
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return _SEPARATORS.sub(" ", text.casefold()).strip()
 
 
-def _words(use: _Use) -> list[str]:
-    return [w for w in _SEPARATORS.split(use.spelling) if w]
+def _spelling_words(spelling: str) -> list[str]:
+    return [w for w in _SEPARATORS.split(spelling) if w]
 
 
 def _majority(uses: list[_Use], counts: Counter[str], words: Counter[str]) -> str:

@@ -46,10 +46,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ddlint.findings import Finding
-from ddlint.rules._links import row_links
+from ddlint.rules._links import paper_row_links
 from ddlint.rules.base import Rule, RuleContext
 from ddlint.spans import Span
 
@@ -64,6 +65,7 @@ _HOST = re.compile(
 _UNPARSED = re.compile(r"\]\s+\((?:https?://|www\.)|\]\((?:https?://|www\.)")
 
 
+@lru_cache(maxsize=1 << 16)
 def problem(url: str) -> str | None:
     """What is wrong with a link target, or None."""
     url = url.strip()
@@ -93,16 +95,14 @@ class MalformedUrl(Rule):
     scope = "row"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for record in ctx.records.rows:
-            if record.kind != "paper":
-                continue
-            for located in row_links(record):
+        for record, links in paper_row_links(ctx):
+            for located in links:
                 found = problem(located.link.url)
                 if found is not None:
                     label = located.link.label or located.link.url
                     yield ctx.finding(self, located.where, f"The target of `{label}` {found}")
             for cell, content in zip(record.cells, record.contents):
-                if cell is None or content is None:
+                if cell is None or content is None or "]" not in cell.text:
                     continue
                 spans = [link.span for link in content.links]
                 for match in _UNPARSED.finditer(cell.text):

@@ -44,7 +44,7 @@ from collections.abc import Iterator
 
 from ddlint.findings import Finding
 from ddlint.records import RowRecord
-from ddlint.rules._links import describe, row_links
+from ddlint.rules._links import describe, paper_row_links
 from ddlint.rules.base import Rule, RuleContext
 from ddlint.urls import canonical_url
 
@@ -57,11 +57,11 @@ class DuplicateLink(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         by_url: dict[str, list[RowRecord]] = {}
-        for record in ctx.records.rows:
-            if record.kind != "paper" or record.paper is None:
+        for record, links in paper_row_links(ctx):
+            if record.paper is None:
                 continue
             seen: dict[str, str] = {}
-            for located in row_links(record):
+            for located in links:
                 key = canonical_url(located.link.url)
                 if not key:
                     continue

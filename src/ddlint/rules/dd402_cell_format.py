@@ -96,14 +96,24 @@ def _same_cells(row: Row, new: str) -> bool:
 def _first_offending_cell(row: Row, text: str, new: str) -> Span:
     """The cell whose padding holds the first difference: spaces before a pipe belong
     to the cell on its left, spaces after it to the cell on its right."""
-    position = next(
-        (i for i, (a, b) in enumerate(zip(text, new)) if a != b), min(len(text), len(new))
-    )
+    position = _common_prefix(text, new)
     for cell in row.cells:
         pipe = text.find("|", cell.span.end - row.span.start)
         if pipe < 0 or position <= pipe:
             return cell.span
     return row.cells[-1].span
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix, by bisection on slice comparisons (done in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _message(text: str, style: str) -> str:

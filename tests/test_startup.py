@@ -1,0 +1,60 @@
+"""Start-up: a plain check imports only what it needs (issue: Performance).
+
+httpx and the link checker are for --check-links only; a check of a list without a
+config file needs no TOML parser; a text report needs no other report format. Each
+case runs in a fresh interpreter, since this test process has imported everything.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
+
+_PROBE = """
+import contextlib, io, json, sys
+import ddlint.cli
+with contextlib.redirect_stdout(io.StringIO()):
+    code = ddlint.cli.main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def _modules_after(*argv: str, cwd: Path) -> tuple[int, set[str]]:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=cwd,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    return report["code"], set(report["modules"])
+
+
+def test_plain_check_does_not_import_the_link_checker(tmp_path: Path) -> None:
+    target = tmp_path / "README.md"
+    target.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    code, modules = _modules_after("check", str(target), cwd=tmp_path)
+    assert code == 1  # the seed has findings: the check really ran
+    assert "httpx" not in modules
+    assert not {m for m in modules if m.startswith("ddlint.linkcheck")}
+    assert "ddlint.linkfindings" not in modules
+    assert "tomllib" not in modules and "tomli" not in modules  # no config file
+    assert "ddlint.report.sarif" not in modules  # only the format asked for
+    assert "ddlint.recorddiff" not in modules
+
+
+def test_plain_cells_need_no_mistune(tmp_path: Path) -> None:
+    target = tmp_path / "README.md"
+    target.write_text(
+        "| Author | Title | Venue |\n|---|---|---|\n"
+        "| Lovelace et al | [**Engines**](https://x.org/1) | ICML, 2022 |\n",
+        encoding="utf-8",
+    )
+    _, modules = _modules_after("check", str(target), cwd=tmp_path)
+    assert "mistune" not in modules
+    assert "httpx" not in modules
