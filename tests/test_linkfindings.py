@@ -76,3 +76,28 @@ def test_plain_check_does_not_touch_the_network(
     path = _list(tmp_path, server)
     _findings(capsys, str(path))
     assert server.requests == []
+
+
+def test_permanent_redirect_to_https_is_fixed_and_others_only_reported() -> None:
+    from ddlint.api import apply_safe_fixes, check_text
+    from ddlint.linkcheck import LinkResult
+    from ddlint.linkfindings import link_findings
+
+    text = (
+        "| Author | Title | Venue | Code |\n| --- | --- | --- | --- |\n"
+        "| Ada et al | [**One**](http://example.org/paper) | ICML, 2022 | [Code](http://example.org/old) |\n"
+    )
+    outcomes = {
+        "http://example.org/paper": LinkResult(
+            "http://example.org/paper", "redirected", 200, "https://example.org/paper/", True, "301"
+        ),
+        "http://example.org/old": LinkResult(
+            "http://example.org/old", "redirected", 200, "https://example.org/new", True, "301"
+        ),
+    }
+    findings = link_findings(check_text(text), outcomes, "list.md")
+    assert [(f.code, f.fix is not None) for f in findings] == [("DD311", True), ("DD311", False)]
+    fixed, applied = apply_safe_fixes(text, findings)
+    assert len(applied) == 1
+    assert "[**One**](https://example.org/paper/)" in fixed
+    assert "[Code](http://example.org/old)" in fixed

@@ -141,3 +141,25 @@ def rules_markdown() -> str:
             text = "#" + text
         parts.append(f"\n## {rule.code} {rule.name}\n\n{rule.summary()}\n\n{text}\n")
     return "".join(parts)
+
+
+def apply_safe_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[Finding]]:
+    """Apply the safe fixes of ``findings`` made outside the rules (DD311 redirects),
+    verified like every fix: the text round-trips and no record changes."""
+    from collections import Counter
+
+    from ddlint.document import render_document
+    from ddlint.fixer import apply_edits, choose_fixes
+    from ddlint.records import paper_identity
+
+    chosen = choose_fixes(findings, unsafe=False)
+    if not chosen:
+        return text, []
+    new_text = apply_edits(text, [edit for f in chosen if f.fix for edit in f.fix.edits])
+    document = parse_document(new_text)
+    if render_document(document) != new_text:
+        raise FixError("round trip", "the fixed text does not parse back losslessly")
+    before = Counter(paper_identity(p) for p in parse_records(text))
+    if Counter(paper_identity(p) for p in _records(document, None).papers) != before:
+        raise FixError("records", "a redirect fix changed a record")
+    return new_text, chosen

@@ -171,34 +171,45 @@ def _check_file(
     fixing = options["fix"] or options["fix_only"] or options["show_diff"]
     settings = config.settings()
     text = source.text
+    link_found: list[Finding] = []
     if fixing:
         result = api.fix_text(
             text, path=display, config=config, select=sorted(codes), unsafe=options["unsafe_fixes"]
         )
-        lint_result = result.remaining
-        if result.text != text:
+        new_text, lint_result, applied = result.text, result.remaining, list(result.applied)
+        if options["check_links"]:
+            outcomes = _fetch_links(lint_result, options)
+            link_found = _link_findings(lint_result, outcomes, display)
+            redirected, link_applied = api.apply_safe_fixes(new_text, link_found)
+            if link_applied:
+                new_text, applied = redirected, applied + link_applied
+                lint_result = api.check_text(
+                    new_text, path=display, config=config, select=sorted(codes)
+                )
+                link_found = _link_findings(lint_result, outcomes, display)
+        if new_text != text:
             if options["show_diff"]:
-                run.diffs.append(_unified(source, result.text))
+                run.diffs.append(_unified(source, new_text))
             elif name == "-":
-                sys.stdout.write(result.text)
-            elif write_atomic(source, result.text):
+                sys.stdout.write(new_text)
+            elif write_atomic(source, new_text):
                 run.rewritten.append(display)
             if options["show_fixes"]:
-                for finding in result.applied:
+                for finding in applied:
                     click.echo(
                         f"{display}:{finding.line}: fixed {finding.code} {finding.name}", err=True
                     )
-        text_for_report = result.text if not options["show_diff"] else text
-        findings = list(lint_result.findings)
+        text_for_report = new_text if not options["show_diff"] else text
     else:
         from ddlint.linter import lint
 
         lint_result = lint(text, path=display, codes=codes, settings=settings)
-        findings = list(lint_result.findings)
         text_for_report = text
-    if options["check_links"]:
-        findings.extend(_link_findings(lint_result, options))
-        findings.sort(key=lambda f: (f.line, f.column, f.code))
+        if options["check_links"]:
+            outcomes = _fetch_links(lint_result, options)
+            link_found = _link_findings(lint_result, outcomes, display)
+    findings = list(lint_result.findings) + link_found
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
     run.paper_tables += sum(1 for t in lint_result.records.tables if t.is_paper)
     run.sources[display] = text_for_report
     if options["diff_base"]:
@@ -217,11 +228,11 @@ def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Find
     return [f for f in findings if f.code not in _NOT_ROW_LEVEL and f.line in changed]
 
 
-def _link_findings(result: Any, options: dict[str, Any]) -> list[Finding]:
-    # Imported here: only --check-links pays for httpx (issue: start-up time).
-    from ddlint.linkfindings import check_document_links
+def _fetch_links(result: Any, options: dict[str, Any]) -> Any:
+    # Imported here: only --check-links pays for httpx (start-up time).
+    from ddlint.linkfindings import fetch_link_outcomes
 
-    return check_document_links(
+    return fetch_link_outcomes(
         result,
         allow_private=options["allow_private"],
         host_concurrency=options["host_concurrency"],
@@ -229,6 +240,12 @@ def _link_findings(result: Any, options: dict[str, Any]) -> list[Finding]:
         use_cache=not options["no_cache"],
         progress=not options["quiet"],
     )
+
+
+def _link_findings(result: Any, outcomes: Any, path: str) -> list[Finding]:
+    from ddlint.linkfindings import link_findings
+
+    return link_findings(result, outcomes, path)
 
 
 def _unified(source: Source, new: str) -> str:

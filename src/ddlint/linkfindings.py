@@ -7,7 +7,7 @@ otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -41,7 +41,7 @@ def document_links(result: LintResult) -> Iterator[_Place]:
                 yield _Place(link.url, span, link.url_span is not None)
 
 
-def check_document_links(
+def fetch_link_outcomes(
     result: LintResult,
     *,
     allow_private: bool = False,
@@ -50,8 +50,8 @@ def check_document_links(
     use_cache: bool = True,
     progress: bool = False,
     timeout: float = 10.0,
-) -> list[Finding]:
-    places = list(document_links(result))
+) -> dict[str, LinkResult]:
+    """Check every link of the paper rows once; the result maps each URL to its outcome."""
     options = CheckOptions(
         allow_private=allow_private,
         host_concurrency=host_concurrency,
@@ -60,11 +60,16 @@ def check_document_links(
         progress=progress,
         timeout=timeout,
     )
-    outcomes = check_links([p.url for p in places], options)
+    return check_links([p.url for p in document_links(result)], options)
+
+
+def link_findings(
+    result: LintResult, outcomes: Mapping[str, LinkResult], path: str = "-"
+) -> list[Finding]:
+    """Findings for the links of ``result`` from outcomes already fetched (no network)."""
     ctx = RuleContext(result.document, result.records)
-    path = result.findings[0].path if result.findings else "-"
     findings: list[Finding] = []
-    for place in places:
+    for place in document_links(result):
         outcome = outcomes.get(place.url)
         if outcome is not None:
             finding = _finding(ctx, place, outcome)
