@@ -85,7 +85,8 @@ def test_permanent_redirect_to_https_is_fixed_and_others_only_reported() -> None
 
     text = (
         "| Author | Title | Venue | Code |\n| --- | --- | --- | --- |\n"
-        "| Ada et al | [**One**](http://example.org/paper) | ICML, 2022 | [Code](http://example.org/old) |\n"
+        "| Ada et al | [**One**](http://example.org/paper) | ICML, 2022 "
+        "| [Code](http://example.org/old) |\n"
     )
     outcomes = {
         "http://example.org/paper": LinkResult(
