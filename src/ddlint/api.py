@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ddlint.columns import map_columns
 from ddlint.config import Config, default_config, selected_codes
 from ddlint.document import Document, parse_document
 from ddlint.export import export_papers, paper_schema
 from ddlint.findings import Finding
 from ddlint.fixer import FixError, FixResult
 from ddlint.fixer import fix_text as _fix_text
-from ddlint.inline import parse_inline
 from ddlint.linter import LintResult, default_codes, lint, paused_gc
 from ddlint.records import Paper, Records, extract_records
 
@@ -87,8 +85,14 @@ def _records(document: Document, config: Config | None) -> Records:
     return extract_records(document, aliases)
 
 
-def table_overview(text: str, *, config: Config | None = None) -> list[dict[str, Any]]:
-    """What ddlint sees: every table GitHub renders, with its rows (``ddlint tables``)."""
+def table_overview(
+    text: str, *, config: Config | None = None, with_fields: bool = False
+) -> list[dict[str, Any]]:
+    """What ddlint sees: every table GitHub renders, with its rows (``ddlint tables``).
+
+    ``with_fields`` adds, per column, the record fields it feeds (inferred from the
+    cells when the header row is empty); the JSON contract of the command has no such key.
+    """
     records = _records(parse_document(text), config)
     overview: list[dict[str, Any]] = []
     for paper_table in records.tables:
@@ -108,15 +112,10 @@ def table_overview(text: str, *, config: Config | None = None) -> list[dict[str,
                 ],
             }
         )
+        if with_fields:
+            overview[-1]["fields"] = [list(f) for f in paper_table.columns.fields]
+            overview[-1]["inferred"] = paper_table.inferred
     return overview
-
-
-def column_fields(*, header_texts: Sequence[str], config: Config | None = None) -> list[list[str]]:
-    """The record fields each header feeds (empty: the column goes to ``extra``)."""
-    aliases = (config or default_config()).header_aliases or None
-    return [
-        list(f) for f in map_columns([parse_inline(h).text for h in header_texts], aliases).fields
-    ]
 
 
 def rules_markdown() -> str:

@@ -312,7 +312,7 @@ def tables(path: str, fmt: str) -> None:
     """Show every table GitHub renders, and which ddlint reads as paper tables."""
     source = _read_or_exit(path)
     config = _config_or_exit(path)
-    overview = api.table_overview(source.text, config=config)
+    overview = api.table_overview(source.text, config=config, with_fields=fmt == "text")
     if fmt == "json":
         click.echo(json.dumps(overview, ensure_ascii=False, indent=2))
         return
@@ -326,9 +326,9 @@ def tables(path: str, fmt: str) -> None:
             f"{path}:{table['line']}: {kind}, {rendered} rendered row(s)"
             + (f", {stray} stray row(s) GitHub shows as text" if stray else "")
         )
-        for header, fields in zip(
-            table["columns"], api.column_fields(header_texts=table["columns"], config=config)
-        ):
+        if table["inferred"]:
+            click.echo("    (empty header row: columns inferred from the cells)")
+        for header, fields in zip(table["columns"], table["fields"]):
             click.echo(f"    {header or '(empty)'} -> {', '.join(fields) or 'extra'}")
         for row in table["rows"]:
             if not row["rendered"]:
