@@ -218,6 +218,12 @@ _DATASET_SPLIT = re.compile(r"\s*[,;]\s*")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
+def _mapped_columns(headers: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> ColumnMap:
+    # Lists repeat one header for every table (one per year): map it once.
+    return map_columns(headers, dict(aliases) or None)
+
+
 class _TableRecords:
     def __init__(
         self,
@@ -228,7 +234,10 @@ class _TableRecords:
     ) -> None:
         self.table, self.inline = table, inline
         headers = [cell.text for cell in table.header.cells]
-        columns = map_columns([inline.parse(h).text for h in headers], aliases)
+        columns = _mapped_columns(
+            tuple(inline.parse(h).text for h in headers),
+            tuple(sorted(aliases.items())) if aliases else (),
+        )
         inferred = False
         if not any(h.strip() for h in headers) and table.rows:
             columns, inferred = _infer_columns(table, inline, len(headers)), True
