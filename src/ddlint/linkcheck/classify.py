@@ -86,14 +86,7 @@ def final_result(
         status, detail = "unverifiable", text
     if note:
         detail = f"{detail}; {note}"
-    return LinkResult(
-        url=url,
-        status=status,
-        http_status=code,
-        final_url=final_url,
-        permanent=permanent and final_url is not None,
-        detail=detail,
-    )
+    return failure(url, status, detail, http_status=code, final_url=final_url, permanent=permanent)
 
 
 def failure(
@@ -105,7 +98,7 @@ def failure(
     final_url: str | None = None,
     permanent: bool = False,
 ) -> LinkResult:
-    """A verdict reached without a usable final response."""
+    """A verdict; ``permanent`` only counts when the redirects ended somewhere."""
     return LinkResult(
         url=url,
         status=status,

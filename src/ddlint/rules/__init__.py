@@ -86,10 +86,6 @@ def get_rule(token: str) -> type[Rule]:
     return rule
 
 
-def is_known(token: str) -> bool:
-    return token.strip().upper() in _BY_KEY or _is_prefix(token)
-
-
 def _is_prefix(token: str) -> bool:
     token = token.strip().upper()
     return token in ("ALL", "DD") or any(
