@@ -18,10 +18,10 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ddlint.document import Document, parse_document, render_document
+from ddlint.document import Document, render_document
 from ddlint.findings import Applicability, Edit, Finding
 from ddlint.linter import LintResult, lint, paused_gc
-from ddlint.records import Identity, Records, extract_records, paper_identity
+from ddlint.records import Identity, Records, paper_identity
 from ddlint.rules import RuleSettings
 
 MAX_PASSES = 10
@@ -43,9 +43,6 @@ class FixResult:
     applied: tuple[Finding, ...]
     passes: int
     remaining: LintResult
-
-    def changed(self, original: str) -> bool:
-        return self.text != original
 
 
 def fix_text(
@@ -73,9 +70,9 @@ def _fix_text(
     applied: list[Finding] = []
     result = lint(current, path=path, codes=codes, settings=settings)
     # Each pass lints once; the last pass's lint is the final result, and its records'
-    # identities are computed once and carried to the next pass and to ``verify``.
+    # identities are computed once and carried to the next pass and to the final check.
     identities = _identities(result.records)
-    # What verify needs of the input, not the whole first lint (memory on large lists).
+    # What the final check needs of the input, not the whole first lint (memory on large lists).
     initial = _Snapshot(text, _outside_lines(result.document), identities)
     passes = 0
     while True:
@@ -189,25 +186,8 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 # -- verification -------------------------------------------------------------------------
 
 
-def verify(
-    original: str,
-    fixed: str,
-    applied: Sequence[Finding],
-    *,
-    settings: RuleSettings,
-    unsafe: bool,
-    final: LintResult,
-) -> None:
-    if original == fixed:
-        return
-    first = parse_document(original)
-    records = extract_records(first, _aliases(settings))
-    before = _Snapshot(original, _outside_lines(first), _identities(records))
-    _verify_parsed(before, (final, _identities(final.records)), applied, unsafe=unsafe)
-
-
 class _Snapshot(NamedTuple):
-    """What ``verify`` compares of the input text."""
+    """What the final check compares of the input text."""
 
     text: str
     outside_lines: list[str]
@@ -221,7 +201,7 @@ def _verify_parsed(
     *,
     unsafe: bool,
 ) -> None:
-    """``verify`` on texts already parsed: the input, and the last lint of the fix loop."""
+    """Verify the fix (DESIGN.md §3.3) from the input snapshot and the loop's last lint."""
     (last, after_ids), before_ids = final, initial.identities
     original, fixed = initial.text, last.document.text
     if render_document(last.document) != fixed:
