@@ -46,6 +46,8 @@ def test_plain_check_does_not_import_the_link_checker(tmp_path: Path) -> None:
     assert "tomllib" not in modules and "tomli" not in modules  # no config file
     assert "ddlint.report.sarif" not in modules  # only the format asked for
     assert "ddlint.recorddiff" not in modules
+    assert "subprocess" not in modules  # git runs only for --diff-base and diff
+    assert "csv" not in modules  # only the CSV export writes CSV
 
 
 def test_plain_cells_need_no_mistune(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Sequence
@@ -49,6 +48,8 @@ def export_papers(papers: Sequence[Paper], fmt: ExportFormat) -> str:
 
 
 def _csv(papers: Sequence[Paper]) -> str:
+    import csv  # only the CSV export pays for it (start-up time)
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ddlint.source import Source, SourceError, decode, read_source
+
+if TYPE_CHECKING:
+    import subprocess
 
 MARKDOWN_PATHSPECS = ("*.md", "*.markdown")
 # ``@@ -12,3 +14,5 @@``: the new side starts at 14 and spans 5 lines (1 when omitted).
@@ -36,7 +39,7 @@ class RepoPath:
 
 def _git(args: Sequence[str], cwd: Path) -> str:
     try:
-        done = subprocess.run(
+        done = _run(
             ["git", "-c", "core.quotepath=off", *args],
             cwd=cwd,
             capture_output=True,
@@ -135,7 +138,7 @@ def file_at(revision: str, where: RepoPath) -> Source | None:
 
 
 def _git_bytes(args: Sequence[str], cwd: Path) -> bytes:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    done = _run(["git", *args], cwd=cwd, capture_output=True, check=False)
     if done.returncode != 0:
         raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
     return done.stdout
@@ -192,3 +195,11 @@ def _at_revisions(display: str, where: RepoPath, old: str, new: str) -> Versions
     if versions.old is None and versions.new is None:
         raise GitError(f"{display}: not found at {old} nor at {new}")
     return versions
+
+
+def _run(argv: list[str], **options: Any) -> subprocess.CompletedProcess[bytes]:
+    """``subprocess.run``, imported on first use: only ``--diff-base`` and ``ddlint diff``
+    run git, and the module costs every other run start-up time."""
+    import subprocess
+
+    return subprocess.run(argv, **options)
