@@ -10,8 +10,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ddlint import fixer, inline
+from ddlint import fixer, inline, records
 from ddlint.cells import split_cells, split_cells_scanning
+from ddlint.columns import map_columns
+from ddlint.document import Cell
 from ddlint.findings import Applicability, Edit, Finding, Fix, Severity
 from ddlint.inline import InlineCache, parse_inline
 from ddlint.report import text as report_text
@@ -173,3 +175,26 @@ def findings(draw: st.DrawFn) -> list[Finding]:
 @given(findings(), st.booleans())
 def test_choose_fixes_equals_the_pairwise_check(found: list[Finding], unsafe: bool) -> None:
     assert fixer.choose_fixes(found, unsafe) == _naive_choose(found, unsafe)
+
+
+# --- records: an author cell without markup is its parsed text, no `<br>` split needed ----
+
+AUTHOR_PIECES = ["Ada", "Lovelace", " ", ", ", " and ", "; ", "et al.", "<br>", "<BR />"]
+AUTHOR_CELL = st.lists(
+    st.sampled_from([*AUTHOR_PIECES, "<b>", "*x*", "[Ada](u)", "[code]", "&amp;", "\\|", "`a`"]),
+    max_size=6,
+).map("".join)
+
+
+@given(st.lists(AUTHOR_CELL, min_size=1, max_size=3), st.sampled_from(REFS))
+def test_author_text_equals_parsing_each_br_part(
+    author_cells: list[str], refs: dict[str, str]
+) -> None:
+    columns = map_columns(["Authors"] * len(author_cells) + ["Title"])
+    cells = [Cell(0, len(text), text) for text in author_cells] + [None]
+    contents = [InlineCache(refs).parse(text) for text in author_cells] + [None]
+    found = records._author_text(records._Layout(columns), cells, contents, InlineCache({}))
+    expected = "; ".join(
+        parse_inline(part).text for cell in author_cells for part in records._BR.split(cell)
+    )
+    assert found == expected

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ddlint.columns import ColumnMap, map_columns
 from ddlint.document import Cell, Document, Heading, Row, Table
-from ddlint.inline import InlineCache, InlineContent, parse_inline, parse_link_definitions
+from ddlint.inline import InlineCache, InlineContent, parse_link_definitions
 from ddlint.urls import canonical_url
 from ddlint.venues import extract_year, parse_venue
 
@@ -178,11 +178,12 @@ class Records:
 def extract_records(document: Document, aliases: Mapping[str, str] | None = None) -> Records:
     refs = parse_link_definitions(_definition_lines(document))
     cache = InlineCache(refs)
+    parsers = _Parsers(cache)
     sections = _SectionFinder(document.headings, cache)
     tables: list[PaperTable] = []
     rows: list[RowRecord] = []
     for table in document.tables:
-        builder = _TableRecords(table, aliases, cache, sections)
+        builder = _TableRecords(table, aliases, parsers, sections)
         tables.append(builder.paper_table)
         if builder.paper_table.is_paper:
             rows.extend(builder.rows())
@@ -240,15 +241,64 @@ def _mapped_columns(headers: tuple[str, ...], aliases: tuple[tuple[str, str], ..
     return map_columns(headers, dict(aliases) or None)
 
 
+class _Layout:
+    """Where each field of a paper sits in the rows of one table, worked out once per table
+    rather than once per row."""
+
+    __slots__ = ("columns", "extra", "shares_title")
+
+    def __init__(self, columns: ColumnMap) -> None:
+        fed: dict[str, list[int]] = {}
+        extra: list[tuple[int, str]] = []
+        for index, fields in enumerate(columns.fields):
+            for field in fields:
+                fed.setdefault(field, []).append(index)
+            if not fields or set(fields) <= {"number", "topic"}:
+                extra.append((index, columns.headers[index].strip() or f"column {index + 1}"))
+        # field → the columns feeding it, left to right
+        self.columns: dict[str, tuple[int, ...]] = {f: tuple(i) for f, i in fed.items()}
+        # columns Paper.extra keeps, under their header
+        self.extra: tuple[tuple[int, str], ...] = tuple(extra)
+        # `Title & Authors`: the title cell holds the authors too
+        self.shares_title = _shares_title(columns)
+
+    def contents(self, field: str, contents: Sequence[InlineContent | None]) -> list[InlineContent]:
+        """The parsed cells feeding ``field``, without the cells GitHub pads a short row with."""
+        return [c for i in self.columns.get(field, ()) if (c := contents[i]) is not None]
+
+    def texts(self, field: str, cells: Sequence[Cell | None]) -> list[str]:
+        """The source text of the cells feeding ``field``."""
+        return [c.text for i in self.columns.get(field, ()) if (c := cells[i]) is not None]
+
+
+class _Parsers:
+    """What every row of one extraction shares: the document's inline cache, a cache for
+    parses that ignore the document's references, and one copy of each repeated name."""
+
+    __slots__ = ("_strings", "inline", "plain")
+
+    def __init__(self, inline: InlineCache) -> None:
+        self.inline = inline
+        self.plain = InlineCache({})
+        self._strings: dict[str, str] = {}
+
+    def shared(self, values: Iterable[str]) -> list[str]:
+        """``values`` as a list, each string replaced by an equal one seen before: datasets
+        and authors repeat across thousands of rows, and a string is immutable."""
+        strings = self._strings
+        return [strings.setdefault(value, value) for value in values]
+
+
 class _TableRecords:
     def __init__(
         self,
         table: Table,
         aliases: Mapping[str, str] | None,
-        inline: InlineCache,
+        parsers: _Parsers,
         sections: _SectionFinder,
     ) -> None:
-        self.table, self.inline = table, inline
+        self.table, self.parsers = table, parsers
+        inline = parsers.inline
         headers = [cell.text for cell in table.header.cells]
         columns = _mapped_columns(
             tuple(inline.parse(h).text for h in headers),
@@ -261,6 +311,7 @@ class _TableRecords:
         self.paper_table = PaperTable(
             table, columns, columns.is_paper_table, inferred, self.section
         )
+        self.layout = _Layout(columns)
 
     def rows(self) -> Iterable[RowRecord]:
         section = self.section
@@ -275,15 +326,15 @@ class _TableRecords:
     def _row(self, row: Row, section: Section) -> RowRecord:
         columns = self.paper_table.columns
         width = len(columns.headers)
-        cells: tuple[Cell | None, ...] = tuple(row.cells[:width]) + (None,) * (
-            width - len(row.cells[:width])
-        )
-        parse = self.inline.parse
-        contents = tuple(parse(cell.text) if cell is not None else None for cell in cells)
+        cells: tuple[Cell | None, ...] = row.cells
+        if len(cells) != width:  # GitHub drops surplus cells and pads a short row
+            cells = cells[:width] + (None,) * (width - len(cells))
+        parse = self.parsers.inline.parse
+        contents = tuple([parse(cell.text) if cell is not None else None for cell in cells])
         kind = _row_kind(contents, columns)
         paper = None
         if kind == "paper":
-            paper = _paper(row, columns, cells, contents, section)
+            paper = _paper(row, self.layout, cells, contents, section, self.parsers)
             if _is_placeholder(paper):
                 kind, paper = "placeholder", None
         return RowRecord(self.paper_table, row, kind, paper, cells, contents)
@@ -311,51 +362,37 @@ def has_text(value: str) -> bool:
 
 def _paper(
     row: Row,
-    columns: ColumnMap,
+    layout: _Layout,
     cells: Sequence[Cell | None],
     contents: Sequence[InlineContent | None],
     section: Section,
+    parsers: _Parsers,
 ) -> Paper:
-    values: dict[str, list[InlineContent]] = {}
-    raw: dict[str, list[str]] = {}
-    extra: dict[str, str] = {}
-    for index, fields in enumerate(columns.fields):
-        content, cell = contents[index], cells[index]
-        if content is None or cell is None:
-            continue
-        for field in fields:
-            values.setdefault(field, []).append(content)
-            raw.setdefault(field, []).append(cell.text)
-        if not fields or set(fields) <= {"number", "topic"}:
-            extra[columns.headers[index].strip() or f"column {index + 1}"] = content.text
-    title, url, extra_links, author_text = _title_and_url(values, raw, columns)
-    if "authors" in raw and not _shares_title(columns):
-        # `<br>` separates names as a comma does; the plain text would join them.
-        author_text = "; ".join(
-            parse_inline(part).text for cell in raw["authors"] for part in _BR.split(cell)
-        )
-    authors, et_al = _authors(author_text)
-    venue_text = " ".join(c.text for c in values.get("venue", [])).strip()
+    extra = {name: c.text for index, name in layout.extra if (c := contents[index]) is not None}
+    title, url, extra_links = _title_and_url(layout, cells, contents, parsers.plain)
+    authors, et_al = _authors(_author_text(layout, cells, contents, parsers.plain))
+    venue_text = " ".join(c.text for c in layout.contents("venue", contents)).strip()
     venue = _venue(venue_text) if venue_text else None
-    year = _first_year(values.get("year", []) + values.get("date", []))
+    year = _first_year(layout.contents("year", contents) + layout.contents("date", contents))
     if year is None and venue is not None:
         year = venue.year
     if year is None:
         year = section.year
     links = extra_links + [
-        _link(link.label, link.url) for c in values.get("links", []) for link in c.links
+        _link(link.label, link.url) for c in layout.contents("links", contents) for link in c.links
     ]
     if url is None:  # a title without a link: the paper is the `[pdf]`/`Paper` link
         url = next((link.url for link in links if _is_paper_label(link.label)), None)
+    datasets = _text(layout.contents("datasets", contents))
     return _record(
         Paper,
         title=title,
         url=url,
-        authors=authors,
+        authors=parsers.shared(authors),
         et_al=et_al,
-        type=_text(values.get("type")),
-        task=_text(values.get("task")),
-        datasets=[d.rstrip(".") for d in _DATASET_SPLIT.split(_text(values.get("datasets"))) if d],
+        type=_text(layout.contents("type", contents)),
+        task=_text(layout.contents("task", contents)),
+        datasets=parsers.shared(d.rstrip(".") for d in _DATASET_SPLIT.split(datasets) if d),
         venue=venue,
         year=year,
         links=links,
@@ -384,25 +421,53 @@ def _link(label: str, url: str) -> Link:
     return _record(Link, label=label, url=url)
 
 
+def _author_text(
+    layout: _Layout,
+    cells: Sequence[Cell | None],
+    contents: Sequence[InlineContent | None],
+    plain: InlineCache,
+) -> str:
+    """The authors' plain text, names separated as the cells separate them."""
+    if layout.shares_title:  # `Title & Authors`: the names follow the title
+        titles = layout.texts("title", cells)
+        rest = _split_title_cell(titles[0])[1] if titles else ""
+        if rest:
+            return plain.parse(rest).text
+        return _text(layout.contents("authors", contents))
+    parts: list[str] = []
+    for index in layout.columns.get("authors", ()):
+        cell, content = cells[index], contents[index]
+        if cell is None or content is None:
+            continue
+        if not content.has_markup:  # no `<br>` (nor any other syntax) in the cell
+            parts.append(content.text)
+        else:  # `<br>` separates names as a comma does; the plain text would join them.
+            parts.extend(plain.parse(part).text for part in _BR.split(cell.text))
+    return "; ".join(parts)
+
+
+def _split_title_cell(text: str) -> tuple[str, str]:
+    """A `Title & Authors` cell: the title's source, and the authors' after a `<br>`."""
+    parts = _BR.split(text, maxsplit=1)
+    return parts[0], parts[1] if len(parts) > 1 else ""
+
+
 def _title_and_url(
-    values: Mapping[str, list[InlineContent]], raw: Mapping[str, list[str]], columns: ColumnMap
-) -> tuple[str, str | None, list[Link], str]:
-    """Title text, paper URL, further links in the title cell, and the authors' text."""
-    title_cells = values.get("title", [])
-    author_text = _text(values.get("authors"))
+    layout: _Layout,
+    cells: Sequence[Cell | None],
+    contents: Sequence[InlineContent | None],
+    plain: InlineCache,
+) -> tuple[str, str | None, list[Link]]:
+    """Title text, paper URL, and further links in the title cell."""
+    title_cells = layout.contents("title", contents)
     url: str | None = None
     title = ""
     extra_links: list[Link] = []
     if title_cells:
         content = title_cells[0]
-        if _shares_title(
-            columns
-        ):  # `Title & Authors`: title (link) first, authors after a <br> or the link
-            parts = _BR.split(raw["title"][0], maxsplit=1)
-            head = parse_inline(parts[0])
+        if layout.shares_title:  # `Title & Authors`: title (link) first, authors after it
+            head = plain.parse(_split_title_cell(layout.texts("title", cells)[0])[0])
             title = head.links[0].label if head.links else head.text
-            rest = parts[1] if len(parts) > 1 else ""
-            author_text = parse_inline(rest).text if rest else author_text
         else:
             linked = [link for link in content.links if link.url.strip() and not link.has_image]
             title = content.text
@@ -416,13 +481,13 @@ def _title_and_url(
         if urls:
             url = urls[0].url
             extra_links = [_link(link.label, link.url) for link in urls[1:]]
-    for link_cell in values.get("paper_link", []):
+    for link_cell in layout.contents("paper_link", contents):
         linked = [link for link in link_cell.links if link.url.strip()]
         if linked and url is None:
             url = linked[0].url
         if not title and link_cell.text:
             title = link_cell.text
-    return title.strip(), url, extra_links, author_text
+    return title.strip(), url, extra_links
 
 
 _PAPER_LABELS = frozenset({"pdf", "paper", "arxiv", "link", "openreview", "doi", "url"})
