@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ddlint.inline_scan import (
-    _SYNTAX_RE,
     _TAG_RE,
     LinkKind,
     _collapse,
@@ -292,7 +291,7 @@ def parse_inline(cell_text: str, refs: Mapping[str, str] | None = None) -> Inlin
 
     ``refs`` maps ``normalize_label()``-ed reference labels to urls.
     """
-    if _SYNTAX_RE.search(cell_text) is None:  # has_markdown_syntax, inline: most cells
+    if not has_markdown_syntax(cell_text):
         return InlineContent(_collapse(cell_text), (), (), False)
     return _parse_links_only(cell_text) or _parse_markup(cell_text, refs or {})
 
@@ -347,7 +346,7 @@ def _parse_links_only(cell_text: str) -> InlineContent | None:
         # when no space touches it on the inside (CommonMark's flanking rules).
         if bold is not None and (bold[0].isspace() or bold[-1].isspace()):
             return None
-        if _SYNTAX_RE.search(label) is not None:  # `http`, `www.`: an autolink literal
+        if has_markdown_syntax(label):  # `http`, `www.`: an autolink literal
             return None
         start, end = match.span()
         pieces.append(cell_text[position:start])
