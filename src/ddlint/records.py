@@ -273,20 +273,37 @@ class _Layout:
 
 class _Parsers:
     """What every row of one extraction shares: the document's inline cache, a cache for
-    parses that ignore the document's references, and one copy of each repeated name."""
+    parses that ignore the document's references, and the split name lists of the author
+    and dataset texts seen so far (lists repeat names and whole cells across thousands of
+    rows: each distinct text is split once, each distinct name kept once)."""
 
-    __slots__ = ("_strings", "inline", "plain")
+    __slots__ = ("_authors", "_datasets", "_strings", "inline", "plain")
 
     def __init__(self, inline: InlineCache) -> None:
         self.inline = inline
         self.plain = InlineCache({})
         self._strings: dict[str, str] = {}
+        self._authors: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._datasets: dict[str, tuple[str, ...]] = {}
 
-    def shared(self, values: Iterable[str]) -> list[str]:
-        """``values`` as a list, each string replaced by an equal one seen before: datasets
-        and authors repeat across thousands of rows, and a string is immutable."""
+    def authors(self, text: str) -> tuple[list[str], bool]:
+        """``_authors(text)``, its names shared with every other record's."""
+        found = self._authors.get(text)
+        if found is None:
+            names, et_al = _authors(text)
+            found = self._authors[text] = (self._shared(names), et_al)
+        return list(found[0]), found[1]
+
+    def datasets(self, text: str) -> list[str]:
+        found = self._datasets.get(text)
+        if found is None:
+            found = self._datasets[text] = self._shared(_datasets(text))
+        return list(found)
+
+    def _shared(self, values: Iterable[str]) -> tuple[str, ...]:
+        # Each string replaced by an equal one seen before: a string is immutable.
         strings = self._strings
-        return [strings.setdefault(value, value) for value in values]
+        return tuple([strings.setdefault(value, value) for value in values])
 
 
 class _TableRecords:
@@ -341,12 +358,22 @@ class _TableRecords:
 
 
 def _row_kind(contents: Sequence[InlineContent | None], columns: ColumnMap) -> RowKind:
-    filled = [c for c in contents if c is not None and c.text]
-    has_link = any(c.links for c in contents if c is not None)
-    if len(filled) == 1 and not has_link and len(columns.headers) > 1:
-        text = filled[0].text
-        if (extract_year(text) is not None and len(text) <= 30) or filled[0].has_markup:
-            return "separator"
+    """A separator is the one filled cell of a wide row, without links: a year, or markup."""
+    if len(columns.headers) <= 1:
+        return "paper"
+    filled: InlineContent | None = None
+    for content in contents:  # most rows are papers: a link or a second text tells
+        if content is None:
+            continue
+        if content.links or (content.text and filled is not None):
+            return "paper"
+        if content.text:
+            filled = content
+    if filled is None:
+        return "paper"
+    text = filled.text
+    if (extract_year(text) is not None and len(text) <= 30) or filled.has_markup:
+        return "separator"
     return "paper"
 
 
@@ -370,7 +397,7 @@ def _paper(
 ) -> Paper:
     extra = {name: c.text for index, name in layout.extra if (c := contents[index]) is not None}
     title, url, extra_links = _title_and_url(layout, cells, contents, parsers.plain)
-    authors, et_al = _authors(_author_text(layout, cells, contents, parsers.plain))
+    authors, et_al = parsers.authors(_author_text(layout, cells, contents, parsers.plain))
     venue_text = " ".join(c.text for c in layout.contents("venue", contents)).strip()
     venue = _venue(venue_text) if venue_text else None
     year = _first_year(layout.contents("year", contents) + layout.contents("date", contents))
@@ -383,16 +410,15 @@ def _paper(
     ]
     if url is None:  # a title without a link: the paper is the `[pdf]`/`Paper` link
         url = next((link.url for link in links if _is_paper_label(link.label)), None)
-    datasets = _text(layout.contents("datasets", contents))
     return _record(
         Paper,
         title=title,
         url=url,
-        authors=parsers.shared(authors),
+        authors=authors,
         et_al=et_al,
         type=_text(layout.contents("type", contents)),
         task=_text(layout.contents("task", contents)),
-        datasets=parsers.shared(d.rstrip(".") for d in _DATASET_SPLIT.split(datasets) if d),
+        datasets=parsers.datasets(_text(layout.contents("datasets", contents))),
         venue=venue,
         year=year,
         links=links,
@@ -526,8 +552,14 @@ def _first_year(contents: Sequence[InlineContent]) -> int | None:
     return None
 
 
-def _text(contents: Sequence[InlineContent] | None) -> str:
-    return " ".join(c.text for c in contents or () if c.text).strip()
+def _datasets(text: str) -> list[str]:
+    return [name.rstrip(".") for name in _DATASET_SPLIT.split(text) if name]
+
+
+def _text(contents: Sequence[InlineContent]) -> str:
+    if len(contents) == 1:  # the usual one column: " ".join of one text is that text
+        return contents[0].text.strip()
+    return " ".join(c.text for c in contents if c.text).strip()
 
 
 def _column(row: Row) -> int:
