@@ -196,7 +196,9 @@ def test_author_text_equals_parsing_each_br_part(
     columns = map_columns(["Authors"] * len(author_cells) + ["Title"])
     cells = [Cell(0, len(text), text) for text in author_cells] + [None]
     contents = [InlineCache(refs).parse(text) for text in author_cells] + [None]
-    found = records._author_text(records._Layout(columns), cells, contents, InlineCache({}))
+    layout = records._Layout(columns)
+    filled = layout.filled(contents)
+    found = records._author_text(layout, cells, contents, filled, InlineCache({}))
     expected = "; ".join(
         parse_inline(part).text for cell in author_cells for part in records._BR.split(cell)
     )

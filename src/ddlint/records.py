@@ -241,6 +241,9 @@ def _mapped_columns(headers: tuple[str, ...], aliases: tuple[tuple[str, str], ..
     return map_columns(headers, dict(aliases) or None)
 
 
+_Filled = dict[str, tuple[InlineContent, ...]]
+
+
 class _Layout:
     """Where each field of a paper sits in the rows of one table, worked out once per table
     rather than once per row."""
@@ -262,9 +265,16 @@ class _Layout:
         # `Title & Authors`: the title cell holds the authors too
         self.shares_title = _shares_title(columns)
 
-    def contents(self, field: str, contents: Sequence[InlineContent | None]) -> list[InlineContent]:
-        """The parsed cells feeding ``field``, without the cells GitHub pads a short row with."""
-        return [c for i in self.columns.get(field, ()) if (c := contents[i]) is not None]
+    def filled(self, contents: Sequence[InlineContent | None]) -> _Filled:
+        """field → the parsed cells feeding it, without the cells GitHub pads a short row with."""
+        found: _Filled = {}
+        for field, indices in self.columns.items():
+            if len(indices) == 1:  # the usual one column per field: no list to filter
+                content = contents[indices[0]]
+                found[field] = (content,) if content is not None else ()
+            else:
+                found[field] = tuple(c for i in indices if (c := contents[i]) is not None)
+        return found
 
     def texts(self, field: str, cells: Sequence[Cell | None]) -> list[str]:
         """The source text of the cells feeding ``field``."""
@@ -396,17 +406,19 @@ def _paper(
     parsers: _Parsers,
 ) -> Paper:
     extra = {name: c.text for index, name in layout.extra if (c := contents[index]) is not None}
-    title, url, extra_links = _title_and_url(layout, cells, contents, parsers.plain)
-    authors, et_al = parsers.authors(_author_text(layout, cells, contents, parsers.plain))
-    venue_text = " ".join(c.text for c in layout.contents("venue", contents)).strip()
+    filled = layout.filled(contents)
+    title, url, extra_links = _title_and_url(layout, cells, filled, parsers.plain)
+    author_text = _author_text(layout, cells, contents, filled, parsers.plain)
+    authors, et_al = parsers.authors(author_text)
+    venue_text = " ".join(c.text for c in filled.get("venue", ())).strip()
     venue = _venue(venue_text) if venue_text else None
-    year = _first_year(layout.contents("year", contents) + layout.contents("date", contents))
+    year = _first_year(filled.get("year", ()) + filled.get("date", ()))
     if year is None and venue is not None:
         year = venue.year
     if year is None:
         year = section.year
     links = extra_links + [
-        _link(link.label, link.url) for c in layout.contents("links", contents) for link in c.links
+        _link(link.label, link.url) for c in filled.get("links", ()) for link in c.links
     ]
     if url is None:  # a title without a link: the paper is the `[pdf]`/`Paper` link
         url = next((link.url for link in links if _is_paper_label(link.label)), None)
@@ -416,9 +428,9 @@ def _paper(
         url=url,
         authors=authors,
         et_al=et_al,
-        type=_text(layout.contents("type", contents)),
-        task=_text(layout.contents("task", contents)),
-        datasets=parsers.datasets(_text(layout.contents("datasets", contents))),
+        type=_text(filled.get("type", ())),
+        task=_text(filled.get("task", ())),
+        datasets=parsers.datasets(_text(filled.get("datasets", ()))),
         venue=venue,
         year=year,
         links=links,
@@ -451,6 +463,7 @@ def _author_text(
     layout: _Layout,
     cells: Sequence[Cell | None],
     contents: Sequence[InlineContent | None],
+    filled: _Filled,
     plain: InlineCache,
 ) -> str:
     """The authors' plain text, names separated as the cells separate them."""
@@ -459,7 +472,7 @@ def _author_text(
         rest = _split_title_cell(titles[0])[1] if titles else ""
         if rest:
             return plain.parse(rest).text
-        return _text(layout.contents("authors", contents))
+        return _text(filled.get("authors", ()))
     parts: list[str] = []
     for index in layout.columns.get("authors", ()):
         cell, content = cells[index], contents[index]
@@ -479,13 +492,10 @@ def _split_title_cell(text: str) -> tuple[str, str]:
 
 
 def _title_and_url(
-    layout: _Layout,
-    cells: Sequence[Cell | None],
-    contents: Sequence[InlineContent | None],
-    plain: InlineCache,
+    layout: _Layout, cells: Sequence[Cell | None], filled: _Filled, plain: InlineCache
 ) -> tuple[str, str | None, list[Link]]:
     """Title text, paper URL, and further links in the title cell."""
-    title_cells = layout.contents("title", contents)
+    title_cells = filled.get("title", ())
     url: str | None = None
     title = ""
     extra_links: list[Link] = []
@@ -507,7 +517,7 @@ def _title_and_url(
         if urls:
             url = urls[0].url
             extra_links = [_link(link.label, link.url) for link in urls[1:]]
-    for link_cell in layout.contents("paper_link", contents):
+    for link_cell in filled.get("paper_link", ()):
         linked = [link for link in link_cell.links if link.url.strip()]
         if linked and url is None:
             url = linked[0].url
