@@ -250,3 +250,14 @@ SYNTAX_TEXT = st.one_of(
 @given(SYNTAX_TEXT)
 def test_has_markdown_syntax_equals_one_case_insensitive_search(text: str) -> None:
     assert has_markdown_syntax(text) == (SYNTAX_REFERENCE.search(text) is not None)
+
+
+# --- inline._span: small spans are shared objects, equal to a new Span -----------------------
+
+
+@given(st.integers(0, 600), st.integers(0, 600))
+def test_shared_span_is_a_span(start: int, end: int) -> None:
+    span = inline._span(start, end)
+    assert type(span) is Span
+    assert span == Span(start, end) and hash(span) == hash(Span(start, end))
+    assert (span.start, span.end) == (start, end)

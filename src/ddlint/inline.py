@@ -363,10 +363,20 @@ def _parse_links_only(cell_text: str) -> InlineContent | None:
 
 
 def _span(start: int, end: int) -> Span:
-    # Span(start, end) without NamedTuple's Python-level __new__: one per link of a list.
-    return _new_tuple(Span, (start, end))
+    """``Span(start, end)``, one object for each small span: a list has two per link, and
+    offsets within a cell repeat across its rows (a span is an immutable pair of ints)."""
+    if end >= _SHARED_SPAN_LIMIT:
+        return _new_tuple(Span, (start, end))
+    key = start * _SHARED_SPAN_LIMIT + end
+    span = _SHARED_SPANS.get(key)
+    if span is None:  # without NamedTuple's Python-level __new__
+        span = _SHARED_SPANS[key] = _new_tuple(Span, (start, end))
+    return span
 
 
+# Spans ending below this are kept: at most 256 * 257 / 2 of them, a few MB at worst.
+_SHARED_SPAN_LIMIT = 256
+_SHARED_SPANS: dict[int, Span] = {}
 _new_tuple = tuple.__new__
 
 
