@@ -96,7 +96,8 @@ def _record(model: type[_Model], **values: Any) -> _Model:
     order: the four attributes model_construct sets, without its per-field walk over
     aliases and defaults (a third of extraction time). Nothing is validated: every value
     comes from our own parsers and is typed statically; data from outside (exported JSON)
-    is validated at that boundary. tests/test_records.py proves the two indistinguishable.
+    is validated at that boundary. tests/test_record_construction.py proves the two
+    indistinguishable.
     """
     record = model.__new__(model)
     _set_attribute(record, "__dict__", values)
