@@ -7,17 +7,22 @@ properties generate cells of those shapes, with hostile characters mixed in, and
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ddlint import fixer, inline
+from ddlint import fixer, inline, records
 from ddlint.cells import split_cells, split_cells_scanning
+from ddlint.columns import map_columns
+from ddlint.document import Cell
 from ddlint.findings import Applicability, Edit, Finding, Fix, Severity
-from ddlint.inline import InlineCache, parse_inline
+from ddlint.inline import InlineCache, InlineContent, InlineLink, has_markdown_syntax, parse_inline
 from ddlint.report import text as report_text
 from ddlint.report.text import MAX_EXCERPT_WIDTH
 from ddlint.rules import _structure
 from ddlint.spans import Span
+from ddlint.venues import extract_year
 
 REFS = ({}, {"code": "https://ref.example/c", "title": "https://ref.example/t"})
 
@@ -173,3 +178,86 @@ def findings(draw: st.DrawFn) -> list[Finding]:
 @given(findings(), st.booleans())
 def test_choose_fixes_equals_the_pairwise_check(found: list[Finding], unsafe: bool) -> None:
     assert fixer.choose_fixes(found, unsafe) == _naive_choose(found, unsafe)
+
+
+# --- records: an author cell without markup is its parsed text, no `<br>` split needed ----
+
+AUTHOR_PIECES = ["Ada", "Lovelace", " ", ", ", " and ", "; ", "et al.", "<br>", "<BR />"]
+AUTHOR_CELL = st.lists(
+    st.sampled_from([*AUTHOR_PIECES, "<b>", "*x*", "[Ada](u)", "[code]", "&amp;", "\\|", "`a`"]),
+    max_size=6,
+).map("".join)
+
+
+@given(st.lists(AUTHOR_CELL, min_size=1, max_size=3), st.sampled_from(REFS))
+def test_author_text_equals_parsing_each_br_part(
+    author_cells: list[str], refs: dict[str, str]
+) -> None:
+    columns = map_columns(["Authors"] * len(author_cells) + ["Title"])
+    cells = [Cell(0, len(text), text) for text in author_cells] + [None]
+    contents = [InlineCache(refs).parse(text) for text in author_cells] + [None]
+    layout = records._Layout(columns)
+    filled = layout.filled(contents)
+    found = records._author_text(layout, cells, contents, filled, InlineCache({}))
+    expected = "; ".join(
+        parse_inline(part).text for cell in author_cells for part in records._BR.split(cell)
+    )
+    assert found == expected
+
+
+# --- records: a row's kind, decided as soon as a link or a second text shows it is a paper --
+
+
+def _row_kind_reference(contents: list[InlineContent | None], width: int) -> str:
+    filled = [c for c in contents if c is not None and c.text]
+    has_link = any(c.links for c in contents if c is not None)
+    if len(filled) == 1 and not has_link and width > 1:
+        text = filled[0].text
+        if (extract_year(text) is not None and len(text) <= 30) or filled[0].has_markup:
+            return "separator"
+    return "paper"
+
+
+A_LINK = InlineLink("a", "u", Span(0, 6), Span(4, 5), "inline", False)
+CONTENTS = st.none() | st.builds(
+    InlineContent,
+    st.sampled_from(["", "2021", "**2021**", "x", "Year 2020 " * 4]),
+    st.sampled_from([(), (A_LINK,)]),
+    st.just(()),
+    st.booleans(),
+)
+
+
+@given(st.lists(CONTENTS, max_size=5))
+def test_row_kind_equals_counting_every_cell(contents: list[InlineContent | None]) -> None:
+    columns = map_columns(["Title"] * len(contents))
+    assert records._row_kind(contents, columns) == _row_kind_reference(contents, len(contents))
+
+
+# --- inline_scan.has_markdown_syntax: a character search and lower(), equal to one pattern ---
+
+SYNTAX_REFERENCE = re.compile(r"[\\`*_\[\]!<>&~\n\r\x00]|http|www\.", re.IGNORECASE)
+# Letters whose case mappings are special (Kelvin sign, long s, dotted and dotless i,
+# full-width and small-capital letters) next to the ones that matter.
+CASE_TRAPS = [*"hHtTpPwW.", "\u212a", "\u017f", "\u0130", "\u0131", "\uff28", "\u029c", "\u1e96"]
+SYNTAX_TEXT = st.one_of(
+    st.lists(st.sampled_from([*CASE_TRAPS, "http", "HtTp", "www.", "WWW.", "a", " "])).map("".join),
+    st.text(),
+)
+
+
+@settings(max_examples=1000)
+@given(SYNTAX_TEXT)
+def test_has_markdown_syntax_equals_one_case_insensitive_search(text: str) -> None:
+    assert has_markdown_syntax(text) == (SYNTAX_REFERENCE.search(text) is not None)
+
+
+# --- inline._span: small spans are shared objects, equal to a new Span -----------------------
+
+
+@given(st.integers(0, 600), st.integers(0, 600))
+def test_shared_span_is_a_span(start: int, end: int) -> None:
+    span = inline._span(start, end)
+    assert type(span) is Span
+    assert span == Span(start, end) and hash(span) == hash(Span(start, end))
+    assert (span.start, span.end) == (start, end)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ddlint.inline_scan import (
-    _SYNTAX_RE,
     _TAG_RE,
     LinkKind,
     _collapse,
@@ -293,7 +292,7 @@ def parse_inline(cell_text: str, refs: Mapping[str, str] | None = None) -> Inlin
     ``refs`` maps ``normalize_label()``-ed reference labels to urls.
     """
     if not has_markdown_syntax(cell_text):
-        return InlineContent(_collapse(cell_text), (), (), has_markup=False)
+        return InlineContent(_collapse(cell_text), (), (), False)
     return _parse_links_only(cell_text) or _parse_markup(cell_text, refs or {})
 
 
@@ -337,27 +336,48 @@ def _parse_links_only(cell_text: str) -> InlineContent | None:
     """Text and links of a cell made of plain inline links only, or None for the slow path."""
     if not cell_text.startswith("[") or _LINKS_ONLY_RE.fullmatch(cell_text) is None:
         return None
-    parts: list[str] = []
+    pieces: list[str] = []  # the cell's text: the labels and what separates them
     links: list[InlineLink] = []
     position = 0
     for match in _LINK_RE.finditer(cell_text):
-        bold = match.group("bold")
-        label = bold if bold is not None else match.group("plain")
+        bold, plain, url = match.group("bold", "plain", "url")
+        label = bold if bold is not None else plain
         # Between `[` and `]` (punctuation), `**` opens and closes strong emphasis exactly
         # when no space touches it on the inside (CommonMark's flanking rules).
         if bold is not None and (bold[0].isspace() or bold[-1].isspace()):
             return None
-        if _SYNTAX_RE.search(label) is not None:  # `http`, `www.`: an autolink literal
+        if has_markdown_syntax(label):  # `http`, `www.`: an autolink literal
             return None
-        parts.append(cell_text[position : match.start()])
-        parts.append(label)
-        position = match.end()
-        url_span = Span(match.start("url"), match.end("url"))
-        span = Span(match.start(), match.end())
-        url = _decode(match.group("url"))
-        links.append(InlineLink(_collapse(label), url, span, url_span, "inline", False))
-    parts.append(cell_text[position:])
-    return InlineContent(_collapse("".join(parts)), tuple(links), (), has_markup=True)
+        start, end = match.span()
+        pieces.append(cell_text[position:start])
+        pieces.append(label)
+        position = end
+        span, url_span = _span(start, end), _span(*match.span("url"))
+        links.append(InlineLink(_collapse(label), _decode(url), span, url_span, "inline", False))
+    if len(links) == 1 and not pieces[0] and position == len(cell_text):
+        text = links[0].label  # `[**Title**](url)`: one string serves the text and the label
+    else:
+        pieces.append(cell_text[position:])
+        text = _collapse("".join(pieces))
+    return InlineContent(text, tuple(links), (), True)
+
+
+def _span(start: int, end: int) -> Span:
+    """``Span(start, end)``, one object for each small span: a list has two per link, and
+    offsets within a cell repeat across its rows (a span is an immutable pair of ints)."""
+    if end >= _SHARED_SPAN_LIMIT:
+        return _new_tuple(Span, (start, end))
+    key = start * _SHARED_SPAN_LIMIT + end
+    span = _SHARED_SPANS.get(key)
+    if span is None:  # without NamedTuple's Python-level __new__
+        span = _SHARED_SPANS[key] = _new_tuple(Span, (start, end))
+    return span
+
+
+# Spans ending below this are kept: at most 256 * 257 / 2 of them, a few MB at worst.
+_SHARED_SPAN_LIMIT = 256
+_SHARED_SPANS: dict[int, Span] = {}
+_new_tuple = tuple.__new__
 
 
 def _parse_markup(cell_text: str, refs: Mapping[str, str]) -> InlineContent:

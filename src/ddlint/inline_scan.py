@@ -28,8 +28,10 @@ _ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|([A-Za-z][A-Za-z0-9]{1,31}));"
 _ENTITY_RE = re.compile(_ENTITY)
 _ESCAPE_OR_ENTITY_RE = re.compile(rf"\\([{_ASCII_PUNCT}])|{_ENTITY}")
 # Conservative: anything that could start inline syntax, an entity, a GFM autolink literal,
-# or a line break sends the cell down the slow path.
-_SYNTAX_RE = re.compile(r"[\\`*_\[\]!<>&~\n\r\x00]|http|www\.", re.IGNORECASE)
+# or a line break sends the cell down the slow path: these characters, or `http`, `www.`
+# in any case. Not one re.IGNORECASE pattern: that is several times slower on the cells
+# that match nothing, most of them (tests/test_fast_paths.py proves the two equal).
+_SYNTAX_CHAR_RE = re.compile(r"[\\`*_\[\]!<>&~\n\r\x00]")
 
 
 def _collapse(text: str) -> str:
@@ -68,7 +70,12 @@ def normalize_label(label: str) -> str:
 
 def has_markdown_syntax(cell_text: str) -> bool:
     """False only when no inline syntax can start anywhere in ``cell_text``."""
-    return _SYNTAX_RE.search(cell_text) is not None
+    if _SYNTAX_CHAR_RE.search(cell_text) is not None:
+        return True
+    # `http` and `www.` in any case, as re.IGNORECASE matches them: no character but
+    # H, T, P and W lowers to h, t, p or w, and "." has no case.
+    lowered = cell_text.lower()
+    return "http" in lowered or "www." in lowered
 
 
 _DEFINITION_RE = re.compile(

@@ -16,13 +16,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ddlint.columns import ColumnMap, map_columns
 from ddlint.document import Cell, Document, Heading, Row, Table
-from ddlint.inline import InlineCache, InlineContent, parse_inline, parse_link_definitions
+from ddlint.inline import InlineCache, InlineContent, parse_link_definitions
 from ddlint.urls import canonical_url
 from ddlint.venues import extract_year, parse_venue
 
@@ -86,6 +86,25 @@ Identity = tuple[object, ...]
 _ALL_FIELDS: dict[type[_Frozen], set[str]] = {
     model: set(model.model_fields) for model in (Venue, Link, Section, Origin, Paper)
 }
+
+_Model = TypeVar("_Model", bound=_Frozen)
+_set_attribute = object.__setattr__
+
+
+def _record(model: type[_Model], **values: Any) -> _Model:
+    """``model.model_construct(**values)`` for ``values`` that name every field, in field
+    order: the four attributes model_construct sets, without its per-field walk over
+    aliases and defaults (a third of extraction time). Nothing is validated: every value
+    comes from our own parsers and is typed statically; data from outside (exported JSON)
+    is validated at that boundary. tests/test_record_construction.py proves the two
+    indistinguishable.
+    """
+    record = model.__new__(model)
+    _set_attribute(record, "__dict__", values)
+    _set_attribute(record, "__pydantic_fields_set__", _ALL_FIELDS[model])
+    _set_attribute(record, "__pydantic_extra__", None)
+    _set_attribute(record, "__pydantic_private__", None)
+    return record
 
 
 def paper_identity(paper: Paper) -> Identity:
@@ -160,11 +179,12 @@ class Records:
 def extract_records(document: Document, aliases: Mapping[str, str] | None = None) -> Records:
     refs = parse_link_definitions(_definition_lines(document))
     cache = InlineCache(refs)
+    parsers = _Parsers(cache)
     sections = _SectionFinder(document.headings, cache)
     tables: list[PaperTable] = []
     rows: list[RowRecord] = []
     for table in document.tables:
-        builder = _TableRecords(table, aliases, cache, sections)
+        builder = _TableRecords(table, aliases, parsers, sections)
         tables.append(builder.paper_table)
         if builder.paper_table.is_paper:
             rows.extend(builder.rows())
@@ -194,9 +214,7 @@ class _SectionFinder:
     def at(self, line: int) -> Section:
         before = self.headings[: bisect_left(self.lines, line)]
         if not before:
-            return Section.model_construct(
-                _fields_set=_ALL_FIELDS[Section], heading=None, year=None
-            )
+            return _record(Section, heading=None, year=None)
         heading = before[-1][2]
         level = before[-1][1] + 1
         year = None
@@ -207,7 +225,7 @@ class _SectionFinder:
                 if found:
                     year = int(found.group(1))
                     break
-        return Section.model_construct(_fields_set=_ALL_FIELDS[Section], heading=heading, year=year)
+        return _record(Section, heading=heading, year=year)
 
 
 # -- one table --------------------------------------------------------------------------
@@ -224,15 +242,91 @@ def _mapped_columns(headers: tuple[str, ...], aliases: tuple[tuple[str, str], ..
     return map_columns(headers, dict(aliases) or None)
 
 
+_Filled = dict[str, tuple[InlineContent, ...]]
+
+
+class _Layout:
+    """Where each field of a paper sits in the rows of one table, worked out once per table
+    rather than once per row."""
+
+    __slots__ = ("columns", "extra", "shares_title")
+
+    def __init__(self, columns: ColumnMap) -> None:
+        fed: dict[str, list[int]] = {}
+        extra: list[tuple[int, str]] = []
+        for index, fields in enumerate(columns.fields):
+            for field in fields:
+                fed.setdefault(field, []).append(index)
+            if not fields or set(fields) <= {"number", "topic"}:
+                extra.append((index, columns.headers[index].strip() or f"column {index + 1}"))
+        # field → the columns feeding it, left to right
+        self.columns: dict[str, tuple[int, ...]] = {f: tuple(i) for f, i in fed.items()}
+        # columns Paper.extra keeps, under their header
+        self.extra: tuple[tuple[int, str], ...] = tuple(extra)
+        # `Title & Authors`: the title cell holds the authors too
+        self.shares_title = _shares_title(columns)
+
+    def filled(self, contents: Sequence[InlineContent | None]) -> _Filled:
+        """field → the parsed cells feeding it, without the cells GitHub pads a short row with."""
+        found: _Filled = {}
+        for field, indices in self.columns.items():
+            if len(indices) == 1:  # the usual one column per field: no list to filter
+                content = contents[indices[0]]
+                found[field] = (content,) if content is not None else ()
+            else:
+                found[field] = tuple(c for i in indices if (c := contents[i]) is not None)
+        return found
+
+    def texts(self, field: str, cells: Sequence[Cell | None]) -> list[str]:
+        """The source text of the cells feeding ``field``."""
+        return [c.text for i in self.columns.get(field, ()) if (c := cells[i]) is not None]
+
+
+class _Parsers:
+    """What every row of one extraction shares: the document's inline cache, a cache for
+    parses that ignore the document's references, and the split name lists of the author
+    and dataset texts seen so far (lists repeat names and whole cells across thousands of
+    rows: each distinct text is split once, each distinct name kept once)."""
+
+    __slots__ = ("_authors", "_datasets", "_strings", "inline", "plain")
+
+    def __init__(self, inline: InlineCache) -> None:
+        self.inline = inline
+        self.plain = InlineCache({})
+        self._strings: dict[str, str] = {}
+        self._authors: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._datasets: dict[str, tuple[str, ...]] = {}
+
+    def authors(self, text: str) -> tuple[list[str], bool]:
+        """``_authors(text)``, its names shared with every other record's."""
+        found = self._authors.get(text)
+        if found is None:
+            names, et_al = _authors(text)
+            found = self._authors[text] = (self._shared(names), et_al)
+        return list(found[0]), found[1]
+
+    def datasets(self, text: str) -> list[str]:
+        found = self._datasets.get(text)
+        if found is None:
+            found = self._datasets[text] = self._shared(_datasets(text))
+        return list(found)
+
+    def _shared(self, values: Iterable[str]) -> tuple[str, ...]:
+        # Each string replaced by an equal one seen before: a string is immutable.
+        strings = self._strings
+        return tuple([strings.setdefault(value, value) for value in values])
+
+
 class _TableRecords:
     def __init__(
         self,
         table: Table,
         aliases: Mapping[str, str] | None,
-        inline: InlineCache,
+        parsers: _Parsers,
         sections: _SectionFinder,
     ) -> None:
-        self.table, self.inline = table, inline
+        self.table, self.parsers = table, parsers
+        inline = parsers.inline
         headers = [cell.text for cell in table.header.cells]
         columns = _mapped_columns(
             tuple(inline.parse(h).text for h in headers),
@@ -245,6 +339,7 @@ class _TableRecords:
         self.paper_table = PaperTable(
             table, columns, columns.is_paper_table, inferred, self.section
         )
+        self.layout = _Layout(columns)
 
     def rows(self) -> Iterable[RowRecord]:
         section = self.section
@@ -253,35 +348,43 @@ class _TableRecords:
             if record.kind == "separator":
                 text = next(c.text for c in record.contents if c is not None and c.text)
                 year = extract_year(text)
-                section = Section.model_construct(
-                    _fields_set=_ALL_FIELDS[Section], heading=text, year=year or self.section.year
-                )
+                section = _record(Section, heading=text, year=year or self.section.year)
             yield record
 
     def _row(self, row: Row, section: Section) -> RowRecord:
         columns = self.paper_table.columns
         width = len(columns.headers)
-        cells: tuple[Cell | None, ...] = tuple(row.cells[:width]) + (None,) * (
-            width - len(row.cells[:width])
-        )
-        parse = self.inline.parse
-        contents = tuple(parse(cell.text) if cell is not None else None for cell in cells)
+        cells: tuple[Cell | None, ...] = row.cells
+        if len(cells) != width:  # GitHub drops surplus cells and pads a short row
+            cells = cells[:width] + (None,) * (width - len(cells))
+        parse = self.parsers.inline.parse
+        contents = tuple([parse(cell.text) if cell is not None else None for cell in cells])
         kind = _row_kind(contents, columns)
         paper = None
         if kind == "paper":
-            paper = _paper(row, columns, cells, contents, section)
+            paper = _paper(row, self.layout, cells, contents, section, self.parsers)
             if _is_placeholder(paper):
                 kind, paper = "placeholder", None
         return RowRecord(self.paper_table, row, kind, paper, cells, contents)
 
 
 def _row_kind(contents: Sequence[InlineContent | None], columns: ColumnMap) -> RowKind:
-    filled = [c for c in contents if c is not None and c.text]
-    has_link = any(c.links for c in contents if c is not None)
-    if len(filled) == 1 and not has_link and len(columns.headers) > 1:
-        text = filled[0].text
-        if (extract_year(text) is not None and len(text) <= 30) or filled[0].has_markup:
-            return "separator"
+    """A separator is the one filled cell of a wide row, without links: a year, or markup."""
+    if len(columns.headers) <= 1:
+        return "paper"
+    filled: InlineContent | None = None
+    for content in contents:  # most rows are papers: a link or a second text tells
+        if content is None:
+            continue
+        if content.links or (content.text and filled is not None):
+            return "paper"
+        if content.text:
+            filled = content
+    if filled is None:
+        return "paper"
+    text = filled.text
+    if (extract_year(text) is not None and len(text) <= 30) or filled.has_markup:
+        return "separator"
     return "paper"
 
 
@@ -297,63 +400,43 @@ def has_text(value: str) -> bool:
 
 def _paper(
     row: Row,
-    columns: ColumnMap,
+    layout: _Layout,
     cells: Sequence[Cell | None],
     contents: Sequence[InlineContent | None],
     section: Section,
+    parsers: _Parsers,
 ) -> Paper:
-    values: dict[str, list[InlineContent]] = {}
-    raw: dict[str, list[str]] = {}
-    extra: dict[str, str] = {}
-    for index, fields in enumerate(columns.fields):
-        content, cell = contents[index], cells[index]
-        if content is None or cell is None:
-            continue
-        for field in fields:
-            values.setdefault(field, []).append(content)
-            raw.setdefault(field, []).append(cell.text)
-        if not fields or set(fields) <= {"number", "topic"}:
-            extra[columns.headers[index].strip() or f"column {index + 1}"] = content.text
-    title, url, extra_links, author_text = _title_and_url(values, raw, columns)
-    if "authors" in raw and not _shares_title(columns):
-        # `<br>` separates names as a comma does; the plain text would join them.
-        author_text = "; ".join(
-            parse_inline(part).text for cell in raw["authors"] for part in _BR.split(cell)
-        )
-    authors, et_al = _authors(author_text)
-    venue_text = " ".join(c.text for c in values.get("venue", [])).strip()
+    extra = {name: c.text for index, name in layout.extra if (c := contents[index]) is not None}
+    filled = layout.filled(contents)
+    title, url, extra_links = _title_and_url(layout, cells, filled, parsers.plain)
+    author_text = _author_text(layout, cells, contents, filled, parsers.plain)
+    authors, et_al = parsers.authors(author_text)
+    venue_text = " ".join(c.text for c in filled.get("venue", ())).strip()
     venue = _venue(venue_text) if venue_text else None
-    year = _first_year(values.get("year", []) + values.get("date", []))
+    year = _first_year(filled.get("year", ()) + filled.get("date", ()))
     if year is None and venue is not None:
         year = venue.year
     if year is None:
         year = section.year
     links = extra_links + [
-        _link(link.label, link.url) for c in values.get("links", []) for link in c.links
+        _link(link.label, link.url) for c in filled.get("links", ()) for link in c.links
     ]
     if url is None:  # a title without a link: the paper is the `[pdf]`/`Paper` link
         url = next((link.url for link in links if _is_paper_label(link.label)), None)
-    # Built without validation: every value comes from our own parsers, and the types are
-    # checked statically. Data from outside (exported JSON) is validated at that boundary.
-    return Paper.model_construct(
-        _fields_set=_ALL_FIELDS[Paper],
+    return _record(
+        Paper,
         title=title,
         url=url,
         authors=authors,
         et_al=et_al,
-        type=_text(values.get("type")),
-        task=_text(values.get("task")),
-        datasets=[d.rstrip(".") for d in _DATASET_SPLIT.split(_text(values.get("datasets"))) if d],
+        type=_text(filled.get("type", ())),
+        task=_text(filled.get("task", ())),
+        datasets=parsers.datasets(_text(filled.get("datasets", ()))),
         venue=venue,
         year=year,
         links=links,
         section=section,
-        origin=Origin.model_construct(
-            _fields_set=_ALL_FIELDS[Origin],
-            line=row.line,
-            column=_column(row),
-            rendered=row.rendered,
-        ),
+        origin=_record(Origin, line=row.line, column=_column(row), rendered=row.rendered),
         extra=extra,
     )
 
@@ -363,8 +446,8 @@ def _venue(text: str) -> Venue | None:
     parsed = parse_venue(text)
     if parsed is None:
         return None
-    return Venue.model_construct(
-        _fields_set=_ALL_FIELDS[Venue],
+    return _record(
+        Venue,
         raw=parsed.raw,
         name=parsed.name,
         year=parsed.year,
@@ -374,28 +457,54 @@ def _venue(text: str) -> Venue | None:
 
 
 def _link(label: str, url: str) -> Link:
-    return Link.model_construct(_fields_set=_ALL_FIELDS[Link], label=label, url=url)
+    return _record(Link, label=label, url=url)
+
+
+def _author_text(
+    layout: _Layout,
+    cells: Sequence[Cell | None],
+    contents: Sequence[InlineContent | None],
+    filled: _Filled,
+    plain: InlineCache,
+) -> str:
+    """The authors' plain text, names separated as the cells separate them."""
+    if layout.shares_title:  # `Title & Authors`: the names follow the title
+        titles = layout.texts("title", cells)
+        rest = _split_title_cell(titles[0])[1] if titles else ""
+        if rest:
+            return plain.parse(rest).text
+        return _text(filled.get("authors", ()))
+    parts: list[str] = []
+    for index in layout.columns.get("authors", ()):
+        cell, content = cells[index], contents[index]
+        if cell is None or content is None:
+            continue
+        if not content.has_markup:  # no `<br>` (nor any other syntax) in the cell
+            parts.append(content.text)
+        else:  # `<br>` separates names as a comma does; the plain text would join them.
+            parts.extend(plain.parse(part).text for part in _BR.split(cell.text))
+    return "; ".join(parts)
+
+
+def _split_title_cell(text: str) -> tuple[str, str]:
+    """A `Title & Authors` cell: the title's source, and the authors' after a `<br>`."""
+    parts = _BR.split(text, maxsplit=1)
+    return parts[0], parts[1] if len(parts) > 1 else ""
 
 
 def _title_and_url(
-    values: Mapping[str, list[InlineContent]], raw: Mapping[str, list[str]], columns: ColumnMap
-) -> tuple[str, str | None, list[Link], str]:
-    """Title text, paper URL, further links in the title cell, and the authors' text."""
-    title_cells = values.get("title", [])
-    author_text = _text(values.get("authors"))
+    layout: _Layout, cells: Sequence[Cell | None], filled: _Filled, plain: InlineCache
+) -> tuple[str, str | None, list[Link]]:
+    """Title text, paper URL, and further links in the title cell."""
+    title_cells = filled.get("title", ())
     url: str | None = None
     title = ""
     extra_links: list[Link] = []
     if title_cells:
         content = title_cells[0]
-        if _shares_title(
-            columns
-        ):  # `Title & Authors`: title (link) first, authors after a <br> or the link
-            parts = _BR.split(raw["title"][0], maxsplit=1)
-            head = parse_inline(parts[0])
+        if layout.shares_title:  # `Title & Authors`: title (link) first, authors after it
+            head = plain.parse(_split_title_cell(layout.texts("title", cells)[0])[0])
             title = head.links[0].label if head.links else head.text
-            rest = parts[1] if len(parts) > 1 else ""
-            author_text = parse_inline(rest).text if rest else author_text
         else:
             linked = [link for link in content.links if link.url.strip() and not link.has_image]
             title = content.text
@@ -409,13 +518,13 @@ def _title_and_url(
         if urls:
             url = urls[0].url
             extra_links = [_link(link.label, link.url) for link in urls[1:]]
-    for link_cell in values.get("paper_link", []):
+    for link_cell in filled.get("paper_link", ()):
         linked = [link for link in link_cell.links if link.url.strip()]
         if linked and url is None:
             url = linked[0].url
         if not title and link_cell.text:
             title = link_cell.text
-    return title.strip(), url, extra_links, author_text
+    return title.strip(), url, extra_links
 
 
 _PAPER_LABELS = frozenset({"pdf", "paper", "arxiv", "link", "openreview", "doi", "url"})
@@ -454,8 +563,14 @@ def _first_year(contents: Sequence[InlineContent]) -> int | None:
     return None
 
 
-def _text(contents: Sequence[InlineContent] | None) -> str:
-    return " ".join(c.text for c in contents or () if c.text).strip()
+def _datasets(text: str) -> list[str]:
+    return [name.rstrip(".") for name in _DATASET_SPLIT.split(text) if name]
+
+
+def _text(contents: Sequence[InlineContent]) -> str:
+    if len(contents) == 1:  # the usual one column: " ".join of one text is that text
+        return contents[0].text.strip()
+    return " ".join(c.text for c in contents if c.text).strip()
 
 
 def _column(row: Row) -> int:
