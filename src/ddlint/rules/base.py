@@ -7,6 +7,7 @@ are turned into findings by the linter.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -66,6 +67,8 @@ class RuleContext:
     document: Document
     records: Records
     settings: RuleSettings = field(default_factory=RuleSettings)
+    # Where the findings are reported; ``finding`` makes them final, fingerprint included.
+    path: str = "-"
     # Per-document data several rules read (the links of every row, …), computed once by
     # the helper that owns it (``rules/_links.py``), keyed by that helper's name.
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -83,7 +86,8 @@ class RuleContext:
         fix: Fix | None = None,
         severity: Severity | None = None,
     ) -> Finding:
-        index = self.document.line_index
+        document = self.document
+        index = document.line_index
         line, column = index.position(span.start)
         end_line, end_column = index.position(max(span.end, span.start))
         return Finding(
@@ -97,7 +101,18 @@ class RuleContext:
             end_line=end_line,
             end_column=end_column,
             fix=fix,
+            path=self.path,
+            fingerprint=fingerprint(document, rule.code, line, span),
         )
+
+
+def fingerprint(document: Document, code: str, line: int, span: Span) -> str:
+    """A content fingerprint that survives line moves: the rule, the text of the
+    finding's line, and the text it points at."""
+    line_text = document.line_text(line).strip() if document.lines else ""
+    pointed = document.text[span.start : span.end]
+    digest = hashlib.sha256(f"{code}\0{line_text}\0{pointed}".encode()).hexdigest()
+    return digest[:20]
 
 
 def safe_fix(description: str, *edits: Edit) -> Fix:
