@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ddlint.anchors import document_anchors, heading_plain_text, html_ids
@@ -55,12 +55,20 @@ class Located:
         return Edit(Span(self.base + found.start, self.base + found.end), new_url)
 
 
-def row_links(record: RowRecord) -> Iterator[Located]:
-    for column, (cell, content) in enumerate(zip(record.cells, record.contents)):
-        if cell is None or content is None:
+def row_links(
+    record: RowRecord, wanted: Callable[[InlineLink], bool] | None = None
+) -> list[Located]:
+    """The links of a record's cells (only those ``wanted`` says yes to, when given)."""
+    found: list[Located] = []
+    column = -1
+    for cell, content in zip(record.cells, record.contents):
+        column += 1
+        if cell is None or content is None or not content.links:
             continue
         for link in content.links:
-            yield Located(link, cell.span.start, cell.text, record, cell, column)
+            if wanted is None or wanted(link):
+                found.append(Located(link, cell.start, cell.text, record, cell, column))
+    return found
 
 
 def paper_row_links(ctx: RuleContext) -> list[tuple[RowRecord, tuple[Located, ...]]]:
@@ -82,8 +90,11 @@ def paper_links(ctx: RuleContext) -> Iterator[Located]:
         yield from links
 
 
-def document_links(ctx: RuleContext) -> Iterator[Located]:
-    """Every link of the document: table cells, paragraphs, headings, raw HTML."""
+def document_links(
+    ctx: RuleContext, wanted: Callable[[InlineLink], bool] | None = None
+) -> Iterator[Located]:
+    """Every link of the document: table cells, paragraphs, headings, raw HTML; only
+    those ``wanted`` says yes to, when given (the others are never located)."""
     document, refs = ctx.document, ctx.records.link_definitions
     records = {record.row.line: record for record in ctx.records.rows}
     in_table: set[int] = set()
@@ -92,11 +103,12 @@ def document_links(ctx: RuleContext) -> Iterator[Located]:
             in_table.add(row.line)
             record = records.get(row.line)
             if record is not None and record.row is row:
-                yield from row_links(record)
+                yield from row_links(record, wanted)
                 continue
             for column, cell in enumerate(row.cells):
                 for link in parse_inline(cell.text, refs).links:
-                    yield Located(link, cell.span.start, cell.text, None, cell, column)
+                    if wanted is None or wanted(link):
+                        yield Located(link, cell.start, cell.text, None, cell, column)
         in_table.update(range(table.first_line, table.last_line + 1))
     for block in document.blocks:
         if block.kind in ("code", "blank", "table"):
@@ -107,8 +119,26 @@ def document_links(ctx: RuleContext) -> Iterator[Located]:
             line = document.lines[number - 1]
             text = document.line_text(number)
             for link in parse_inline(text, refs).links:
-                if block.kind != "html" or link.kind == "html":
+                if (block.kind != "html" or link.kind == "html") and (
+                    wanted is None or wanted(link)
+                ):
                     yield Located(link, line.start, text)
+
+
+def fragment_links(ctx: RuleContext) -> list[Located]:
+    """The in-page links (``#…``) of ``document_links``, in its order; made once per
+    document and shared by DD306 and DD308."""
+    found: list[Located] | None = ctx.shared.get(_FRAGMENT_LINKS)
+    if found is None:
+        found = ctx.shared[_FRAGMENT_LINKS] = list(document_links(ctx, _is_fragment))
+    return found
+
+
+_FRAGMENT_LINKS = "rules._links.fragment_links"
+
+
+def _is_fragment(link: InlineLink) -> bool:
+    return link.url.startswith("#")
 
 
 @dataclass(frozen=True)
@@ -131,8 +161,8 @@ def explicit_ids(ctx: RuleContext) -> set[str]:
     document = ctx.document
     found: set[str] = set()
     for block in document.blocks:
-        if block.kind in ("code", "blank"):
-            continue
+        if block.kind in ("code", "blank") or "<" not in block.span.slice(document.text):
+            continue  # no tag, no id: a whole table is passed over in one test
         for number in range(block.first_line, block.last_line + 1):
             found.update(html_ids(document.line_text(number)))
     return found

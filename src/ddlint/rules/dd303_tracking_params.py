@@ -40,12 +40,11 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from ddlint.findings import Finding
 from ddlint.rules._links import paper_links
 from ddlint.rules.base import Rule, RuleContext, safe_fix
-from ddlint.urls import is_tracking_param, strip_tracking
+from ddlint.urls import is_tracking_param, split_url, strip_tracking
 
 
 class TrackingParams(Rule):
@@ -63,7 +62,7 @@ class TrackingParams(Rule):
                 continue
             names = [
                 pair.split("=", 1)[0]
-                for pair in urlsplit(url).query.split("&")
+                for pair in split_url(url).query.split("&")
                 if is_tracking_param(pair.split("=", 1)[0])
             ]
             edit = located.rewrite(clean)

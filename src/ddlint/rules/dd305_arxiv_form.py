@@ -47,12 +47,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from ddlint.findings import Finding
 from ddlint.rules._links import Located, describe, paper_links
 from ddlint.rules.base import Rule, RuleContext, safe_fix, unsafe_fix
-from ddlint.urls import arxiv_parts, arxiv_url
+from ddlint.urls import arxiv_parts, arxiv_url, split_url
 
 Form = tuple[str, bool]  # ("abs" | "pdf", has the .pdf suffix)
 _LABEL_FORM = re.compile(r"\b(?:pdf|abs|abstract)\b", re.IGNORECASE)
@@ -93,7 +92,7 @@ class ArxivForm(Rule):
             keep = "" if drop_pins else version
             new_url = arxiv_url(arxiv_id, wanted[0], keep, wanted[1])
             edit = None
-            split = urlsplit(located.link.url.strip())
+            split = split_url(located.link.url.strip())
             if not (split.query or split.fragment):
                 edit = located.rewrite(new_url)
             what = []

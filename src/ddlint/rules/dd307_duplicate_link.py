@@ -44,7 +44,7 @@ from collections.abc import Iterator
 
 from ddlint.findings import Finding
 from ddlint.records import RowRecord
-from ddlint.rules._links import describe, paper_row_links
+from ddlint.rules._links import Located, describe, paper_row_links
 from ddlint.rules.base import Rule, RuleContext
 from ddlint.urls import canonical_url
 
@@ -60,20 +60,21 @@ class DuplicateLink(Rule):
         for record, links in paper_row_links(ctx):
             if record.paper is None:
                 continue
-            seen: dict[str, str] = {}
+            seen: dict[str, Located] = {}
             for located in links:
                 key = canonical_url(located.link.url)
                 if not key:
                     continue
-                if key in seen:
+                first = seen.get(key)
+                if first is not None:
                     yield ctx.finding(
                         self,
                         located.where,
-                        f"`{describe(located.link)}` repeats the link of `{seen[key]}` in "
-                        "this row: remove it or give it its own URL",
+                        f"`{describe(located.link)}` repeats the link of "
+                        f"`{describe(first.link)}` in this row: remove it or give it its own URL",
                     )
                 else:
-                    seen[key] = describe(located.link)
+                    seen[key] = located
             if record.paper.url:
                 by_url.setdefault(canonical_url(record.paper.url), []).append(record)
         for group in by_url.values():
