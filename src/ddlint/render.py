@@ -69,6 +69,8 @@ def format_row(
     ``widths`` (from :func:`column_widths`) is used by the aligned style only; a cell
     beyond ``widths`` or ``alignments`` is written unpadded, left-aligned.
     """
+    if style == "compact":  # the common case, in one pass
+        return indent + "|" + "|".join([f" {text} " if text else " " for text in cells]) + "|"
     parts: list[str] = []
     for index, text in enumerate(cells):
         if style == "aligned" and widths is not None and index < len(widths):

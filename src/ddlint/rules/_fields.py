@@ -25,6 +25,29 @@ def paper_rows(ctx: RuleContext) -> Iterator[tuple[RowRecord, Paper]]:
             yield record, record.paper
 
 
+def field_texts(
+    ctx: RuleContext, fields: tuple[str, ...]
+) -> list[tuple[RowRecord, tuple[str, ...]]]:
+    """Every paper row with the plain text of each of ``fields`` ("" where its table has
+    no such column): ``record.content(field).text`` without a lookup per row and field."""
+    found: list[tuple[RowRecord, tuple[str, ...]]] = []
+    table: object = None
+    columns: list[int | None] = []
+    for record in ctx.records.rows:
+        if record.paper is None:
+            continue
+        if record.table is not table:  # rows come table by table: map the fields once
+            table = record.table
+            columns = [record.table.columns.column_of(field) for field in fields]  # type: ignore[arg-type]
+        contents = record.contents
+        texts = []
+        for column in columns:
+            content = contents[column] if column is not None and column < len(contents) else None
+            texts.append(content.text if content is not None else "")
+        found.append((record, tuple(texts)))
+    return found
+
+
 def first_cell(record: RowRecord, *fields: str) -> Cell | None:
     """The cell of the first of ``fields`` the row's table has."""
     for field in fields:
