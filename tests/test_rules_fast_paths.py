@@ -14,7 +14,10 @@ from hypothesis import strategies as st
 
 from ddlint import render, urls
 from ddlint.cells import split_cells
+from ddlint.document import parse_document
 from ddlint.inline import parse_inline
+from ddlint.records import extract_records
+from ddlint.rules import _fields
 from ddlint.rules import dd302_malformed_url as dd302
 from ddlint.rules import dd402_cell_format as dd402
 
@@ -127,3 +130,43 @@ def test_bracket_outside_links_misses_no_unparsed_link(text: str) -> None:
     ]
     if outside:
         assert dd302._bracket_outside_links(text, content)
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet=st.sampled_from([*"aZ09 _-:.,'()[]*", "é", "ß", "İ", "数", "\u00b2"])))
+def test_loose_key_ascii_path_equals_regex(text: str) -> None:
+    assert _fields.loose_key(text) == _fields._NOT_WORD.sub("", text.casefold())
+
+
+TITLES = st.sampled_from(["Alpha", "alpha", "Beta", "", "**Gamma**", "Ärger", "beta"])
+VENUES = st.sampled_from(["ICML, 2022", "arXiv, Sep., 2022", "CVPRW, 2021", "", "NeurIPS 2020"])
+DATES = st.sampled_from(["", "2021-03", "May 2020", "x"])
+SORT_KEYS = st.lists(
+    st.sampled_from([f"{sign}{field}" for field in render.SORT_FIELDS for sign in "+-"]),
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(TITLES, VENUES, DATES, TITLES), min_size=1, max_size=12), SORT_KEYS)
+def test_sort_keys_order_as_sort_key(
+    rows: list[tuple[str, str, str, str]], keys: list[str]
+) -> None:
+    """DD401 sorts by per-row rank keys; ``sort_key`` compares values pairwise."""
+    lines = ["| Title | Venue | Date | Authors |", "|---|---|---|---|"]
+    lines += [
+        f"| [{t}](https://x.org/{i}) | {v} | {d} | {a} |" for i, (t, v, d, a) in enumerate(rows)
+    ]
+    records = extract_records(parse_document("\n".join(lines) + "\n")).rows
+    expected = sorted(range(len(records)), key=lambda i: render.sort_key(keys)(records[i]))
+    ranks = render.sort_keys(records, keys)
+    assert sorted(range(len(records)), key=ranks.__getitem__) == expected
+
+
+@settings(max_examples=3000)
+@given(st.one_of(url_like(), URL_TEXT))
+def test_canonical_web_url_equals_general_path(url: str) -> None:
+    url = url.strip()
+    fast = _outcome(urls._canonical_web_url, url)
+    if fast is not None:
+        assert fast == _outcome(urls._canonical_url, url)

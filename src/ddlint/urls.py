@@ -180,6 +180,31 @@ def arxiv_url(arxiv_id: str, form: str, version: str = "", pdf_suffix: bool = Fa
 def canonical_url(url: str) -> str:
     """The form used to compare links: what DD303, DD304 and DD305 would leave the same."""
     url = url.strip()
+    plain = _canonical_web_url(url)
+    if plain is not None:
+        return plain
+    return _canonical_url(url)
+
+
+def _canonical_web_url(url: str) -> str | None:
+    """``canonical_url`` of a plain ``http(s)://host/path#fragment`` link without a query
+    and not on arXiv, where only the scheme, the host's case and a trailing slash change
+    (the general code below gives the same, tests/test_rules_fast_paths.py); else None."""
+    match = _PLAIN_URL.fullmatch(url)
+    if match is None:
+        return None
+    scheme, netloc, path, query, fragment = match.groups()
+    if query or not netloc or scheme.lower() not in ("http", "https") or "arxiv" in url.lower():
+        return None
+    path = path.rstrip("/") if path else ""
+    return (
+        f"https://{netloc.lower()}{path}#{fragment}"
+        if fragment
+        else f"https://{netloc.lower()}{path}"
+    )
+
+
+def _canonical_url(url: str) -> str:
     if not url:
         return url
     if url.startswith("#"):  # an in-page link: DD306 rewrites one differing only in case
@@ -204,7 +229,7 @@ def paper_ids(url: str) -> tuple[str, ...]:
     arxiv = arxiv_parts(url)
     if arxiv is not None:
         ids.append(f"arxiv:{arxiv[1]}")
-    doi = _DOI.search(url)
+    doi = _DOI.search(url) if "10." in url else None  # every DOI starts `10.`
     if doi is not None:
         ids.append("doi:" + doi.group(0).lower().rstrip(".,;"))
     return tuple(ids)

@@ -71,23 +71,55 @@ def row_links(
     return found
 
 
-def paper_row_links(ctx: RuleContext) -> list[tuple[RowRecord, tuple[Located, ...]]]:
-    """Every paper row with its links (placeholder and separator rows skipped), made once
-    per document and shared by the DD3xx rules."""
-    found: list[tuple[RowRecord, tuple[Located, ...]]] | None = ctx.shared.get(_ROW_LINKS)
+@dataclass(frozen=True)
+class PaperLinks:
+    """Every link of the paper rows (placeholder and separator rows skipped), in order, as
+    flat parallel lists: a list has tens of thousands of links, and each DD3xx rule
+    scans their URLs and locates only the few it reports."""
+
+    records: list[RowRecord]  # the paper rows
+    links: list[InlineLink]
+    urls: list[str]  # links[i].url
+    owners: list[tuple[int, int]]  # (index in records, column) of links[i]
+    bounds: list[int]  # the links of records[r] are bounds[r] <= i < bounds[r + 1]
+
+    def locate(self, index: int) -> Located:
+        row, column = self.owners[index]
+        record = self.records[row]
+        cell = record.cells[column]
+        assert cell is not None
+        return Located(self.links[index], cell.start, cell.text, record, cell, column)
+
+    def of_row(self, row: int) -> range:
+        return range(self.bounds[row], self.bounds[row + 1])
+
+
+def paper_links(ctx: RuleContext) -> PaperLinks:
+    """The links of the paper rows, made once per document and shared by the DD3xx rules."""
+    found: PaperLinks | None = ctx.shared.get(_PAPER_LINKS)
     if found is None:
-        found = [(r, tuple(row_links(r))) for r in ctx.records.rows if r.kind == "paper"]
-        ctx.shared[_ROW_LINKS] = found
+        found = ctx.shared[_PAPER_LINKS] = _paper_links(ctx)
     return found
 
 
-_ROW_LINKS = "rules._links.paper_row_links"
+_PAPER_LINKS = "rules._links.paper_links"
 
 
-def paper_links(ctx: RuleContext) -> Iterator[Located]:
-    """Every link of every paper row (placeholder and separator rows skipped)."""
-    for _, links in paper_row_links(ctx):
-        yield from links
+def _paper_links(ctx: RuleContext) -> PaperLinks:
+    records = [record for record in ctx.records.rows if record.kind == "paper"]
+    links: list[InlineLink] = []
+    owners: list[tuple[int, int]] = []
+    bounds = [0]
+    for row, record in enumerate(records):
+        column = -1
+        for cell, content in zip(record.cells, record.contents):
+            column += 1
+            if cell is None or content is None or not content.links:
+                continue
+            links.extend(content.links)
+            owners.extend([(row, column)] * len(content.links))
+        bounds.append(len(links))
+    return PaperLinks(records, links, [link.url for link in links], owners, bounds)
 
 
 def document_links(

@@ -50,7 +50,7 @@ from functools import lru_cache
 
 from ddlint.findings import Finding
 from ddlint.inline import InlineContent
-from ddlint.rules._links import paper_row_links
+from ddlint.rules._links import paper_links
 from ddlint.rules.base import Rule, RuleContext
 from ddlint.spans import Span
 from ddlint.urls import split_url
@@ -107,12 +107,16 @@ class MalformedUrl(Rule):
     scope = "row"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for record, links in paper_row_links(ctx):
-            for located in links:
-                found = problem(located.link.url)
-                if found is not None:
+        links = paper_links(ctx)
+        problems = {i: found for i, found in enumerate(map(problem, links.urls)) if found}
+        for row, record in enumerate(links.records):
+            for index in links.of_row(row) if problems else ():
+                if index in problems:
+                    located = links.locate(index)
                     label = located.link.label or located.link.url
-                    yield ctx.finding(self, located.where, f"The target of `{label}` {found}")
+                    yield ctx.finding(
+                        self, located.where, f"The target of `{label}` {problems[index]}"
+                    )
             for cell, content in zip(record.cells, record.contents):
                 if (
                     cell is None

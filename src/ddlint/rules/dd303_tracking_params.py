@@ -55,11 +55,14 @@ class TrackingParams(Rule):
     fixable = "sometimes"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for located in paper_links(ctx):
-            url = located.link.url
+        found = paper_links(ctx)
+        for index, url in enumerate(found.urls):
+            if "?" not in url:  # no query, nothing to strip (strip_tracking's own test)
+                continue
             clean = strip_tracking(url)
             if clean == url:
                 continue
+            located = found.locate(index)
             names = [
                 pair.split("=", 1)[0]
                 for pair in split_url(url).query.split("&")

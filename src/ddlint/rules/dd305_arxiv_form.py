@@ -67,10 +67,13 @@ class ArxivForm(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         found: list[tuple[Located, tuple[str, str, str, bool]]] = []
-        for located in paper_links(ctx):
-            parts = arxiv_parts(located.link.url.strip())
+        links = paper_links(ctx)
+        for index, url in enumerate(links.urls):
+            if "arxiv" not in url.lower():  # arxiv_parts' own test, without the call
+                continue
+            parts = arxiv_parts(url.strip())
             if parts is not None:
-                found.append((located, parts))
+                found.append((links.locate(index), parts))
         if not found:
             return
         forms = Counter(
