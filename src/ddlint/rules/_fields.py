@@ -69,7 +69,12 @@ def has_column(record: RowRecord, field: str) -> bool:
 
 def loose_key(text: str) -> str:
     """Case, spacing, punctuation and markup removed: `Few-Shot` and `few shot` meet."""
+    if text.isascii():  # in ASCII, \W and _ are all but letters and digits: drop them in C
+        return text.lower().encode().translate(None, _ASCII_NOT_WORD).decode()
     return _NOT_WORD.sub("", text.casefold())
+
+
+_ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def items(text: str) -> list[str]:
