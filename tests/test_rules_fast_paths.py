@@ -17,7 +17,7 @@ from ddlint.cells import split_cells
 from ddlint.document import parse_document
 from ddlint.inline import parse_inline
 from ddlint.records import extract_records
-from ddlint.rules import _fields
+from ddlint.rules import RuleContext, _fields
 from ddlint.rules import dd302_malformed_url as dd302
 from ddlint.rules import dd402_cell_format as dd402
 
@@ -170,3 +170,12 @@ def test_canonical_web_url_equals_general_path(url: str) -> None:
     fast = _outcome(urls._canonical_web_url, url)
     if fast is not None:
         assert fast == _outcome(urls._canonical_url, url)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from([*"a |", "\r", "\n", "\r\n", "|-|"]), max_size=30).map("".join))
+def test_context_positions_equal_line_index(text: str) -> None:
+    document = parse_document(text)
+    ctx = RuleContext(document, extract_records(document))
+    for offset in range(len(text) + 1):
+        assert ctx.position(offset) == document.line_index.position(offset)

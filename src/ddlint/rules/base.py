@@ -8,6 +8,7 @@ are turned into findings by the linter.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -77,6 +78,21 @@ class RuleContext:
     def text(self) -> str:
         return self.document.text
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # ``document.line_index``'s table, read off the parsed lines: scanning a large
+        # text again for line endings costs more than all the positions rules ask for.
+        lines = self.document.lines
+        return [0] + [line.end + len(line.newline) for line in lines if line.newline]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """``document.line_index.position(offset)``: 1-based line and column."""
+        if not 0 <= offset <= len(self.document.text):
+            return self.document.line_index.position(offset)  # its error
+        starts = self._line_starts
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
     def finding(
         self,
         rule: Rule,
@@ -87,9 +103,8 @@ class RuleContext:
         severity: Severity | None = None,
     ) -> Finding:
         document = self.document
-        index = document.line_index
-        line, column = index.position(span.start)
-        end_line, end_column = index.position(max(span.end, span.start))
+        line, column = self.position(span.start)
+        end_line, end_column = self.position(max(span.end, span.start))
         return Finding(
             code=rule.code,
             name=rule.name,

@@ -107,7 +107,7 @@ def _splits_plainly(texts: list[str]) -> bool:
     none with a pipe, none with spaces or tabs around it (cells are stored trimmed)."""
     if not texts or len(texts) > MAX_CELLS:
         return False
-    return all("|" not in t and t == t.strip(" \t") for t in texts)
+    return "|" not in "".join(texts) and all(t == t.strip(" \t") for t in texts)
 
 
 def _first_offending_cell(row: Row, text: str, new: str) -> Span:
@@ -115,7 +115,7 @@ def _first_offending_cell(row: Row, text: str, new: str) -> Span:
     to the cell on its left, spaces after it to the cell on its right."""
     position = _common_prefix(text, new)
     for cell in row.cells:
-        pipe = text.find("|", cell.span.end - row.span.start)
+        pipe = text.find("|", cell.end - row.span.start)
         if pipe < 0 or position <= pipe:
             return cell.span
     return row.cells[-1].span
