@@ -47,12 +47,15 @@ def row_text_pipes(document_text: str, row: Row, columns: int) -> list[tuple[int
     A backtick in each of two cells also reads as a code span holding the pipe
     between them, so code-span pipes count only when the row has surplus cells.
     """
-    text = document_text[row.span.start : row.span.end]
-    if _OPENER.search(text) is None or all(_closed(cell.text) for cell in row.cells):
+    if all(_closed(cell.text) for cell in row.cells):
         return []  # nothing can open in one cell and close in another: the common row
     base = row.span.start
     surplus = len(row.cells) > columns
-    return [(base + at, what) for at, what in text_pipes(text) if surplus or what != "a code span"]
+    return [
+        (base + at, what)
+        for at, what in text_pipes(row.span.slice(document_text))
+        if surplus or what != "a code span"
+    ]
 
 
 _OPENER = re.compile(r"[\[`<]")

@@ -75,6 +75,8 @@ class MisplacedCell(Rule):
             {t for t in {texts[i] for _, texts in rows} if not _settled(field, keys_of(t), vocab)}
             for i, field in enumerate(FIELDS)
         ]
+        if not any(doubtful):  # a list without misplaced cells: nothing to judge row by row
+            return
         decided: dict[tuple[str, ...], dict[str, str | None]] = {}
         for record, texts in rows:
             if all(text not in found for text, found in zip(texts, doubtful)):

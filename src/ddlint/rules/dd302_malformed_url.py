@@ -118,11 +118,9 @@ class MalformedUrl(Rule):
                         self, located.where, f"The target of `{label}` {problems[index]}"
                     )
             for cell, content in zip(record.cells, record.contents):
-                if (
-                    cell is None
-                    or content is None
-                    or not _bracket_outside_links(cell.text, content)
-                ):
+                if cell is None or content is None or "]" not in cell.text:
+                    continue  # every unparsed link starts at a `]`
+                if not _bracket_outside_links(cell.text, content):
                     continue
                 spans = [link.span for link in content.links]
                 for match in _UNPARSED.finditer(cell.text):
