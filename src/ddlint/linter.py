@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -12,6 +11,7 @@ from ddlint.document import Document, parse_document
 from ddlint.findings import Finding
 from ddlint.records import Records, extract_records
 from ddlint.rules import ALL_RULES, Rule, RuleContext, RuleSettings, UnknownRuleError, get_rule
+from ddlint.rules.base import fingerprint as rule_fingerprint
 from ddlint.suppress import UNUSED_CODE, apply_suppressions
 
 
@@ -72,20 +72,28 @@ def lint_parsed(
     extra: Collection[Finding] = (),
 ) -> LintResult:
     enabled = set(default_codes() if codes is None else codes)
-    ctx = RuleContext(document, records, settings or RuleSettings())
-    findings: list[Finding] = list(extra)
+    # The rules' findings are made final (path, fingerprint) by the context; the others
+    # (``extra``, and DD001 made below) are completed here.
+    ctx = RuleContext(document, records, settings or RuleSettings(), path=path)
+    findings: list[Finding] = [_finished(document, f, path) for f in extra]
     for rule in enabled_rules(enabled):
         findings.extend(rule.check(ctx))
     findings = apply_suppressions(document, findings, _resolve)
-    if UNUSED_CODE not in enabled:
-        findings = [f for f in findings if f.code != UNUSED_CODE]
     findings = [
-        replace(f, path=path, fingerprint=fingerprint(document, f))
+        f if f.code != UNUSED_CODE else _finished(document, f, path)
         for f in findings
-        if f.code in enabled or f.code == UNUSED_CODE
+        if f.code in enabled
     ]
-    findings.sort(key=lambda f: (f.line, f.column, f.code))
+    findings.sort(key=_position)
     return LintResult(document, records, tuple(findings))
+
+
+def _position(finding: Finding) -> tuple[int, int, str]:
+    return (finding.line, finding.column, finding.code)
+
+
+def _finished(document: Document, finding: Finding, path: str) -> Finding:
+    return replace(finding, path=path, fingerprint=fingerprint(document, finding))
 
 
 def _resolve(token: str) -> str | None:
@@ -98,7 +106,4 @@ def _resolve(token: str) -> str | None:
 def fingerprint(document: Document, finding: Finding) -> str:
     """A content fingerprint that survives line moves: the rule, the text of the
     finding's line, and the text it points at."""
-    line_text = document.line_text(finding.line).strip() if document.lines else ""
-    pointed = finding.span.slice(document.text)
-    digest = hashlib.sha256(f"{finding.code}\0{line_text}\0{pointed}".encode()).hexdigest()
-    return digest[:20]
+    return rule_fingerprint(document, finding.code, finding.line, finding.span)

@@ -69,6 +69,8 @@ def format_row(
     ``widths`` (from :func:`column_widths`) is used by the aligned style only; a cell
     beyond ``widths`` or ``alignments`` is written unpadded, left-aligned.
     """
+    if style == "compact":  # the common case, in one pass
+        return indent + "|" + "|".join([f" {text} " if text else " " for text in cells]) + "|"
     parts: list[str] = []
     for index, text in enumerate(cells):
         if style == "aligned" and widths is not None and index < len(widths):
@@ -215,16 +217,38 @@ def sort_value(record: RowRecord, field: str) -> SortValue:
     return text.casefold() or None
 
 
+def _sort_fields(keys: Sequence[str]) -> list[tuple[str, bool]]:
+    fields = [(key.lstrip("+-"), key.startswith("-")) for key in keys]
+    for field, _ in fields:
+        if field not in SORT_FIELDS:
+            raise ValueError(f"unknown sort key {field!r}; allowed: {', '.join(SORT_FIELDS)}")
+    return fields
+
+
+def sort_keys(records: Sequence[RowRecord], keys: Sequence[str] = DEFAULT_SORT) -> list[Any]:
+    """Per record, a key that orders ``records`` exactly as ``sort_key(keys)`` does.
+
+    Each row's values are read once, not once per comparison: every value becomes its
+    rank among the values of its field (the last rank for unknown ones, whatever the
+    direction), and a descending field counts its ranks down.
+    """
+    columns: list[list[int]] = []
+    for field, descending in _sort_fields(keys):
+        values = [sort_value(record, field) for record in records]
+        known = sorted({value for value in values if value is not None})
+        last = len(known)
+        rank = {value: last - 1 - i if descending else i for i, value in enumerate(known)}
+        columns.append([last if value is None else rank[value] for value in values])
+    return list(zip(*columns)) if columns else [() for _ in records]
+
+
 def sort_key(keys: Sequence[str] = DEFAULT_SORT) -> Callable[[RowRecord], Any]:
     """A key for ``sorted`` ordering rows by ``keys`` (``"-year"``: descending).
 
     Unknown values sort last in either direction; equal rows keep their order
     (``sorted`` is stable), so a sort never shuffles ties.
     """
-    fields = [(key.lstrip("+-"), key.startswith("-")) for key in keys]
-    for field, _ in fields:
-        if field not in SORT_FIELDS:
-            raise ValueError(f"unknown sort key {field!r}; allowed: {', '.join(SORT_FIELDS)}")
+    fields = _sort_fields(keys)
 
     def compare(a: RowRecord, b: RowRecord) -> int:
         for field, descending in fields:

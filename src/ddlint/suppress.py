@@ -51,21 +51,10 @@ def apply_suppressions(
     """
     directives = list(_directives(document, resolve))
     regions = _regions(document, directives)
-    kept: list[Finding] = []
-    for finding in findings:
-        region = next(
-            (
-                r
-                for r in regions
-                if r.start <= finding.line <= r.end
-                and (not r.directive.codes or finding.code in r.directive.codes)
-            ),
-            None,
-        )
-        if region is None or finding.code == UNUSED_CODE:
-            kept.append(finding)
-        else:
-            region.directive.used = True
+    if regions:
+        kept = [finding for finding in findings if not _silenced(finding, regions)]
+    else:  # the common file: nothing to look up
+        kept = list(findings)
     for directive in directives:
         message = ""
         if directive.unknown:
@@ -89,6 +78,18 @@ def apply_suppressions(
                 )
             )
     return kept
+
+
+def _silenced(finding: Finding, regions: list[_Region]) -> bool:
+    """Whether the first region that covers ``finding`` silences it (and so is used)."""
+    for region in regions:
+        codes = region.directive.codes
+        if region.start <= finding.line <= region.end and (not codes or finding.code in codes):
+            if finding.code == UNUSED_CODE:
+                return False
+            region.directive.used = True
+            return True
+    return False
 
 
 def _directives(document: Document, resolve: Callable[[str], str | None]) -> Iterable[_Directive]:

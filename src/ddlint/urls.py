@@ -8,11 +8,41 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 # The helpers below are pure functions of a string, called by several rules and by record
 # identity for every link of a list: memoised (bounded), with cheap exact pre-checks.
 _CACHE_SIZE = 1 << 16
+
+# The common link, ``scheme://host/path?query#fragment``: printable characters, no space or
+# control character anywhere (urlsplit would strip or drop those), a host of printable ASCII
+# without brackets (urlsplit checks IPv6 brackets and non-ASCII hosts). For these the five
+# parts fall out of one regex, exactly as urlsplit cuts them (tests/test_rules_fast_paths).
+_PLAIN_URL = re.compile(
+    r"([A-Za-z][A-Za-z0-9+.\-]*)://([^/?#\[\]\x00-\x20\x7f-\U0010ffff]*)"
+    r"(/[^?#\x00-\x20\x7f]*)?(?:\?([^#\x00-\x20\x7f]*))?(?:#([^\x00-\x20\x7f]*))?"
+)
+
+
+def split_url(url: str) -> SplitResult:
+    """``urlsplit(url)``, without its general machinery for the common link."""
+    match = _PLAIN_URL.fullmatch(url)
+    if match is None:
+        return urlsplit(url)
+    scheme, netloc, path, query, fragment = match.groups()
+    return SplitResult(scheme.lower(), netloc, path or "", query or "", fragment or "")
+
+
+def join_url(scheme: str, netloc: str, path: str, query: str, fragment: str) -> str:
+    """``urlunsplit`` of the five parts; plain concatenation when a host is given and the
+    path is empty or absolute, the form every web link has."""
+    if not netloc or path[:1] not in ("", "/"):
+        return urlunsplit((scheme, netloc, path, query, fragment))
+    url = f"{scheme}://{netloc}{path}" if scheme else f"//{netloc}{path}"
+    if query:
+        url = f"{url}?{query}"
+    return f"{url}#{fragment}" if fragment else url
+
 
 # Query parameters that only track the reader, never select the resource.
 TRACKING_PARAMS = frozenset(
@@ -97,21 +127,21 @@ def strip_tracking(url: str) -> str:
     """
     if "?" not in url:  # no query at all
         return url
-    parts = urlsplit(url)
+    parts = split_url(url)
     if not parts.query:
         return url
     pairs = parts.query.split("&")
     kept = [pair for pair in pairs if not is_tracking_param(pair.split("=", 1)[0])]
     if len(kept) == len(pairs):
         return url
-    return urlunsplit(parts._replace(query="&".join(kept)))
+    return join_url(parts.scheme, parts.netloc, parts.path, "&".join(kept), parts.fragment)
 
 
 def upgrade_scheme(url: str, hosts: frozenset[str] = HTTPS_HOSTS) -> str:
     """``https://`` for an ``http://`` link to a host known to serve https."""
     if url[:7].lower() != "http://":
         return url
-    host = (urlsplit(url).hostname or "").lower()
+    host = (split_url(url).hostname or "").lower()
     if host in _lowered(hosts):
         return "https://" + url[7:]
     return url
@@ -127,7 +157,7 @@ def arxiv_parts(url: str) -> tuple[str, str, str, bool] | None:
     """``(form, id, version, has_pdf_suffix)`` of an arXiv abs/pdf link, else None."""
     if "arxiv" not in url.lower():  # every arXiv host name holds it
         return None
-    parts = urlsplit(url)
+    parts = split_url(url)
     if (parts.hostname or "").lower() not in ARXIV_HOSTS:
         return None
     match = _ARXIV_PATH.match(parts.path)
@@ -150,6 +180,31 @@ def arxiv_url(arxiv_id: str, form: str, version: str = "", pdf_suffix: bool = Fa
 def canonical_url(url: str) -> str:
     """The form used to compare links: what DD303, DD304 and DD305 would leave the same."""
     url = url.strip()
+    plain = _canonical_web_url(url)
+    if plain is not None:
+        return plain
+    return _canonical_url(url)
+
+
+def _canonical_web_url(url: str) -> str | None:
+    """``canonical_url`` of a plain ``http(s)://host/path#fragment`` link without a query
+    and not on arXiv, where only the scheme, the host's case and a trailing slash change
+    (the general code below gives the same, tests/test_rules_fast_paths.py); else None."""
+    match = _PLAIN_URL.fullmatch(url)
+    if match is None:
+        return None
+    scheme, netloc, path, query, fragment = match.groups()
+    if query or not netloc or scheme.lower() not in ("http", "https") or "arxiv" in url.lower():
+        return None
+    path = path.rstrip("/") if path else ""
+    return (
+        f"https://{netloc.lower()}{path}#{fragment}"
+        if fragment
+        else f"https://{netloc.lower()}{path}"
+    )
+
+
+def _canonical_url(url: str) -> str:
     if not url:
         return url
     if url.startswith("#"):  # an in-page link: DD306 rewrites one differing only in case
@@ -158,14 +213,14 @@ def canonical_url(url: str) -> str:
     arxiv = arxiv_parts(url)
     if arxiv is not None:
         return arxiv_url(arxiv[1], "abs")
-    parts = urlsplit(url)
+    parts = split_url(url)
     # Scheme and host are case-insensitive, http and https name the same resource
     # (DD304 and DD311 rewrite one to the other), a lone trailing slash adds nothing.
     scheme = parts.scheme.lower()
     if scheme == "http":
         scheme = "https"
     path = parts.path.rstrip("/") if parts.path != "/" else ""
-    return urlunsplit((scheme, parts.netloc.lower(), path, parts.query, parts.fragment))
+    return join_url(scheme, parts.netloc.lower(), path, parts.query, parts.fragment)
 
 
 def paper_ids(url: str) -> tuple[str, ...]:
@@ -174,7 +229,7 @@ def paper_ids(url: str) -> tuple[str, ...]:
     arxiv = arxiv_parts(url)
     if arxiv is not None:
         ids.append(f"arxiv:{arxiv[1]}")
-    doi = _DOI.search(url)
+    doi = _DOI.search(url) if "10." in url else None  # every DOI starts `10.`
     if doi is not None:
         ids.append("doi:" + doi.group(0).lower().rstrip(".,;"))
     return tuple(ids)

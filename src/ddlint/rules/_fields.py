@@ -25,6 +25,29 @@ def paper_rows(ctx: RuleContext) -> Iterator[tuple[RowRecord, Paper]]:
             yield record, record.paper
 
 
+def field_texts(
+    ctx: RuleContext, fields: tuple[str, ...]
+) -> list[tuple[RowRecord, tuple[str, ...]]]:
+    """Every paper row with the plain text of each of ``fields`` ("" where its table has
+    no such column): ``record.content(field).text`` without a lookup per row and field."""
+    found: list[tuple[RowRecord, tuple[str, ...]]] = []
+    table: object = None
+    columns: list[int | None] = []
+    for record in ctx.records.rows:
+        if record.paper is None:
+            continue
+        if record.table is not table:  # rows come table by table: map the fields once
+            table = record.table
+            columns = [record.table.columns.column_of(field) for field in fields]  # type: ignore[arg-type]
+        contents = record.contents
+        texts = []
+        for column in columns:
+            content = contents[column] if column is not None and column < len(contents) else None
+            texts.append(content.text if content is not None else "")
+        found.append((record, tuple(texts)))
+    return found
+
+
 def first_cell(record: RowRecord, *fields: str) -> Cell | None:
     """The cell of the first of ``fields`` the row's table has."""
     for field in fields:
@@ -46,7 +69,12 @@ def has_column(record: RowRecord, field: str) -> bool:
 
 def loose_key(text: str) -> str:
     """Case, spacing, punctuation and markup removed: `Few-Shot` and `few shot` meet."""
+    if text.isascii():  # in ASCII, \W and _ are all but letters and digits: drop them in C
+        return text.lower().encode().translate(None, _ASCII_NOT_WORD).decode()
     return _NOT_WORD.sub("", text.casefold())
+
+
+_ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def items(text: str) -> list[str]:

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ddlint.anchors import document_anchors, heading_plain_text, html_ids
@@ -55,35 +55,78 @@ class Located:
         return Edit(Span(self.base + found.start, self.base + found.end), new_url)
 
 
-def row_links(record: RowRecord) -> Iterator[Located]:
-    for column, (cell, content) in enumerate(zip(record.cells, record.contents)):
-        if cell is None or content is None:
+def row_links(
+    record: RowRecord, wanted: Callable[[InlineLink], bool] | None = None
+) -> list[Located]:
+    """The links of a record's cells (only those ``wanted`` says yes to, when given)."""
+    found: list[Located] = []
+    column = -1
+    for cell, content in zip(record.cells, record.contents):
+        column += 1
+        if cell is None or content is None or not content.links:
             continue
         for link in content.links:
-            yield Located(link, cell.span.start, cell.text, record, cell, column)
-
-
-def paper_row_links(ctx: RuleContext) -> list[tuple[RowRecord, tuple[Located, ...]]]:
-    """Every paper row with its links (placeholder and separator rows skipped), made once
-    per document and shared by the DD3xx rules."""
-    found: list[tuple[RowRecord, tuple[Located, ...]]] | None = ctx.shared.get(_ROW_LINKS)
-    if found is None:
-        found = [(r, tuple(row_links(r))) for r in ctx.records.rows if r.kind == "paper"]
-        ctx.shared[_ROW_LINKS] = found
+            if wanted is None or wanted(link):
+                found.append(Located(link, cell.start, cell.text, record, cell, column))
     return found
 
 
-_ROW_LINKS = "rules._links.paper_row_links"
+@dataclass(frozen=True)
+class PaperLinks:
+    """Every link of the paper rows (placeholder and separator rows skipped), in order, as
+    flat parallel lists: a list has tens of thousands of links, and each DD3xx rule
+    scans their URLs and locates only the few it reports."""
+
+    records: list[RowRecord]  # the paper rows
+    links: list[InlineLink]
+    urls: list[str]  # links[i].url
+    owners: list[tuple[int, int]]  # (index in records, column) of links[i]
+    bounds: list[int]  # the links of records[r] are bounds[r] <= i < bounds[r + 1]
+
+    def locate(self, index: int) -> Located:
+        row, column = self.owners[index]
+        record = self.records[row]
+        cell = record.cells[column]
+        assert cell is not None
+        return Located(self.links[index], cell.start, cell.text, record, cell, column)
+
+    def of_row(self, row: int) -> range:
+        return range(self.bounds[row], self.bounds[row + 1])
 
 
-def paper_links(ctx: RuleContext) -> Iterator[Located]:
-    """Every link of every paper row (placeholder and separator rows skipped)."""
-    for _, links in paper_row_links(ctx):
-        yield from links
+def paper_links(ctx: RuleContext) -> PaperLinks:
+    """The links of the paper rows, made once per document and shared by the DD3xx rules."""
+    found: PaperLinks | None = ctx.shared.get(_PAPER_LINKS)
+    if found is None:
+        found = ctx.shared[_PAPER_LINKS] = _paper_links(ctx)
+    return found
 
 
-def document_links(ctx: RuleContext) -> Iterator[Located]:
-    """Every link of the document: table cells, paragraphs, headings, raw HTML."""
+_PAPER_LINKS = "rules._links.paper_links"
+
+
+def _paper_links(ctx: RuleContext) -> PaperLinks:
+    records = [record for record in ctx.records.rows if record.kind == "paper"]
+    links: list[InlineLink] = []
+    owners: list[tuple[int, int]] = []
+    bounds = [0]
+    for row, record in enumerate(records):
+        column = -1
+        for cell, content in zip(record.cells, record.contents):
+            column += 1
+            if cell is None or content is None or not content.links:
+                continue
+            links.extend(content.links)
+            owners.extend([(row, column)] * len(content.links))
+        bounds.append(len(links))
+    return PaperLinks(records, links, [link.url for link in links], owners, bounds)
+
+
+def document_links(
+    ctx: RuleContext, wanted: Callable[[InlineLink], bool] | None = None
+) -> Iterator[Located]:
+    """Every link of the document: table cells, paragraphs, headings, raw HTML; only
+    those ``wanted`` says yes to, when given (the others are never located)."""
     document, refs = ctx.document, ctx.records.link_definitions
     records = {record.row.line: record for record in ctx.records.rows}
     in_table: set[int] = set()
@@ -92,11 +135,12 @@ def document_links(ctx: RuleContext) -> Iterator[Located]:
             in_table.add(row.line)
             record = records.get(row.line)
             if record is not None and record.row is row:
-                yield from row_links(record)
+                yield from row_links(record, wanted)
                 continue
             for column, cell in enumerate(row.cells):
                 for link in parse_inline(cell.text, refs).links:
-                    yield Located(link, cell.span.start, cell.text, None, cell, column)
+                    if wanted is None or wanted(link):
+                        yield Located(link, cell.start, cell.text, None, cell, column)
         in_table.update(range(table.first_line, table.last_line + 1))
     for block in document.blocks:
         if block.kind in ("code", "blank", "table"):
@@ -107,8 +151,26 @@ def document_links(ctx: RuleContext) -> Iterator[Located]:
             line = document.lines[number - 1]
             text = document.line_text(number)
             for link in parse_inline(text, refs).links:
-                if block.kind != "html" or link.kind == "html":
+                if (block.kind != "html" or link.kind == "html") and (
+                    wanted is None or wanted(link)
+                ):
                     yield Located(link, line.start, text)
+
+
+def fragment_links(ctx: RuleContext) -> list[Located]:
+    """The in-page links (``#…``) of ``document_links``, in its order; made once per
+    document and shared by DD306 and DD308."""
+    found: list[Located] | None = ctx.shared.get(_FRAGMENT_LINKS)
+    if found is None:
+        found = ctx.shared[_FRAGMENT_LINKS] = list(document_links(ctx, _is_fragment))
+    return found
+
+
+_FRAGMENT_LINKS = "rules._links.fragment_links"
+
+
+def _is_fragment(link: InlineLink) -> bool:
+    return link.url.startswith("#")
 
 
 @dataclass(frozen=True)
@@ -131,8 +193,8 @@ def explicit_ids(ctx: RuleContext) -> set[str]:
     document = ctx.document
     found: set[str] = set()
     for block in document.blocks:
-        if block.kind in ("code", "blank"):
-            continue
+        if block.kind in ("code", "blank") or "<" not in block.span.slice(document.text):
+            continue  # no tag, no id: a whole table is passed over in one test
         for number in range(block.first_line, block.last_line + 1):
             found.update(html_ids(document.line_text(number)))
     return found

@@ -7,6 +7,8 @@ are turned into findings by the linter.
 
 from __future__ import annotations
 
+import hashlib
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -66,6 +68,8 @@ class RuleContext:
     document: Document
     records: Records
     settings: RuleSettings = field(default_factory=RuleSettings)
+    # Where the findings are reported; ``finding`` makes them final, fingerprint included.
+    path: str = "-"
     # Per-document data several rules read (the links of every row, …), computed once by
     # the helper that owns it (``rules/_links.py``), keyed by that helper's name.
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -73,6 +77,21 @@ class RuleContext:
     @cached_property
     def text(self) -> str:
         return self.document.text
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # ``document.line_index``'s table, read off the parsed lines: scanning a large
+        # text again for line endings costs more than all the positions rules ask for.
+        lines = self.document.lines
+        return [0] + [line.end + len(line.newline) for line in lines if line.newline]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """``document.line_index.position(offset)``: 1-based line and column."""
+        if not 0 <= offset <= len(self.document.text):
+            return self.document.line_index.position(offset)  # its error
+        starts = self._line_starts
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def finding(
         self,
@@ -83,9 +102,9 @@ class RuleContext:
         fix: Fix | None = None,
         severity: Severity | None = None,
     ) -> Finding:
-        index = self.document.line_index
-        line, column = index.position(span.start)
-        end_line, end_column = index.position(max(span.end, span.start))
+        document = self.document
+        line, column = self.position(span.start)
+        end_line, end_column = self.position(max(span.end, span.start))
         return Finding(
             code=rule.code,
             name=rule.name,
@@ -97,7 +116,18 @@ class RuleContext:
             end_line=end_line,
             end_column=end_column,
             fix=fix,
+            path=self.path,
+            fingerprint=fingerprint(document, rule.code, line, span),
         )
+
+
+def fingerprint(document: Document, code: str, line: int, span: Span) -> str:
+    """A content fingerprint that survives line moves: the rule, the text of the
+    finding's line, and the text it points at."""
+    line_text = document.line_text(line).strip() if document.lines else ""
+    pointed = document.text[span.start : span.end]
+    digest = hashlib.sha256(f"{code}\0{line_text}\0{pointed}".encode()).hexdigest()
+    return digest[:20]
 
 
 def safe_fix(description: str, *edits: Edit) -> Fix:

@@ -75,6 +75,7 @@ class WrongSection(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         targets = _tables_by_year(ctx.records)
+        accepted: dict[tuple[str | None, int | None, int], bool] = {}  # a list has few sections
         for record, paper in paper_rows(ctx):
             in_column = column_year(record)
             venue_year = paper.venue.year if paper.venue is not None else None
@@ -89,7 +90,12 @@ class WrongSection(Rule):
                     )
                 continue
             year = in_column[0] if in_column is not None else venue_year
-            if year is None or _accepts(section, year):
+            if year is None:
+                continue
+            key = (section.heading, section.year, year)
+            if key not in accepted:
+                accepted[key] = _accepts(section, year)
+            if accepted[key]:
                 continue
             fields = ("year", "date") if in_column is not None else ("venue",)
             fix = _move(ctx.document, record, targets.get((year, len(record.cells))))

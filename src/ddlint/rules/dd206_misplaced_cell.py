@@ -47,7 +47,7 @@ from collections.abc import Iterator
 
 from ddlint.findings import Edit, Finding, Fix
 from ddlint.records import RowRecord
-from ddlint.rules._fields import fill_cell, items, loose_key, paper_rows
+from ddlint.rules._fields import field_texts, fill_cell, items, loose_key
 from ddlint.rules.base import Rule, RuleContext, unsafe_fix
 
 FIELDS = ("type", "task", "datasets")
@@ -66,19 +66,26 @@ class MisplacedCell(Rule):
     fixable = "sometimes"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        features: dict[str, tuple[tuple[str, ...], ...]] = {}  # cell text → its keys
-        rows = [(record, _row_keys(record, features)) for record, _ in paper_rows(ctx)]
-        vocab: Vocabulary = {field: Counter() for field in FIELDS}
-        for _, keys in rows:  # each feature counts once per row and column
-            for field in FIELDS:
-                vocab[field].update({f for item in keys[field] for f in item})
-        decided: dict[tuple[tuple[tuple[str, ...], ...], ...], dict[str, str | None]] = {}
-        for record, keys in rows:
+        rows = field_texts(ctx, FIELDS)
+        keys_of = _Keys()
+        vocab = _vocabulary(rows, keys_of)
+        # A cell with an item its own column writes in another row is never misplaced:
+        # most cells are, and that is decided once per column and text.
+        doubtful = [
+            {t for t in {texts[i] for _, texts in rows} if not _settled(field, keys_of(t), vocab)}
+            for i, field in enumerate(FIELDS)
+        ]
+        if not any(doubtful):  # a list without misplaced cells: nothing to judge row by row
+            return
+        decided: dict[tuple[str, ...], dict[str, str | None]] = {}
+        for record, texts in rows:
+            if all(text not in found for text, found in zip(texts, doubtful)):
+                continue
             # Rows with the same values are judged the same against the same vocabulary.
-            key = tuple(keys[f] for f in FIELDS)
-            moves = decided.get(key)
+            moves = decided.get(texts)
             if moves is None:
-                moves = decided[key] = {f: _target(f, keys, vocab) for f in FIELDS}
+                keys = {field: keys_of(text) for field, text in zip(FIELDS, texts)}
+                moves = decided[texts] = {f: _target(f, keys, vocab) for f in FIELDS}
             for field, target in moves.items():
                 cell = record.cell(field)
                 if target is None or cell is None:
@@ -93,17 +100,45 @@ class MisplacedCell(Rule):
                 )
 
 
-def _row_keys(record: RowRecord, memo: dict[str, tuple[tuple[str, ...], ...]]) -> Keys:
-    keys: Keys = {}
-    for field in FIELDS:
-        content = record.content(field)
-        text = content.text if content is not None else ""
-        found = memo.get(text)
+class _Keys:
+    """A cell text's items, each as its features (see ``_features``), memoised: a list
+    repeats its values, and its items even more."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self.items: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str) -> tuple[tuple[str, ...], ...]:
+        found = self.texts.get(text)
         if found is None:
-            features = map(_features, items(text))
-            found = memo[text] = tuple(dict.fromkeys(f for f in features if f[0]))
-        keys[field] = found
-    return keys
+            features = map(self._features, items(text))
+            found = self.texts[text] = tuple(dict.fromkeys(f for f in features if f[0]))
+        return found
+
+    def _features(self, item: str) -> tuple[str, ...]:
+        found = self.items.get(item)
+        if found is None:
+            found = self.items[item] = _features(item)
+        return found
+
+
+def _vocabulary(rows: list[tuple[RowRecord, tuple[str, ...]]], keys_of: _Keys) -> Vocabulary:
+    """Per column, in how many rows each feature occurs (once per row)."""
+    vocab: Vocabulary = {}
+    for index, field in enumerate(FIELDS):
+        counter: Counter[str] = Counter()
+        for text, rows_with_it in Counter(texts[index] for _, texts in rows).items():
+            for feature in {f for item in keys_of(text) for f in item}:
+                counter[feature] += rows_with_it
+        vocab[field] = counter
+    return vocab
+
+
+def _settled(field: str, own: tuple[tuple[str, ...], ...], vocab: Vocabulary) -> bool:
+    """``_target`` is None for these items whatever the row's other cells hold: there are
+    none, or one is seen in this column in another row."""
+    counts = vocab[field]
+    return not own or any(counts[f] > 1 for item in own for f in item)
 
 
 def _features(item: str) -> tuple[str, ...]:

@@ -45,12 +45,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ddlint.document import Cell
 from ddlint.findings import Edit, Finding, Fix
-from ddlint.rules._fields import paper_rows
+from ddlint.records import PaperTable
 from ddlint.rules.base import Rule, RuleContext, unsafe_fix
 from ddlint.spans import Span
 
@@ -58,12 +58,16 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–_]+")
 _LABEL = {"type": "Type", "task": "Task", "venue": "venue name"}
 
 
-@dataclass(frozen=True)
-class _Use:
+class _Use(NamedTuple):  # one per cell of three columns: a tuple is the cheapest record
     spelling: str  # the value as GitHub renders it
     cell: Cell
-    replace: Span | None  # where the spelling sits in the source, if it can be rewritten
+    at: int  # where the spelling's source starts in the document; -1: cannot be rewritten
     source: str  # the source text that writes this spelling
+
+    @property
+    def replace(self) -> Span | None:
+        """Where the spelling sits in the source, if it can be rewritten."""
+        return Span(self.at, self.at + len(self.source)) if self.at >= 0 else None
 
 
 class InconsistentSpelling(Rule):
@@ -103,18 +107,31 @@ class InconsistentSpelling(Rule):
 def _groups(ctx: RuleContext) -> dict[str, dict[str, list[_Use]]]:
     """Per field, the uses of each value, keyed by its spelling-free form."""
     groups: dict[str, dict[str, list[_Use]]] = {field: {} for field in _LABEL}
-    for record, paper in paper_rows(ctx):
-        for field in ("type", "task"):
-            cell, content = record.cell(field), record.content(field)
+    table: PaperTable | None = None
+    columns: tuple[int | None, ...] = ()
+    for record in ctx.records.rows:
+        paper = record.paper
+        if paper is None:
+            continue
+        if record.table is not table:  # rows come table by table: look the columns up once
+            table = record.table
+            columns = tuple(table.columns.column_of(f) for f in ("type", "task", "venue"))
+        cells, contents = record.cells, record.contents
+        for field, column in zip(("type", "task"), columns):
+            if column is None or column >= len(cells):
+                continue
+            cell, content = cells[column], contents[column]
             if cell is not None and content is not None and content.text:
-                replace = cell.span if not content.has_markup else None
-                use = _Use(content.text, cell, replace, cell.text)
+                # The span of the whole cell, unless markup stands around the value.
+                at = cell.start if not content.has_markup else -1
+                use = _Use(content.text, cell, at, cell.text)
                 groups[field].setdefault(_key(content.text), []).append(use)
-        cell, name = record.cell("venue"), paper.venue.name if paper.venue else None
+        column = columns[2]
+        cell = cells[column] if column is not None and column < len(cells) else None
+        name = paper.venue.name if paper.venue else None
         if cell is not None and name:
             at = cell.text.find(name)
-            replace = Span(cell.span.start + at, cell.span.start + at + len(name))
-            use = _Use(name, cell, replace if at >= 0 else None, name)
+            use = _Use(name, cell, cell.start + at if at >= 0 else -1, name)
             groups["venue"].setdefault(_key(name), []).append(use)
     return groups
 
@@ -141,9 +158,10 @@ def _majority(uses: list[_Use], counts: Counter[str], words: Counter[str]) -> st
 
 
 def _fix(use: _Use, model: _Use) -> Fix | None:
-    if use.replace is None:
+    replace = use.replace
+    if replace is None:
         return None
-    return unsafe_fix(f"write `{model.spelling}`", Edit(use.replace, model.source))
+    return unsafe_fix(f"write `{model.spelling}`", Edit(replace, model.source))
 
 
 RULE = InconsistentSpelling

@@ -58,10 +58,12 @@ class EmptyLink(Rule):
     fixable = "sometimes"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for located in paper_links(ctx):
-            link = located.link
-            if link.url.strip() or located.record is None:
+        found = paper_links(ctx)
+        for index, url in enumerate(found.urls):
+            if url.strip():
                 continue
+            located = found.locate(index)
+            link = located.link
             label = link.label or "link"
             edit = _removal(located, ctx.text)
             yield ctx.finding(

@@ -47,12 +47,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from ddlint.findings import Finding
-from ddlint.rules._links import paper_row_links
+from ddlint.inline import InlineContent
+from ddlint.rules._links import paper_links
 from ddlint.rules.base import Rule, RuleContext
 from ddlint.spans import Span
+from ddlint.urls import split_url
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _KEPT_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -65,9 +66,20 @@ _HOST = re.compile(
 _UNPARSED = re.compile(r"\]\s+\((?:https?://|www\.)|\]\((?:https?://|www\.)")
 
 
+# An ordinary web link, ``http(s)://host.name/…`` with no space: none of ``problem``'s
+# tests can fail for it (tests/test_rules_fast_paths.py), so most links skip them.
+_PLAIN_WEB_URL = re.compile(r"https?://(?:[A-Za-z0-9\-]+\.)+[A-Za-z0-9\-]+(?:[/?#]\S*)?")
+
+
 @lru_cache(maxsize=1 << 16)
 def problem(url: str) -> str | None:
     """What is wrong with a link target, or None."""
+    if _PLAIN_WEB_URL.fullmatch(url):
+        return None
+    return _problem(url)
+
+
+def _problem(url: str) -> str | None:
     url = url.strip()
     if not url or url.startswith("#"):
         return None
@@ -83,7 +95,7 @@ def problem(url: str) -> str | None:
     name = scheme.group()[:-1].lower()
     if name not in _KEPT_SCHEMES:
         return f"uses `{name}:`, which GitHub removes: the label is shown without a link"
-    if name != "mailto" and not _HOST.fullmatch(urlsplit(url).netloc):
+    if name != "mailto" and not _HOST.fullmatch(split_url(url).netloc):
         return "has no valid host"
     return None
 
@@ -95,14 +107,20 @@ class MalformedUrl(Rule):
     scope = "row"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for record, links in paper_row_links(ctx):
-            for located in links:
-                found = problem(located.link.url)
-                if found is not None:
+        links = paper_links(ctx)
+        problems = {i: found for i, found in enumerate(map(problem, links.urls)) if found}
+        for row, record in enumerate(links.records):
+            for index in links.of_row(row) if problems else ():
+                if index in problems:
+                    located = links.locate(index)
                     label = located.link.label or located.link.url
-                    yield ctx.finding(self, located.where, f"The target of `{label}` {found}")
+                    yield ctx.finding(
+                        self, located.where, f"The target of `{label}` {problems[index]}"
+                    )
             for cell, content in zip(record.cells, record.contents):
                 if cell is None or content is None or "]" not in cell.text:
+                    continue  # every unparsed link starts at a `]`
+                if not _bracket_outside_links(cell.text, content):
                     continue
                 spans = [link.span for link in content.links]
                 for match in _UNPARSED.finditer(cell.text):
@@ -114,6 +132,18 @@ class MalformedUrl(Rule):
                             "no closing `)`): GitHub shows the raw Markdown",
                         )
                         break
+
+
+def _bracket_outside_links(text: str, content: InlineContent) -> bool:
+    """Whether a ``]`` of the cell lies outside its links: where an unparsed link would
+    start (every ``_UNPARSED`` match does). Most cells are links and separators only."""
+    position = 0
+    for link in content.links:
+        start, end = link.span
+        if start >= position and text.find("]", position, start) >= 0:
+            return True
+        position = max(position, end)
+    return text.find("]", position) >= 0
 
 
 RULE = MalformedUrl

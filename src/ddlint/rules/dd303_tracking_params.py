@@ -40,12 +40,11 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from ddlint.findings import Finding
 from ddlint.rules._links import paper_links
 from ddlint.rules.base import Rule, RuleContext, safe_fix
-from ddlint.urls import is_tracking_param, strip_tracking
+from ddlint.urls import is_tracking_param, split_url, strip_tracking
 
 
 class TrackingParams(Rule):
@@ -56,14 +55,17 @@ class TrackingParams(Rule):
     fixable = "sometimes"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for located in paper_links(ctx):
-            url = located.link.url
+        found = paper_links(ctx)
+        for index, url in enumerate(found.urls):
+            if "?" not in url:  # no query, nothing to strip (strip_tracking's own test)
+                continue
             clean = strip_tracking(url)
             if clean == url:
                 continue
+            located = found.locate(index)
             names = [
                 pair.split("=", 1)[0]
-                for pair in urlsplit(url).query.split("&")
+                for pair in split_url(url).query.split("&")
                 if is_tracking_param(pair.split("=", 1)[0])
             ]
             edit = located.rewrite(clean)

@@ -52,11 +52,15 @@ class InsecureLink(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         hosts = HTTPS_HOSTS | ctx.settings.https_hosts
-        for located in paper_links(ctx):
-            url = located.link.url.strip()
+        found = paper_links(ctx)
+        for index, url in enumerate(found.urls):
+            url = url.strip()
+            if url[:7].lower() != "http://":  # upgrade_scheme's own test, without the call
+                continue
             secure = upgrade_scheme(url, hosts)
             if secure == url:
                 continue
+            located = found.locate(index)
             edit = located.rewrite(secure)
             yield ctx.finding(
                 self,

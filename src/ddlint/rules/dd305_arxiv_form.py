@@ -47,12 +47,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 from ddlint.findings import Finding
 from ddlint.rules._links import Located, describe, paper_links
 from ddlint.rules.base import Rule, RuleContext, safe_fix, unsafe_fix
-from ddlint.urls import arxiv_parts, arxiv_url
+from ddlint.urls import arxiv_parts, arxiv_url, split_url
 
 Form = tuple[str, bool]  # ("abs" | "pdf", has the .pdf suffix)
 _LABEL_FORM = re.compile(r"\b(?:pdf|abs|abstract)\b", re.IGNORECASE)
@@ -67,24 +66,28 @@ class ArxivForm(Rule):
     fixable = "sometimes"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        found: list[tuple[Located, tuple[str, str, str, bool]]] = []
-        for located in paper_links(ctx):
-            parts = arxiv_parts(located.link.url.strip())
+        # Each arXiv link, its parts, and the form its label names.
+        found: list[tuple[Located, tuple[str, str, str, bool], str | None]] = []
+        links = paper_links(ctx)
+        for index, url in enumerate(links.urls):
+            if "arxiv" not in url.lower():  # arxiv_parts' own test, without the call
+                continue
+            parts = arxiv_parts(url.strip())
             if parts is not None:
-                found.append((located, parts))
+                located = links.locate(index)
+                found.append((located, parts, _named_form(located.link.label)))
         if not found:
             return
         forms = Counter(
             (form, form == "pdf" and suffix)
-            for located, (form, _, _, suffix) in found
-            if _named_form(located.link.label) is None
+            for _, (form, _, _, suffix), named in found
+            if named is None
         )
         target = _target_form(forms, ctx.settings.arxiv_form)
-        pinned = sum(1 for _, parts in found if parts[2])
+        pinned = sum(1 for _, parts, _ in found if parts[2])
         drop_pins = pinned * 2 <= len(found)
-        for located, (form, arxiv_id, version, suffix) in found:
+        for located, (form, arxiv_id, version, suffix), named in found:
             own = (form, form == "pdf" and suffix)
-            named = _named_form(located.link.label)
             wanted = own if named is not None and named != target[0] else target
             wrong_form = own != wanted
             wrong_pin = bool(version) and drop_pins
@@ -93,7 +96,7 @@ class ArxivForm(Rule):
             keep = "" if drop_pins else version
             new_url = arxiv_url(arxiv_id, wanted[0], keep, wanted[1])
             edit = None
-            split = urlsplit(located.link.url.strip())
+            split = split_url(located.link.url.strip())
             if not (split.query or split.fragment):
                 edit = located.rewrite(new_url)
             what = []

@@ -62,7 +62,7 @@ from urllib.parse import unquote
 
 from ddlint.anchors import USER_CONTENT
 from ddlint.findings import Finding, Severity
-from ddlint.rules._links import document_links, explicit_ids, heading_anchors
+from ddlint.rules._links import explicit_ids, fragment_links, heading_anchors
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 
 
@@ -74,7 +74,7 @@ class BrokenFragment(Rule):
     fixable = "sometimes"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        links = [located for located in document_links(ctx) if located.link.url.startswith("#")]
+        links = fragment_links(ctx)
         if not links:
             return
         anchors = {entry.anchor for entry in heading_anchors(ctx)} | explicit_ids(ctx)

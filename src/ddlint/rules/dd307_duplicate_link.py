@@ -44,7 +44,7 @@ from collections.abc import Iterator
 
 from ddlint.findings import Finding
 from ddlint.records import RowRecord
-from ddlint.rules._links import describe, paper_row_links
+from ddlint.rules._links import PaperLinks, describe, paper_links
 from ddlint.rules.base import Rule, RuleContext
 from ddlint.urls import canonical_url
 
@@ -57,28 +57,39 @@ class DuplicateLink(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         by_url: dict[str, list[RowRecord]] = {}
-        for record, links in paper_row_links(ctx):
+        links = paper_links(ctx)
+        keys = list(map(canonical_url, links.urls))
+        for row, record in enumerate(links.records):
             if record.paper is None:
                 continue
-            seen: dict[str, str] = {}
-            for located in links:
-                key = canonical_url(located.link.url)
-                if not key:
-                    continue
-                if key in seen:
-                    yield ctx.finding(
-                        self,
-                        located.where,
-                        f"`{describe(located.link)}` repeats the link of `{seen[key]}` in "
-                        "this row: remove it or give it its own URL",
-                    )
-                else:
-                    seen[key] = describe(located.link)
+            start, end = links.bounds[row], links.bounds[row + 1]
+            if len(set(keys[start:end])) < end - start:  # else no key repeats
+                yield from self._repeated(ctx, links, keys, start, end)
             if record.paper.url:
                 by_url.setdefault(canonical_url(record.paper.url), []).append(record)
         for group in by_url.values():
             if len(group) > 1 and _different_papers(group):
                 yield from self._shared(ctx, group)
+
+    def _repeated(
+        self, ctx: RuleContext, links: PaperLinks, keys: list[str], start: int, end: int
+    ) -> Iterator[Finding]:
+        seen: dict[str, int] = {}
+        for index in range(start, end):
+            key = keys[index]
+            if not key:
+                continue
+            first = seen.get(key)
+            if first is not None:
+                yield ctx.finding(
+                    self,
+                    links.locate(index).where,
+                    f"`{describe(links.links[index])}` repeats the link of "
+                    f"`{describe(links.links[first])}` in this row: remove it or give it its "
+                    "own URL",
+                )
+            else:
+                seen[key] = index
 
     def _shared(self, ctx: RuleContext, group: list[RowRecord]) -> Iterator[Finding]:
         for record in group:

@@ -62,7 +62,7 @@ import re
 from collections.abc import Iterator
 
 from ddlint.findings import Edit, Finding
-from ddlint.rules._links import HeadingAnchor, Located, document_links, heading_anchors
+from ddlint.rules._links import HeadingAnchor, Located, fragment_links, heading_anchors
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 from ddlint.spans import Span
 
@@ -79,7 +79,7 @@ class NavOutOfDate(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         navs: dict[int, list[tuple[int, Located]]] = {}
-        for located in document_links(ctx):
+        for located in fragment_links(ctx):  # the in-page links: quick links are some
             label = _YEAR_LABEL.fullmatch(located.link.label)
             if located.cell is None and located.link.url.startswith("#") and label:
                 line = ctx.document.line_index.position(located.span.start)[0]

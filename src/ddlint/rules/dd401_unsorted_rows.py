@@ -54,7 +54,7 @@ from itertools import pairwise
 
 from ddlint.findings import Edit, Finding
 from ddlint.records import PaperTable, RowRecord
-from ddlint.render import DEFAULT_SORT, row_month, sort_key
+from ddlint.render import DEFAULT_SORT, row_month, sort_keys
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 from ddlint.spans import Span
 
@@ -122,9 +122,9 @@ def _groups(records: list[RowRecord]) -> list[list[int]]:
 def _sorted_order(records: list[RowRecord], keys: Sequence[str]) -> list[int]:
     """``order[i]``: the position of the row that belongs at position ``i``."""
     order = list(range(len(records)))
-    key = sort_key(keys)
+    key = sort_keys(records, keys)
     for group in _groups(records):
-        for slot, position in zip(group, sorted(group, key=lambda p: key(records[p]))):
+        for slot, position in zip(group, sorted(group, key=key.__getitem__)):
             order[slot] = position
     return order
 

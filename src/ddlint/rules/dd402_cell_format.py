@@ -43,10 +43,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddlint.cells import alignment, is_delimiter_row, split_cells
+from ddlint.cells import MAX_CELLS, alignment, is_delimiter_row, split_cells
 from ddlint.document import Row
 from ddlint.findings import Edit, Finding
-from ddlint.render import canonical_row, is_canonical, table_widths
+from ddlint.render import canonical_row, is_compact_delimiter, table_widths
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 from ddlint.spans import Span
 
@@ -60,6 +60,7 @@ class CellFormat(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         style = ctx.settings.table_style
+        document_text = ctx.text
         placeholders = {r.row.line for r in ctx.records.rows if r.kind == "placeholder"}
         for paper_table in ctx.records.tables:
             if not paper_table.is_paper:
@@ -68,12 +69,16 @@ class CellFormat(Rule):
             widths = table_widths(table) if style == "aligned" else None
             rows = (table.header, table.delimiter, *table.body, *table.stray)
             for row in rows:
-                text = row.span.slice(ctx.text)
                 if row.line in placeholders or not row.has_pipe:
                     continue
-                if is_canonical(table, row, text, style=style, widths=widths):
-                    continue
+                text = document_text[row.span.start : row.span.end]
+                # ``is_canonical`` then ``canonical_row``, rendering the row once.
                 new = canonical_row(table, row, style=style, widths=widths)
+                if style == "compact" and row.kind == "delimiter":
+                    if is_compact_delimiter(text, [cell.text for cell in row.cells]):
+                        continue
+                elif text == new:
+                    continue
                 fix = None
                 if _same_cells(row, new):
                     fix = safe_fix(f"rewrite the row in {style} style", Edit(row.span, new))
@@ -85,6 +90,10 @@ class CellFormat(Rule):
 def _same_cells(row: Row, new: str) -> bool:
     """GitHub splits the new text into exactly the old cells (the fix's proof); a new
     delimiter row has the old alignments."""
+    if row.kind != "delimiter":
+        texts = [cell.text for cell in row.cells]
+        if _splits_plainly(texts):
+            return True
     texts = [new[a:b] for a, b in split_cells(new, 0, len(new)) or []]
     if row.kind != "delimiter":
         return texts == [cell.text for cell in row.cells]
@@ -93,12 +102,20 @@ def _same_cells(row: Row, new: str) -> bool:
     ]
 
 
+def _splits_plainly(texts: list[str]) -> bool:
+    """Cells that ``| a | b |`` gives back unchanged, without splitting it: at least one,
+    none with a pipe, none with spaces or tabs around it (cells are stored trimmed)."""
+    if not texts or len(texts) > MAX_CELLS:
+        return False
+    return "|" not in "".join(texts) and all(t == t.strip(" \t") for t in texts)
+
+
 def _first_offending_cell(row: Row, text: str, new: str) -> Span:
     """The cell whose padding holds the first difference: spaces before a pipe belong
     to the cell on its left, spaces after it to the cell on its right."""
     position = _common_prefix(text, new)
     for cell in row.cells:
-        pipe = text.find("|", cell.span.end - row.span.start)
+        pipe = text.find("|", cell.end - row.span.start)
         if pipe < 0 or position <= pipe:
             return cell.span
     return row.cells[-1].span

@@ -43,8 +43,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddlint.findings import Edit, Finding
-from ddlint.records import RowRecord
-from ddlint.rules.base import Rule, RuleContext, safe_fix
+from ddlint.records import PaperTable
+from ddlint.rules.base import MonthStyle, Rule, RuleContext, safe_fix
 from ddlint.venues import ParsedVenue, canonical_venue, parse_venue
 
 
@@ -56,19 +56,25 @@ class VenueFormat(Rule):
     fixable = "always"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        style = ctx.settings.month_style
+        canonical: dict[str, str | None] = {}  # cell text → its canonical form, if offered
+        table: PaperTable | None = None
+        column: int | None = None
         for record in ctx.records.paper_rows:
-            if _venue_columns(record) != 1:
+            if record.table is not table:  # rows come table by table: look the column up once
+                table = record.table
+                column = _venue_column(table)
+            if column is None or column >= len(record.cells):
                 continue
-            cell, content = record.cell("venue"), record.content("venue")
+            cell, content = record.cells[column], record.contents[column]
             if cell is None or content is None or content.has_markup or not cell.text:
                 continue
-            old = parse_venue(cell.text)
-            new = canonical_venue(old, ctx.settings.month_style) if old is not None else None
-            if old is None or new is None or new == cell.text:
+            if cell.text in canonical:
+                new = canonical[cell.text]
+            else:
+                new = canonical[cell.text] = _canonical(cell.text, style)
+            if new is None:
                 continue
-            reread = parse_venue(new)
-            if reread is None or _meaning(reread) != _meaning(old):
-                continue  # the canonical text would read back differently: never offer it
             yield ctx.finding(
                 self,
                 cell.span,
@@ -77,8 +83,23 @@ class VenueFormat(Rule):
             )
 
 
-def _venue_columns(record: RowRecord) -> int:
-    return sum("venue" in fields for fields in record.table.columns.fields)
+def _venue_column(table: PaperTable) -> int | None:
+    """The table's Venue column, when exactly one column feeds the venue."""
+    if sum("venue" in fields for fields in table.columns.fields) != 1:
+        return None
+    return table.columns.column_of("venue")
+
+
+def _canonical(text: str, style: MonthStyle) -> str | None:
+    """The canonical spelling of a venue cell, when it differs and reads back the same."""
+    old = parse_venue(text)
+    new = canonical_venue(old, style) if old is not None else None
+    if old is None or new is None or new == text:
+        return None
+    reread = parse_venue(new)
+    if reread is None or _meaning(reread) != _meaning(old):
+        return None  # the canonical text would read back differently: never offer it
+    return new
 
 
 def _meaning(venue: ParsedVenue) -> tuple[object, ...]:

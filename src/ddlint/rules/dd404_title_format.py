@@ -48,6 +48,7 @@ from collections.abc import Iterator
 from ddlint.document import Cell
 from ddlint.findings import Edit, Finding
 from ddlint.inline import parse_inline
+from ddlint.records import PaperTable
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 
 # (marker outside the link, marker inside the label)
@@ -68,11 +69,15 @@ class TitleFormat(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         titles: list[tuple[Cell, Style, str, str]] = []
+        table: PaperTable | None = None
+        column: int | None = None
         for record in ctx.records.paper_rows:
-            column = record.table.columns.column_of("title")
-            if column is None or record.table.columns.fields[column] != ("title",):
+            if record.table is not table:  # rows come table by table: look the column up once
+                table = record.table
+                column = _title_column(table)
+            if column is None:
                 continue
-            cell = record.cell("title")
+            cell = record.cells[column] if column < len(record.cells) else None
             match = _TITLE_CELL.fullmatch(cell.text) if cell is not None else None
             if cell is None or match is None:
                 continue
@@ -97,6 +102,14 @@ class TitleFormat(Rule):
                 f"{len(titles)} titles in this list use `{shown}`; run --fix to match them",
                 fix=fix,
             )
+
+
+def _title_column(table: PaperTable) -> int | None:
+    """The table's Title column, when it holds the title alone."""
+    column = table.columns.column_of("title")
+    if column is None or table.columns.fields[column] != ("title",):
+        return None
+    return column
 
 
 def _write(style: Style, title: str, target: str) -> str:
