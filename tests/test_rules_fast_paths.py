@@ -54,10 +54,13 @@ def _outcome(function: object, *args: object) -> object:
 @settings(max_examples=3000)
 @given(st.one_of(url_like(), URL_TEXT, st.text(max_size=20)))
 def test_split_url_equals_urlsplit(url: str) -> None:
+    """Equal to urlsplit; where urlsplit raises, the whole target is one opaque path."""
     expected = _outcome(urlsplit, url)
-    assert _outcome(urls.split_url, url) == expected
-    if not isinstance(expected, tuple) or expected[0] != "ValueError":
-        assert urls.split_url(url).hostname == urlsplit(url).hostname
+    if isinstance(expected, tuple) and expected[0] == "ValueError":
+        assert urls.split_url(url) == ("", "", url, "", "")
+        return
+    assert urls.split_url(url) == expected
+    assert urls.split_url(url).hostname == urlsplit(url).hostname
 
 
 PART = st.lists(st.sampled_from([*"ab/:?#.", "//", ""]), max_size=5).map("".join)
@@ -82,6 +85,11 @@ def test_join_url_equals_urlunsplit(parts: tuple[str, str, str, str, str]) -> No
 )
 def test_split_url_examples(url: str) -> None:
     assert _outcome(urls.split_url, url) == _outcome(urlsplit, url)
+
+
+@pytest.mark.parametrize("url", ["https://[x", "http://[::1/p", "https://ex\u2100ample.org/"])
+def test_split_url_takes_what_urlsplit_rejects_as_an_opaque_path(url: str) -> None:
+    assert urls.split_url(url) == ("", "", url, "", "")
 
 
 CELL_TEXT = st.lists(st.sampled_from([*"ab |\\\t`*", "\\|", "  ", "数"]), max_size=5).map("".join)

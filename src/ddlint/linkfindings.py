@@ -103,7 +103,10 @@ def _rule(code: str) -> Rule:
 
 
 def _same_resource_on_https(url: str, final: str) -> bool:
-    old, new = urlsplit(url), urlsplit(final)
+    try:
+        old, new = urlsplit(url), urlsplit(final)
+    except ValueError:  # not a URL urlsplit can read: no fix
+        return False
     if new.scheme != "https":
         return False
     return (

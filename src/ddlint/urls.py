@@ -25,10 +25,19 @@ _PLAIN_URL = re.compile(
 
 
 def split_url(url: str) -> SplitResult:
-    """``urlsplit(url)``, without its general machinery for the common link."""
+    """``urlsplit(url)``, without its general machinery for the common link.
+
+    Never raises: urlsplit rejects some targets GitHub still renders as links (an
+    unbalanced ``[`` in the host, a host that NFKC normalisation changes). Such a target
+    is one opaque path, no scheme and no host: nothing to rewrite, and DD302 reports
+    that it has no valid host.
+    """
     match = _PLAIN_URL.fullmatch(url)
     if match is None:
-        return urlsplit(url)
+        try:
+            return urlsplit(url)
+        except ValueError:
+            return SplitResult("", "", url, "", "")
     scheme, netloc, path, query, fragment = match.groups()
     return SplitResult(scheme.lower(), netloc, path or "", query or "", fragment or "")
 

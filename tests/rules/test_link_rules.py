@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ddlint.anchors import document_anchors, heading_plain_text, slugify
-from ddlint.api import fix_text, lint_text
+from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.findings import Applicability, Severity
 from ddlint.urls import canonical_url, strip_tracking
 
@@ -160,10 +160,28 @@ def test_empty_link_fixture() -> None:
         pytest.param("javascript:alert(1)", id="javascript"),
         pytest.param("ftp://example.org/x", id="scheme-github-strips"),
         pytest.param("<https://example.org/a b>", id="space"),
+        pytest.param("https://[x", id="unclosed-ipv6-bracket"),
+        pytest.param("https://ex\u2100ample.org/p", id="host-changed-by-nfkc"),
     ],
 )
 def test_malformed_url(url: str) -> None:
     assert lines(table(row(url)), "DD302") == [3]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        pytest.param("https://[x", id="unclosed-ipv6-bracket"),
+        pytest.param("http://[::1/p?utm_source=x", id="unclosed-ipv6-with-query"),
+        pytest.param("https://ex\u2100ample.org/p", id="host-changed-by-nfkc"),
+    ],
+)
+def test_targets_urlsplit_rejects_break_no_rule(url: str) -> None:
+    """urlsplit raises ValueError for these; every rule, the fixer and the export must not."""
+    text = table(row(url, code=f"[Code]({url})"))
+    assert {f.code for f in lint_text(text) if f.line == 3} >= {"DD302"}
+    assert fix_text(text, unsafe=True).text.count(url) == 2
+    assert parse_records(text)[0].url == url
 
 
 @pytest.mark.parametrize(

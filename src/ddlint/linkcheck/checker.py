@@ -22,8 +22,13 @@ DEFAULT_OPTIONS = CheckOptions()
 
 
 def _request_url(url: str) -> str | None:
-    """The URL to request: fragment stripped; ``None`` for non-http(s) links."""
-    if urlsplit(url).scheme.lower() not in SCHEMES:
+    """The URL to request: fragment stripped; ``None`` for non-http(s) links and for
+    targets urlsplit rejects (DD302 reports those)."""
+    try:
+        scheme = urlsplit(url).scheme
+    except ValueError:
+        return None
+    if scheme.lower() not in SCHEMES:
         return None
     return url.split("#", 1)[0]
 

@@ -146,7 +146,7 @@ class Session:
                 return failure(url, "unverifiable", text, http_status=answer.code, final_url=final)
             permanent = permanent and answer.code in PERMANENT_REDIRECT_CODES
             redirected = True
-            if urlsplit(target).scheme.lower() not in SCHEMES:
+            if _scheme(target) not in SCHEMES:
                 text = f"redirects to a non-HTTP URL: {target}"
                 return failure(url, "unverifiable", text, http_status=answer.code, final_url=target)
             if target in seen:
@@ -282,3 +282,11 @@ def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
+
+
+def _scheme(url: str) -> str:
+    """The scheme of a redirect target, "" when urlsplit rejects it (not followed)."""
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
