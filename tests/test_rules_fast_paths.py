@@ -187,3 +187,24 @@ def test_context_positions_equal_line_index(text: str) -> None:
     ctx = RuleContext(document, extract_records(document))
     for offset in range(len(text) + 1):
         assert ctx.position(offset) == document.line_index.position(offset)
+
+
+LINK_TARGET = st.one_of(url_like(), URL_TEXT).filter(
+    lambda url: not any(c in url for c in " \t\n()<>|\\\x00")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINK_TARGET, LINK_TARGET)
+def test_no_link_target_breaks_check_fix_or_export(title_url: str, code_url: str) -> None:
+    """Every rule reads link targets through these helpers: whatever the target, the
+    check, the fixer and the export finish (FixError would be a ddlint bug too)."""
+    from ddlint.api import fix_text, lint_text, parse_records
+
+    text = (
+        "| Title | Venue | Code |\n|---|---|---|\n"
+        f"| [**Engines**]({title_url}) | ICML 2022 | [Code]({code_url}) |\n"
+    )
+    lint_text(text)
+    fix_text(text, unsafe=True)
+    parse_records(text)
