@@ -125,8 +125,26 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def default_config() -> Config:
-    """The defaults, without building the validator (nothing to validate)."""
-    return Config.model_construct()
+    """The defaults, without building the validator (nothing to validate).
+
+    Every field is given: for a missing one, model_construct calls its default factory
+    and first inspects the factory's signature, ~1 ms per field (start-up time).
+    tests/test_config.py checks these equal the declared defaults.
+    """
+    return Config.model_construct(
+        set(),  # _fields_set: nothing was given, as for model_construct()
+        select=None,
+        extend_select=[],
+        ignore=[],
+        exclude=[],
+        fail_on="warning",
+        month_style="abbrev-dot",
+        sort=None,
+        table_style="compact",
+        https_hosts=[],
+        arxiv_form=None,
+        header_aliases={},
+    )
 
 
 def load_config(path: Path | None) -> Config:
