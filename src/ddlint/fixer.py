@@ -18,11 +18,11 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ddlint.document import Document, render_document
+from ddlint.document import Document, parse_document, render_document
 from ddlint.findings import Applicability, Edit, Finding
-from ddlint.linter import LintResult, lint, paused_gc
-from ddlint.records import Identity, Records, paper_identity
-from ddlint.rules import RuleSettings
+from ddlint.linter import LintResult, default_codes, lint_parsed, paused_gc
+from ddlint.records import Identity, Records, extract_records, paper_identity
+from ddlint.rules import ALL_RULES, RuleSettings
 
 MAX_PASSES = 10
 # Rules whose fixes edit text outside tables (quick links, anchors).
@@ -66,9 +66,10 @@ def _fix_text(
     unsafe: bool,
 ) -> FixResult:
     settings = settings or RuleSettings()
+    linting = _Linting(path, codes, settings)
     current = text
     applied: list[Finding] = []
-    result = lint(current, path=path, codes=codes, settings=settings)
+    result = linting.fixable(linting.parse(current))
     # Each pass lints once; the last pass's lint is the final result, and its records'
     # identities are computed once and carried to the next pass and to the final check.
     identities = _identities(result.records)
@@ -89,14 +90,48 @@ def _fix_text(
         new_text = apply_edits(current, [e for f in chosen for e in f.fix.edits])  # type: ignore[union-attr]
         if new_text == current:
             break
-        new_result = lint(new_text, path=path, codes=codes, settings=settings)
+        new_result = linting.fixable(linting.parse(new_text))
         new_identities = _identities(new_result.records)
         _check_pass_records((result.records, identities), new_identities, chosen, current, text)
         applied.extend(chosen)
         current, result, identities = new_text, new_result, new_identities
+    result = linting.complete(result)
     if current != text:
         _verify_parsed(initial, (result, identities), applied, unsafe=unsafe)
     return FixResult(current, tuple(applied), passes, result)
+
+
+class _Linting:
+    """The fix loop's lints: a pass runs only the rules that can fix, the last one all.
+
+    Only fixable findings steer a pass, and leaving out the rules that never fix leaves
+    the fixable findings and their order as a full lint has them: suppressions act on
+    each finding alone, and the sort ties only findings of one rule, in rule order.
+    The final result is then a full lint of the same parsed text (no second parse).
+    """
+
+    def __init__(self, path: str, codes: Collection[str] | None, settings: RuleSettings) -> None:
+        self.path, self.codes, self.settings = path, codes, settings
+        enabled = default_codes() if codes is None else set(codes)
+        self.fixing = {
+            rule.code for rule in ALL_RULES if rule.code in enabled and rule.fixable != "never"
+        }
+
+    def parse(self, text: str) -> tuple[Document, Records]:
+        document = parse_document(text)
+        return document, extract_records(document, self.settings.header_aliases or None)
+
+    def fixable(self, parsed: tuple[Document, Records]) -> LintResult:
+        """The findings of the rules that can fix (what a pass chooses from)."""
+        return self._lint(parsed, self.fixing)
+
+    def complete(self, partial: LintResult) -> LintResult:
+        """A full lint of the text ``partial`` was linted from, reusing its parse."""
+        return self._lint((partial.document, partial.records), self.codes)
+
+    def _lint(self, parsed: tuple[Document, Records], codes: Collection[str] | None) -> LintResult:
+        document, records = parsed
+        return lint_parsed(document, records, path=self.path, codes=codes, settings=self.settings)
 
 
 def choose_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Finding]:
