@@ -73,7 +73,7 @@ def _fix_text(
     applied: list[Finding] = []
     result = linting.fixable(linting.parse(current))
     # Each pass lints once; the last pass's lint is the final result, and its records'
-    # identities are computed once and carried to the next pass and to the final check.
+    # identities are counted once and carried to the next pass and to the final check.
     identities = _identities(result.records)
     # What the final check needs of the input, not the whole first lint (memory on large lists).
     initial = _Snapshot(text, _outside_lines(result.document), identities)
@@ -126,7 +126,7 @@ class _Linting:
 
     def parse(self, text: str) -> tuple[Document, Records]:
         document = parse_document(text)
-        return document, extract_records(document, self.settings.header_aliases or None)
+        return document, extract_records(document, _aliases(self.settings))
 
     def fixable(self, parsed: tuple[Document, Records]) -> LintResult:
         """The findings of the rules that can fix (what a pass chooses from)."""
@@ -270,23 +270,22 @@ class _Snapshot(NamedTuple):
 
     text: str
     outside_lines: list[str]
-    identities: list[Identity]
+    identities: Counter[Identity]
 
 
 def _verify_parsed(
     initial: _Snapshot,
-    final: tuple[LintResult, list[Identity]],
+    final: tuple[LintResult, Counter[Identity]],
     applied: Sequence[Finding],
     *,
     unsafe: bool,
 ) -> None:
     """Verify the fix (DESIGN.md §3.3) from the input snapshot and the loop's last lint."""
-    (last, after_ids), before_ids = final, initial.identities
+    (last, after), before = final, initial.identities
     original, fixed = initial.text, last.document.text
     if render_document(last.document) != fixed:
         raise FixError("round trip", "the fixed text does not parse back losslessly")
     _check_outside_tables(initial, last.document, applied)
-    before, after = Counter(before_ids), Counter(after_ids)
     if not unsafe and before != after:
         lost = before - after
         gained = after - before
@@ -303,21 +302,20 @@ def _aliases(settings: RuleSettings) -> dict[str, str] | None:
     return settings.header_aliases or None
 
 
-def _identities(records: Records) -> list[Identity]:
-    return [paper_identity(paper) for paper in records.papers]
+def _identities(records: Records) -> Counter[Identity]:
+    """The multiset of the records' identities (what the record checks compare)."""
+    return Counter(paper_identity(paper) for paper in records.papers)
 
 
 def _check_pass_records(
-    before: tuple[Records, list[Identity]],
-    after: list[Identity],
+    before: tuple[Records, Counter[Identity]],
+    new: Counter[Identity],
     chosen: Sequence[Finding],
     current: str,
     original: str,
 ) -> None:
     """Within one pass, records change only at rows an unsafe fix declared."""
-    records, old_ids = before
-    old = Counter(old_ids)
-    new = Counter(after)
+    records, old = before
     if old == new:
         return
     unsafe_lines = {f.line for f in chosen if f.fix and f.fix.applicability is Applicability.UNSAFE}
