@@ -8,18 +8,21 @@ from listgen import paper_list
 
 from ddlint.fixer import apply_edits, choose_fixes, fix_text
 from ddlint.linter import LintResult, lint
+from ddlint.rules import RuleSettings
 
 HEADER = "| Author | Title | Venue |\n|---|---|---|\n"
 
 
-def _one_fix_per_collision(text: str, unsafe: bool) -> tuple[str, LintResult]:
+def _one_fix_per_collision(
+    text: str, unsafe: bool, rules: RuleSettings | None = None
+) -> tuple[str, LintResult]:
     """The fixer before composing: full lints, colliding fixes wait for the next pass."""
-    result = lint(text)
+    result = lint(text, settings=rules)
     while chosen := choose_fixes(result.findings, unsafe):
         new_text = apply_edits(text, [e for f in chosen if f.fix for e in f.fix.edits])
         if new_text == text:
             break
-        text, result = new_text, lint(new_text)
+        text, result = new_text, lint(new_text, settings=rules)
     return text, result
 
 
@@ -30,11 +33,22 @@ def _report(result: LintResult) -> list[tuple[object, ...]]:
     ]
 
 
+_STYLES = st.sampled_from(
+    [
+        RuleSettings(),
+        RuleSettings(table_style="aligned"),
+        RuleSettings(sort=["title"], arxiv_form="pdf", month_style="full"),
+    ]
+)
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(paper_list(), st.booleans())
-def test_composed_passes_fix_as_one_fix_per_collision(text: str, unsafe: bool) -> None:
-    expected_text, expected = _one_fix_per_collision(text, unsafe)
-    result = fix_text(text, unsafe=unsafe)
+@given(paper_list(), st.booleans(), _STYLES)
+def test_composed_passes_fix_as_one_fix_per_collision(
+    text: str, unsafe: bool, rules: RuleSettings
+) -> None:
+    expected_text, expected = _one_fix_per_collision(text, unsafe, rules)
+    result = fix_text(text, unsafe=unsafe, settings=rules)
     assert result.text == expected_text
     assert _report(result.remaining) == _report(expected)
 
