@@ -94,8 +94,10 @@ def _fix_text(
         if new_text == current:
             break
         parsed = linting.parse(new_text)
-        # With no fix left waiting, this text is most likely the fixed one: lint it fully.
-        full = not deferred
+        # With no fix left waiting and the tables' rows where they were (rows joining a
+        # table make it sortable, for one), this text is most likely the fixed one:
+        # lint it fully, so that the final result needs no second lint.
+        full = not deferred and _table_shapes(parsed[0]) == _table_shapes(result.document)
         new_result = linting.full(parsed) if full else linting.fixable(parsed)
         new_identities = _identities(new_result.records)
         _check_pass_records((result.records, identities), new_identities, chosen, current, text)
@@ -106,6 +108,11 @@ def _fix_text(
     if current != text:
         _verify_parsed(initial, (result, identities), applied, unsafe=unsafe)
     return FixResult(current, tuple(applied), passes, result)
+
+
+def _table_shapes(document: Document) -> list[tuple[int, int, int]]:
+    """Each table's body rows, stray rows and interruptions, counted."""
+    return [(len(t.body), len(t.stray), len(t.interruptions)) for t in document.tables]
 
 
 class _Linting:
