@@ -18,13 +18,15 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ddlint.document import Document, render_document
+from ddlint.document import Document, parse_document, render_document
 from ddlint.findings import Applicability, Edit, Finding
-from ddlint.linter import LintResult, lint, paused_gc
-from ddlint.records import Identity, Records, paper_identity
-from ddlint.rules import RuleSettings
+from ddlint.fixcompose import collide, compose
+from ddlint.linter import LintResult, default_codes, lint_parsed, paused_gc
+from ddlint.records import Identity, Records, extract_records, paper_identity
+from ddlint.rules import ALL_RULES, RuleSettings
 
 MAX_PASSES = 10
+_collide = collide  # the name the tests compare against
 # Rules whose fixes edit text outside tables (quick links, anchors).
 OUTSIDE_TABLE_RULES = frozenset({"DD306", "DD308"})
 
@@ -66,17 +68,19 @@ def _fix_text(
     unsafe: bool,
 ) -> FixResult:
     settings = settings or RuleSettings()
+    linting = _Linting(path, codes, settings)
     current = text
     applied: list[Finding] = []
-    result = lint(current, path=path, codes=codes, settings=settings)
+    result = linting.fixable(linting.parse(current))
     # Each pass lints once; the last pass's lint is the final result, and its records'
-    # identities are computed once and carried to the next pass and to the final check.
+    # identities are counted once and carried to the next pass and to the final check.
     identities = _identities(result.records)
     # What the final check needs of the input, not the whole first lint (memory on large lists).
     initial = _Snapshot(text, _outside_lines(result.document), identities)
+    full = False  # whether ``result`` has every enabled rule's findings
     passes = 0
     while True:
-        chosen = choose_fixes(result.findings, unsafe)
+        chosen, edits, deferred = plan_fixes(result.findings, unsafe, result.document)
         if not chosen:
             break
         if passes == MAX_PASSES:
@@ -86,17 +90,113 @@ def _fix_text(
                 _diff(text, current),
             )
         passes += 1
-        new_text = apply_edits(current, [e for f in chosen for e in f.fix.edits])  # type: ignore[union-attr]
+        new_text = apply_edits(current, edits)
         if new_text == current:
             break
-        new_result = lint(new_text, path=path, codes=codes, settings=settings)
+        parsed = linting.parse(new_text)
+        # With no fix left waiting and the tables' rows where they were (rows joining a
+        # table make it sortable, for one), this text is most likely the fixed one:
+        # lint it fully, so that the final result needs no second lint.
+        full = not deferred and _table_shapes(parsed[0]) == _table_shapes(result.document)
+        new_result = linting.full(parsed) if full else linting.fixable(parsed)
         new_identities = _identities(new_result.records)
         _check_pass_records((result.records, identities), new_identities, chosen, current, text)
         applied.extend(chosen)
         current, result, identities = new_text, new_result, new_identities
+    if not full:
+        result = linting.full((result.document, result.records))
     if current != text:
         _verify_parsed(initial, (result, identities), applied, unsafe=unsafe)
     return FixResult(current, tuple(applied), passes, result)
+
+
+def _table_shapes(document: Document) -> list[tuple[int, int, int]]:
+    """Each table's body rows, stray rows and interruptions, counted."""
+    return [(len(t.body), len(t.stray), len(t.interruptions)) for t in document.tables]
+
+
+class _Linting:
+    """The fix loop's lints: a pass runs only the rules that can fix, the last one all.
+
+    Only fixable findings steer a pass, and leaving out the rules that never fix leaves
+    the fixable findings and their order as a full lint has them: suppressions act on
+    each finding alone, and the sort ties only findings of one rule, in rule order.
+    The final result is a full lint of the last pass's parsed text (no second parse).
+    """
+
+    def __init__(self, path: str, codes: Collection[str] | None, settings: RuleSettings) -> None:
+        self.path, self.codes, self.settings = path, codes, settings
+        enabled = default_codes() if codes is None else set(codes)
+        self.fixing = {
+            rule.code for rule in ALL_RULES if rule.code in enabled and rule.fixable != "never"
+        }
+
+    def parse(self, text: str) -> tuple[Document, Records]:
+        document = parse_document(text)
+        return document, extract_records(document, _aliases(self.settings))
+
+    def fixable(self, parsed: tuple[Document, Records]) -> LintResult:
+        """The findings of the rules that can fix (what a pass chooses from)."""
+        return self._lint(parsed, self.fixing)
+
+    def full(self, parsed: tuple[Document, Records]) -> LintResult:
+        """What ``lint`` gives for the parsed text."""
+        return self._lint(parsed, self.codes)
+
+    def _lint(self, parsed: tuple[Document, Records], codes: Collection[str] | None) -> LintResult:
+        document, records = parsed
+        return lint_parsed(document, records, path=self.path, codes=codes, settings=self.settings)
+
+
+def plan_fixes(
+    findings: Sequence[Finding], unsafe: bool, document: Document
+) -> tuple[list[Finding], list[Edit], list[Finding]]:
+    """The fixes of one pass over ``document``: those chosen first come first served,
+    plus those that ride inside a chosen edit or carry it (``fixcompose``).
+
+    Returns the fixes applied (in ``findings`` order), their edits, and the fixes that
+    collide and wait for the next pass.
+    """
+    chosen = choose_fixes(findings, unsafe)
+    if not chosen:
+        return [], [], []
+    picked = {id(f) for f in chosen}
+    candidates = _candidates(findings, unsafe)
+    deferred = [f for f in candidates if id(f) not in picked]
+    if not _may_compose(chosen, candidates):
+        return chosen, [e for f in chosen for e in f.fix.edits], deferred  # type: ignore[union-attr]
+    taken, edits = compose(chosen, deferred, document)
+    picked |= taken
+    return (
+        [f for f in findings if id(f) in picked],
+        edits,
+        [f for f in deferred if id(f) not in taken],
+    )
+
+
+def _candidates(findings: Iterable[Finding], unsafe: bool) -> list[Finding]:
+    return [
+        f
+        for f in findings
+        if f.fix is not None
+        and f.fix.edits
+        and (unsafe or f.fix.applicability is not Applicability.UNSAFE)
+    ]
+
+
+def _may_compose(chosen: Sequence[Finding], candidates: Sequence[Finding]) -> bool:
+    """Composing keeps what one pass per collision gives only when no fix of the pass
+    changes data: an unsafe fix may change a row's sort key, and then whether a sort
+    comes before or after it decides the order of rows that compare equal. A fix whose
+    own edits collide depends on an edit order that composing does not keep."""
+    if any(f.fix and f.fix.applicability is Applicability.UNSAFE for f in candidates):
+        return False
+    return not any(_self_colliding(f) for f in chosen)
+
+
+def _self_colliding(finding: Finding) -> bool:
+    edits = finding.fix.edits if finding.fix else ()
+    return any(collide(a, b) for a, b in itertools.combinations(edits, 2))
 
 
 def choose_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Finding]:
@@ -133,39 +233,25 @@ class _TakenEdits:
 
     def collides(self, edit: Edit) -> bool:
         if not self.ordered:
-            return any(_collide(edit, other) for other in self.edits)
+            return any(collide(edit, other) for other in self.edits)
         index = bisect_right(self.keys, (edit.span.end, edit.span.end)) - 1
         # Edits with start == edit.end but a larger end may still touch it (insertions).
         while index + 1 < len(self.keys) and self.keys[index + 1][0] <= edit.span.end:
             index += 1
         while index >= 0 and self.keys[index][1] >= edit.span.start:
-            if _collide(edit, self.edits[index]):
+            if collide(edit, self.edits[index]):
                 return True
             index -= 1
         return False
 
     def add(self, edits: Sequence[Edit]) -> None:
-        if any(_collide(a, b) for a, b in itertools.combinations(edits, 2)):
+        if any(collide(a, b) for a, b in itertools.combinations(edits, 2)):
             self.ordered = False
         for edit in edits:
             key = (edit.span.start, edit.span.end)
             index = bisect_right(self.keys, key)
             self.keys.insert(index, key)
             self.edits.insert(index, edit)
-
-
-def _collide(a: Edit, b: Edit) -> bool:
-    if a.span.start < b.span.end and b.span.start < a.span.end:
-        return True
-    # Two insertions at one point would depend on order; one inside a deletion is lost.
-    for point, other in ((a, b), (b, a)):
-        if point.span.start == point.span.end:
-            p = point.span.start
-            if other.span.start < p < other.span.end:
-                return True
-            if other.span.start == other.span.end == p:
-                return True
-    return False
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
@@ -191,23 +277,22 @@ class _Snapshot(NamedTuple):
 
     text: str
     outside_lines: list[str]
-    identities: list[Identity]
+    identities: Counter[Identity]
 
 
 def _verify_parsed(
     initial: _Snapshot,
-    final: tuple[LintResult, list[Identity]],
+    final: tuple[LintResult, Counter[Identity]],
     applied: Sequence[Finding],
     *,
     unsafe: bool,
 ) -> None:
     """Verify the fix (DESIGN.md §3.3) from the input snapshot and the loop's last lint."""
-    (last, after_ids), before_ids = final, initial.identities
+    (last, after), before = final, initial.identities
     original, fixed = initial.text, last.document.text
     if render_document(last.document) != fixed:
         raise FixError("round trip", "the fixed text does not parse back losslessly")
     _check_outside_tables(initial, last.document, applied)
-    before, after = Counter(before_ids), Counter(after_ids)
     if not unsafe and before != after:
         lost = before - after
         gained = after - before
@@ -224,21 +309,20 @@ def _aliases(settings: RuleSettings) -> dict[str, str] | None:
     return settings.header_aliases or None
 
 
-def _identities(records: Records) -> list[Identity]:
-    return [paper_identity(paper) for paper in records.papers]
+def _identities(records: Records) -> Counter[Identity]:
+    """The multiset of the records' identities (what the record checks compare)."""
+    return Counter(paper_identity(paper) for paper in records.papers)
 
 
 def _check_pass_records(
-    before: tuple[Records, list[Identity]],
-    after: list[Identity],
+    before: tuple[Records, Counter[Identity]],
+    new: Counter[Identity],
     chosen: Sequence[Finding],
     current: str,
     original: str,
 ) -> None:
     """Within one pass, records change only at rows an unsafe fix declared."""
-    records, old_ids = before
-    old = Counter(old_ids)
-    new = Counter(after)
+    records, old = before
     if old == new:
         return
     unsafe_lines = {f.line for f in chosen if f.fix and f.fix.applicability is Applicability.UNSAFE}
