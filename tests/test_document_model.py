@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ddlint.document import Document, Row, parse_document
+from ddlint.document import Document, Row, parse_document, split_lines, split_lines_scanning
 
 _TABLE_CHARS = st.sampled_from(
     [*list("|-: \t>*`[]\\a\r\n中😀"), "| a | b |\n", "|---|---|\n", "<!-- x -->\n", "- "]
@@ -41,3 +41,14 @@ def test_repeated_cell_texts_share_one_string() -> None:
     first, second = (row.cells[1].text for row in document.tables[0].body)
     assert first == second == "ACCV"
     assert first is second
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["\n", "\r", "\r\n", "a", "|", " ", "\x85", "\u2028", ""]), max_size=40
+    ).map("".join)
+    | st.text()
+)
+def test_split_lines_equals_the_scan(text: str) -> None:
+    assert split_lines(text) == split_lines_scanning(text)
