@@ -3,10 +3,18 @@ with the text: every cell's span holds its text, every row's spans sit on its li
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ddlint.document import Document, Row, parse_document, split_lines, split_lines_scanning
+from ddlint.document import (
+    Cell,
+    Document,
+    Row,
+    parse_document,
+    split_lines,
+    split_lines_scanning,
+)
 
 _TABLE_CHARS = st.sampled_from(
     [*list("|-: \t>*`[]\\a\r\n中😀"), "| a | b |\n", "|---|---|\n", "<!-- x -->\n", "- "]
@@ -52,3 +60,10 @@ def test_repeated_cell_texts_share_one_string() -> None:
 )
 def test_split_lines_equals_the_scan(text: str) -> None:
     assert split_lines(text) == split_lines_scanning(text)
+
+
+def test_a_cell_is_made_from_its_span_and_text() -> None:
+    cell = Cell(3, 5, "ab")
+    assert (cell.start, cell.end, cell.text, cell.span) == (3, 5, "ab", (3, 5))
+    with pytest.raises(ValueError):
+        Cell(3, 6, "ab")

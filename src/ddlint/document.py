@@ -45,12 +45,18 @@ class Block:
     html_type: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Cell:
     # A large list has millions of cells: each keeps only its start offset and its text
     # (trimmed of the spaces around it); the end and the span are derived on demand.
     start: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        if end - start != len(text):
+            raise ValueError(f"cell text of length {len(text)} given the span {start}..{end}")
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "text", text)
 
     @property
     def end(self) -> int:
@@ -292,7 +298,7 @@ class _TableBuilder:
         cells: list[Cell] = []
         for a, b in found:
             text = content[a:b]
-            cells.append(Cell(base + a, texts.setdefault(text, text)))
+            cells.append(Cell(base + a, base + b, texts.setdefault(text, text)))
         has_pipe = content.find("|", start) >= 0
         return Row(line.number, line, start, tuple(cells), rendered, kind, has_pipe)
 
