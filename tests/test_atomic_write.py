@@ -11,9 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ddlint.cli import main
-from ddlint.source import TEMP_SUFFIX, read_source, write_atomic
+from ddlint.source import TEMP_SUFFIX, SourceError, decode, read_source, write_atomic
 
 SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 
@@ -112,3 +114,18 @@ def test_unchanged_file_is_not_rewritten(tmp_path: Path) -> None:
     time.sleep(0.01)
     assert main(["check", "--fix-only", str(path)]) == 0
     assert path.stat().st_mtime_ns == before
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.binary(), st.text().map(str.encode), st.text().map(("\ufeff").__add__).map(str.encode)
+    )
+)
+def test_source_gives_back_exactly_the_bytes_read(raw: bytes) -> None:
+    # Source keeps the text, not the bytes: strict UTF-8 must give them back unchanged.
+    try:
+        source = decode(raw, "x.md")
+    except SourceError:
+        return
+    assert source.raw == raw

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.resources
+import io
 import json
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema.protocols import Validator
 
 from ddlint.findings import Applicability, Edit, Finding, Fix, Severity
@@ -19,7 +22,9 @@ from ddlint.report import (
     findings_to_json,
     format_findings,
     statistics_table,
+    write_findings,
 )
+from ddlint.report._common import SourceLines
 from ddlint.report.github import escape_data, escape_property
 from ddlint.report.sarif import artifact_uri
 from ddlint.report.summary import MAX_LISTED_FINDINGS, escape_cell
@@ -608,3 +613,70 @@ def test_text_names_an_unsafe_fix_as_such() -> None:
     fix = Fix(Applicability.UNSAFE, (Edit(Span(0, 0), ""),), "Move the row to 2018")
     finding = finding_at(README, "arXiv, 2018", "DD203", "venue-format", message="m", fix=fix)
     assert "\n  = unsafe fix: Move the row to 2018\n" in format_findings([finding], "text")
+
+
+# -- streaming: write_findings gives, piece by piece, what the one-string formats gave ----------
+
+
+def _whole_string_reference(findings: list[Finding], fmt: str, sources: dict[str, str]) -> str:
+    """Each format built as one string, the way it was before it was streamed."""
+    from ddlint.report import github, sarif, text
+
+    if fmt == "text":
+        lines = SourceLines(sources)
+        out = "\n\n".join(text._finding_block(finding, lines) for finding in findings)
+        out += "\n\n" if out else ""
+        out += text.summary_line(findings) + "\n"
+        return out + ("\n" + statistics_table(findings) if findings else "")
+    if fmt == "json":
+        return json.dumps(findings_to_json(findings, sources=sources), indent=2) + "\n"
+    if fmt == "sarif":
+        log = sarif.sarif_log(findings, sources=sources, rules=RULES, tool_version="1.2.3")
+        return json.dumps(log, indent=2) + "\n"
+    assert fmt == "github"
+    return "".join(github._command(finding) + "\n" for finding in findings)
+
+
+@st.composite
+def _findings_on_readme(draw: st.DrawFn) -> list[Finding]:
+    needles = ["[** **]()", "arXiv, 2018", "Tongzhou", "| --- |", "Venue", "\n"]
+    found = []
+    for _ in range(draw(st.integers(0, 12))):
+        message = draw(st.text(st.sampled_from([*"ab |<>\n\r%:,…é中"]), max_size=12))
+        fix = None
+        if draw(st.booleans()):
+            start = draw(st.integers(0, len(README)))
+            end = draw(st.integers(start, len(README) + 3))  # past the end: no line known
+            kind = draw(st.sampled_from([Applicability.SAFE, Applicability.UNSAFE]))
+            fix = Fix(kind, (Edit(Span(start, end), "x"),), draw(st.sampled_from(["", "d"])))
+        found.append(
+            finding_at(
+                README,
+                draw(st.sampled_from(needles)),
+                draw(st.sampled_from(["DD201", "DD203", "DD999"])),
+                severity=draw(st.sampled_from(list(Severity))),
+                message=message,
+                fix=fix,
+                path=draw(st.sampled_from(["README.md", "other.md"])),
+            )
+        )
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(_findings_on_readme(), st.sampled_from(["text", "json", "sarif", "github"]))
+def test_streamed_report_equals_the_whole_string(found: list[Finding], fmt: Any) -> None:
+    sources = {"README.md": README}
+    stream = io.StringIO()
+    write_findings(
+        stream.write, found, fmt, sources=sources, rules=RULES, statistics=True,
+        tool_version="1.2.3",
+    )  # fmt: skip
+    expected = _whole_string_reference(found, fmt, sources)
+    assert stream.getvalue() == expected
+    assert (
+        format_findings(
+            found, fmt, sources=sources, rules=RULES, statistics=True, tool_version="1.2.3"
+        )
+        == expected
+    )

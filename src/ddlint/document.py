@@ -45,28 +45,48 @@ class Block:
     html_type: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Cell:
-    # Offsets of the cell's text, trimmed of the spaces around it (kept as two ints, not
-    # a Span: a large list has millions of cells).
+    # A large list has millions of cells: each keeps only its start offset and its text
+    # (trimmed of the spaces around it); the end and the span are derived on demand.
     start: int
-    end: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        if end - start != len(text):
+            raise ValueError(f"cell text of length {len(text)} given the span {start}..{end}")
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "text", text)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
     @property
     def span(self) -> Span:
-        return Span(self.start, self.end)
+        return Span(self.start, self.start + len(self.text))
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
     line: int  # 1-based
-    span: Span  # the row's content: from its first non-space character to the line end
-    line_span: Span  # the whole line, ending included
+    source: Line  # the line the row is on
+    indent: int  # where the row's content starts in its line (past spaces and container marks)
     cells: tuple[Cell, ...]
     rendered: bool  # False for a stray row GitHub shows as text
     kind: str  # header, delimiter, body, stray
     has_pipe: bool  # False for a plain line GitHub swallowed as a one-cell row
+
+    # Spans are made when asked for, not stored: two per row of a 100 000-row list.
+    @property
+    def span(self) -> Span:
+        """The row's content: from its first non-space character to the line end."""
+        return Span(self.source.start + self.indent, self.source.end)
+
+    @property
+    def line_span(self) -> Span:
+        """The whole line, ending included."""
+        return self.source.span
 
 
 @dataclass(frozen=True)
@@ -149,6 +169,24 @@ class Document:
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
+    if "\r" in text:
+        return split_lines_scanning(text)
+    # Only LF ends a line here: str.split finds them in C (equal to the scan, tested).
+    pieces = text.split("\n")
+    last = pieces.pop()  # after the final LF: "" when the text ends with one
+    lines: list[Line] = []
+    start = 0
+    for number, piece in enumerate(pieces, 1):
+        end = start + len(piece)
+        lines.append(Line(number, start, end, "\n"))
+        start = end + 1
+    if last:
+        lines.append(Line(len(lines) + 1, start, len(text), ""))
+    return tuple(lines)
+
+
+def split_lines_scanning(text: str) -> tuple[Line, ...]:
+    """``split_lines`` by regular expression: the reference, and the path for CR endings."""
     lines: list[Line] = []
     start = 0
     for match in LINE_ENDING.finditer(text):
@@ -238,6 +276,9 @@ class _TableBuilder:
         self.blocks = blocks
         self.block_index = {block.first_line: i for i, block in enumerate(blocks)}
         self.leaf_at = {leaf.lines[0] + 1: leaf for leaf in leaves}
+        # Cells repeat (a venue, a task, a type, an empty link column): one string for
+        # each distinct text, not one per cell.
+        self.texts: dict[str, str] = {}
 
     def row(
         self,
@@ -253,11 +294,13 @@ class _TableBuilder:
             found = split_cells(content, start, len(content))
             if found is None:
                 return None
-        base = line.start
-        cells = tuple([Cell(base + a, base + b, content[a:b]) for a, b in found])
-        has_pipe = "|" in content[start:]
-        span = Span(base + start, line.end)
-        return Row(line.number, span, line.span, cells, rendered, kind, has_pipe)
+        base, texts = line.start, self.texts
+        cells: list[Cell] = []
+        for a, b in found:
+            text = content[a:b]
+            cells.append(Cell(base + a, base + b, texts.setdefault(text, text)))
+        has_pipe = content.find("|", start) >= 0
+        return Row(line.number, line, start, tuple(cells), rendered, kind, has_pipe)
 
     def build(self, leaf: Leaf, index: int) -> Table:
         rows = [

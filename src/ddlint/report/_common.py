@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ddlint.findings import Applicability, Finding
 from ddlint.spans import LineIndex
 
 SEVERITY_ORDER = ("error", "warning", "info")
+
+# Where a report goes, one piece at a time: a stream's ``write`` or a list's ``append``.
+Writer = Callable[[str], object]
+# How many JSON tokens ``write_json_value`` joins per write.
+_JSON_BATCH = 4096
 
 
 @dataclass(frozen=True)
@@ -71,3 +77,19 @@ class SourceLines:
             # The edit points past the end of the text we were given: the source
             # changed since linting. Report offsets only rather than wrong lines.
             return None
+
+
+def write_json_value(write: Writer, value: object) -> None:
+    """``json.dumps(value, indent=2)``, written in pieces.
+
+    ``json.dumps`` joins the encoder's tokens into one string; here they are joined a
+    batch at a time (one write per token would be slow), never all of them at once.
+    """
+    tokens: Iterable[str] = json.JSONEncoder(indent=2).iterencode(value)
+    batch: list[str] = []
+    for token in tokens:
+        batch.append(token)
+        if len(batch) == _JSON_BATCH:
+            write("".join(batch))
+            batch.clear()
+    write("".join(batch))

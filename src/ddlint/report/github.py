@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ddlint.findings import Finding, Severity
+from ddlint.report._common import Writer
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -27,7 +28,14 @@ def escape_property(value: str) -> str:
 
 def format_github(findings: Sequence[Finding]) -> str:
     """One workflow command per finding; the empty string when there are none."""
-    return "".join(_command(finding) + "\n" for finding in findings)
+    parts: list[str] = []
+    write_github(parts.append, findings)
+    return "".join(parts)
+
+
+def write_github(write: Writer, findings: Sequence[Finding]) -> None:
+    for finding in findings:
+        write(_command(finding) + "\n")
 
 
 def _command(finding: Finding) -> str:

@@ -6,11 +6,10 @@ schema ``ddlint/schemas/findings.schema.json``; change both together.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 
 from ddlint.findings import Edit, Finding, Fix
-from ddlint.report._common import SourceLines
+from ddlint.report._common import SourceLines, Writer, write_json_value
 
 
 def findings_to_json(
@@ -27,8 +26,17 @@ def findings_to_json(
 
 
 def format_json(findings: Sequence[Finding], *, sources: Mapping[str, str] | None = None) -> str:
+    parts: list[str] = []
+    write_json(parts.append, findings, sources=sources)
+    return "".join(parts)
+
+
+def write_json(
+    write: Writer, findings: Sequence[Finding], *, sources: Mapping[str, str] | None = None
+) -> None:
     # ASCII-only output survives any stdout encoding; every JSON reader decodes \u escapes.
-    return json.dumps(findings_to_json(findings, sources=sources), indent=2) + "\n"
+    write_json_value(write, findings_to_json(findings, sources=sources))
+    write("\n")
 
 
 def _finding_object(finding: Finding, lines: SourceLines) -> dict[str, object]:

@@ -8,13 +8,12 @@ with ``columnKind`` instead of leaving viewers to assume UTF-16 units.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from ddlint.findings import Edit, Finding, Fix, Severity
-from ddlint.report._common import RuleMeta, SourceLines
+from ddlint.report._common import RuleMeta, SourceLines, Writer, write_json_value
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/ddlint/"
@@ -30,12 +29,22 @@ def format_sarif(
     rules: Mapping[str, RuleMeta] | None = None,
     tool_version: str = "0.0.0",
 ) -> str:
-    return (
-        json.dumps(
-            sarif_log(findings, sources=sources, rules=rules, tool_version=tool_version), indent=2
-        )
-        + "\n"
-    )
+    parts: list[str] = []
+    write_sarif(parts.append, findings, sources=sources, rules=rules, tool_version=tool_version)
+    return "".join(parts)
+
+
+def write_sarif(
+    write: Writer,
+    findings: Sequence[Finding],
+    *,
+    sources: Mapping[str, str] | None = None,
+    rules: Mapping[str, RuleMeta] | None = None,
+    tool_version: str = "0.0.0",
+) -> None:
+    log = sarif_log(findings, sources=sources, rules=rules, tool_version=tool_version)
+    write_json_value(write, log)
+    write("\n")
 
 
 def sarif_log(

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ddlint.findings import Applicability, Finding
-from ddlint.report._common import SourceLines, count_fixes, plural
+from ddlint.report._common import SourceLines, Writer, count_fixes, plural
 from ddlint.spans import LINE_ENDING
 
 TAB_SIZE = 4
@@ -34,15 +34,26 @@ def format_text(
     statistics: bool = False,
 ) -> str:
     """Every finding with its excerpt, then the summary line (and the statistics table)."""
+    parts: list[str] = []
+    write_text(parts.append, findings, sources=sources, statistics=statistics)
+    return "".join(parts)
+
+
+def write_text(
+    write: Writer,
+    findings: Sequence[Finding],
+    *,
+    sources: Mapping[str, str] | None = None,
+    statistics: bool = False,
+) -> None:
+    """``format_text``, one finding at a time."""
     lines = SourceLines(sources)
-    blocks = [_finding_block(finding, lines) for finding in findings]
-    out = "\n\n".join(blocks)
-    if out:
-        out += "\n\n"
-    out += summary_line(findings) + "\n"
+    for finding in findings:
+        write(_finding_block(finding, lines))
+        write("\n\n")  # a blank line between findings, and before the summary
+    write(summary_line(findings) + "\n")
     if statistics and findings:
-        out += "\n" + statistics_table(findings)
-    return out
+        write("\n" + statistics_table(findings))
 
 
 def summary_line(findings: Sequence[Finding]) -> str:

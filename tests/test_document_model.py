@@ -1,0 +1,69 @@
+"""Positions the document model derives instead of storing (cell ends, row spans) agree
+with the text: every cell's span holds its text, every row's spans sit on its line."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ddlint.document import (
+    Cell,
+    Document,
+    Row,
+    parse_document,
+    split_lines,
+    split_lines_scanning,
+)
+
+_TABLE_CHARS = st.sampled_from(
+    [*list("|-: \t>*`[]\\a\r\n中😀"), "| a | b |\n", "|---|---|\n", "<!-- x -->\n", "- "]
+)
+
+
+def _rows(document: Document) -> list[Row]:
+    return [
+        row for table in document.tables for row in (table.header, table.delimiter, *table.rows)
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TABLE_CHARS, max_size=120).map("".join))
+def test_derived_positions_match_the_text(text: str) -> None:
+    document = parse_document(text)
+    for row in _rows(document):
+        line = document.lines[row.line - 1]
+        assert row.source is line
+        assert row.line_span == line.span
+        assert row.span.start == line.start + row.indent
+        assert row.span.end == line.end
+        for cell in row.cells:
+            assert cell.end == cell.start + len(cell.text)
+            assert cell.span == (cell.start, cell.end)
+            assert cell.span.slice(text) == cell.text
+            assert row.span.start <= cell.start <= cell.end <= row.span.end
+
+
+def test_repeated_cell_texts_share_one_string() -> None:
+    document = parse_document("| a | b |\n|---|---|\n| x | ACCV |\n| y | ACCV |\n")
+    first, second = (row.cells[1].text for row in document.tables[0].body)
+    assert first == second == "ACCV"
+    assert first is second
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["\n", "\r", "\r\n", "a", "|", " ", "\x85", "\u2028", ""]), max_size=40
+    ).map("".join)
+    | st.text()
+)
+def test_split_lines_equals_the_scan(text: str) -> None:
+    assert split_lines(text) == split_lines_scanning(text)
+
+
+def test_a_cell_is_made_from_its_span_and_text() -> None:
+    cell = Cell(3, 5, "ab")
+    assert (cell.start, cell.end, cell.text, cell.span) == (3, 5, "ab", (3, 5))
+    with pytest.raises(ValueError):
+        Cell(3, 6, "ab")
