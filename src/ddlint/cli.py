@@ -25,7 +25,7 @@ from ddlint.fixer import FixError
 from ddlint.gitdiff import GitError, changed_lines, resolve_versions
 from ddlint.linter import default_codes
 from ddlint.paths import PathError, collect_paths
-from ddlint.report import RuleMeta, format_findings
+from ddlint.report import RuleMeta, write_findings
 from ddlint.rules import ALL_RULES, UnknownRuleError, get_rule
 from ddlint.source import Source, SourceError, decode, read_source, write_atomic
 
@@ -272,7 +272,10 @@ def _report(run: _Run, options: dict[str, Any], config: Config) -> int:
     fmt = options["output_format"]
     findings = sorted(run.findings, key=lambda f: (f.path, f.line, f.column, f.code))
     rules = {r.code: RuleMeta(r.code, r.name, r.summary()) for r in ALL_RULES}
-    output = format_findings(
+    # Written piece by piece: on a large list the report would otherwise sit in memory
+    # whole, next to the findings it is made from (peak memory).
+    write_findings(
+        sys.stdout.write,
         findings,
         fmt,
         sources=run.sources,
@@ -281,7 +284,6 @@ def _report(run: _Run, options: dict[str, Any], config: Config) -> int:
         files_checked=run.files,
         tool_version=__version__,
     )
-    sys.stdout.write(output)
     if fmt == "text" and not options["quiet"]:
         if run.rewritten:
             click.echo(f"Fixed {len(run.rewritten)} file(s).")
