@@ -40,7 +40,7 @@ class Fix:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large list has 100 000s
 class Finding:
     """One defect at one place. ``line``/``column`` are 1-based, columns in code points."""
 
