@@ -42,6 +42,7 @@ DD103's business). Rows GitHub swallowed without a pipe (DD106) are left alone.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from ddlint.cells import MAX_CELLS, alignment, is_delimiter_row, split_cells
 from ddlint.document import Row
@@ -81,7 +82,7 @@ class CellFormat(Rule):
                     continue
                 fix = None
                 if _same_cells(row, new):
-                    fix = safe_fix(f"rewrite the row in {style} style", Edit(row.span, new))
+                    fix = safe_fix(_fix_title(style), Edit(row.span, new))
                 yield ctx.finding(
                     self, _first_offending_cell(row, text, new), _message(text, style), fix=fix
                 )
@@ -134,6 +135,10 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _message(text: str, style: str) -> str:
+    return _compose(_problem(text, style), style)
+
+
+def _problem(text: str, style: str) -> str:
     leading, trailing = text.startswith("|"), text.rstrip(" \t").endswith("|")
     if not leading and not trailing:
         problem = "Row without outer pipes"
@@ -147,8 +152,20 @@ def _message(text: str, style: str) -> str:
         problem = "Column not padded to the table's width"
     else:
         problem = "Irregular padding around a cell"
+    return problem
+
+
+# Memoised: one string per distinct message, and a large list can have a finding on
+# most rows (memory).
+@cache
+def _compose(problem: str, style: str) -> str:
     shape = "`| a | b |`" if style == "compact" else "columns padded to equal width"
     return f"{problem}: the table's {style} style is {shape}; run --fix (GitHub renders the same)"
+
+
+@cache
+def _fix_title(style: str) -> str:
+    return f"rewrite the row in {style} style"
 
 
 RULE = CellFormat
