@@ -29,6 +29,9 @@ MAX_PASSES = 10
 _collide = collide  # the name the tests compare against
 # Rules whose fixes edit text outside tables (quick links, anchors).
 OUTSIDE_TABLE_RULES = frozenset({"DD306", "DD308"})
+# Rules whose every fix is unsafe (a test reads their code): without --unsafe-fixes a
+# pass never applies them, so the passes leave them out.
+UNSAFE_ONLY_RULES = frozenset({"DD105", "DD204", "DD205", "DD206", "DD208"})
 
 
 class FixError(Exception):
@@ -68,7 +71,7 @@ def _fix_text(
     unsafe: bool,
 ) -> FixResult:
     settings = settings or RuleSettings()
-    linting = _Linting(path, codes, settings)
+    linting = _Linting(path, codes, settings, unsafe=unsafe)
     current = text
     applied: list[Finding] = []
     result = linting.fixable(linting.parse(current))
@@ -118,17 +121,29 @@ def _table_shapes(document: Document) -> list[tuple[int, int, int]]:
 class _Linting:
     """The fix loop's lints: a pass runs only the rules that can fix, the last one all.
 
-    Only fixable findings steer a pass, and leaving out the rules that never fix leaves
-    the fixable findings and their order as a full lint has them: suppressions act on
-    each finding alone, and the sort ties only findings of one rule, in rule order.
+    Only fixable findings steer a pass, and leaving out the rules that never fix (nor,
+    without ``unsafe``, those that only fix unsafely) leaves the findings that can be
+    applied and their order as a full lint has them: suppressions act on each finding
+    alone, and the sort ties only findings of one rule, in rule order.
     The final result is a full lint of the last pass's parsed text (no second parse).
     """
 
-    def __init__(self, path: str, codes: Collection[str] | None, settings: RuleSettings) -> None:
+    def __init__(
+        self,
+        path: str,
+        codes: Collection[str] | None,
+        settings: RuleSettings,
+        *,
+        unsafe: bool,
+    ) -> None:
         self.path, self.codes, self.settings = path, codes, settings
         enabled = default_codes() if codes is None else set(codes)
         self.fixing = {
-            rule.code for rule in ALL_RULES if rule.code in enabled and rule.fixable != "never"
+            rule.code
+            for rule in ALL_RULES
+            if rule.code in enabled
+            and rule.fixable != "never"
+            and (unsafe or rule.code not in UNSAFE_ONLY_RULES)
         }
 
     def parse(self, text: str) -> tuple[Document, Records]:

@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddlint.findings import Finding
-from ddlint.rules._rejoin import rejoin_edits
+from ddlint.rules._rejoin import rejoin_edits, stray_groups
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 
 _WHAT = {"html": "An HTML block", "heading": "A heading", "thematic_break": "A thematic break"}
@@ -57,7 +57,14 @@ class TableInterrupted(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         document = ctx.document
+        placeholders: frozenset[int] | None = None
         for table in document.tables:
+            if not table.interruptions:
+                continue
+            if placeholders is None:
+                placeholders = frozenset(
+                    r.row.line for r in ctx.records.rows if r.kind == "placeholder"
+                )
             rows_by_line = {row.line: row for row in table.stray}
             for interruption in table.interruptions:
                 block = interruption.block
@@ -68,7 +75,9 @@ class TableInterrupted(Rule):
                 rows = [rows_by_line[line] for line in interruption.rows]
                 fix = None
                 if block.kind == "html":
-                    edits = rejoin_edits(document, table, rows)
+                    # The groups after these rows that later passes would rejoin too.
+                    following = [g for g in stray_groups(table.stray) if g[0].line > rows[-1].line]
+                    edits = rejoin_edits(document, table, rows, following, placeholders)
                     if edits:
                         fix = safe_fix("move the block below the rows it cut off", *edits)
                 first_line = document.lines[block.first_line - 1]

@@ -39,9 +39,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddlint.document import Row
 from ddlint.findings import Finding, Fix
-from ddlint.rules._rejoin import rejoin_edits
+from ddlint.rules._rejoin import rejoin_edits, stray_groups
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 
 
@@ -56,9 +55,9 @@ class StrayRow(Rule):
         placeholders = {r.row.line for r in ctx.records.rows if r.kind == "placeholder"}
         for table in ctx.document.tables:
             interrupted = {line for i in table.interruptions for line in i.rows}
-            groups = _groups([r for r in table.stray if r.line not in interrupted])
-            for group in groups:
-                edits = rejoin_edits(ctx.document, table, group)
+            groups = stray_groups([r for r in table.stray if r.line not in interrupted])
+            for number, group in enumerate(groups):
+                edits = rejoin_edits(ctx.document, table, group, groups[number + 1 :], placeholders)
                 for row in group:
                     if row.line in placeholders:
                         continue
@@ -74,17 +73,6 @@ class StrayRow(Rule):
                         "text, not as a table row",
                         fix=fix,
                     )
-
-
-def _groups(rows: list[Row]) -> list[list[Row]]:
-    """Stray rows on consecutive lines form one group, rejoined by one edit."""
-    groups: list[list[Row]] = []
-    for row in rows:
-        if groups and groups[-1][-1].line + 1 == row.line:
-            groups[-1].append(row)
-        else:
-            groups.append([row])
-    return groups
 
 
 RULE = StrayRow
