@@ -20,6 +20,7 @@ from ddlint.records import extract_records
 from ddlint.rules import RuleContext, _fields
 from ddlint.rules import dd302_malformed_url as dd302
 from ddlint.rules import dd402_cell_format as dd402
+from ddlint.spans import LineIndex
 
 # Mostly characters of ordinary web links; now and then one urlsplit treats specially.
 URL_PIECES = [
@@ -183,10 +184,13 @@ def test_canonical_web_url_equals_general_path(url: str) -> None:
 @settings(max_examples=1000)
 @given(st.lists(st.sampled_from([*"a |", "\r", "\n", "\r\n", "|-|"]), max_size=30).map("".join))
 def test_context_positions_equal_line_index(text: str) -> None:
+    """The document's index, read off its parsed lines, equals one scanned from the text."""
     document = parse_document(text)
     ctx = RuleContext(document, extract_records(document))
+    scanned = LineIndex(text)
+    assert document.line_index.line_count == scanned.line_count
     for offset in range(len(text) + 1):
-        assert ctx.position(offset) == document.line_index.position(offset)
+        assert ctx.position(offset) == scanned.position(offset)
 
 
 LINK_TARGET = st.one_of(url_like(), URL_TEXT).filter(

@@ -151,7 +151,8 @@ class Document:
 
     @cached_property
     def line_index(self) -> LineIndex:
-        return LineIndex(self.text)
+        starts = [0] + [line.end + len(line.newline) for line in self.lines if line.newline]
+        return LineIndex.from_line_starts(starts, len(self.text))
 
     def line_text(self, number: int) -> str:
         line = self.lines[number - 1]

@@ -44,6 +44,14 @@ class LineIndex:
         self._starts = [0] + [m.end() for m in LINE_ENDING.finditer(text)]
         self._length = len(text)
 
+    @classmethod
+    def from_line_starts(cls, starts: list[int], length: int) -> LineIndex:
+        """The index of a text whose lines are already known (``starts`` begins with 0):
+        scanning a large text again for line endings would cost more than its use."""
+        index = cls.__new__(cls)
+        index._starts, index._length = starts, length
+        return index
+
     @property
     def line_count(self) -> int:
         return len(self._starts)

@@ -8,7 +8,6 @@ are turned into findings by the linter.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -78,20 +77,9 @@ class RuleContext:
     def text(self) -> str:
         return self.document.text
 
-    @cached_property
-    def _line_starts(self) -> list[int]:
-        # ``document.line_index``'s table, read off the parsed lines: scanning a large
-        # text again for line endings costs more than all the positions rules ask for.
-        lines = self.document.lines
-        return [0] + [line.end + len(line.newline) for line in lines if line.newline]
-
     def position(self, offset: int) -> tuple[int, int]:
         """``document.line_index.position(offset)``: 1-based line and column."""
-        if not 0 <= offset <= len(self.document.text):
-            return self.document.line_index.position(offset)  # its error
-        starts = self._line_starts
-        line = bisect_right(starts, offset)
-        return line, offset - starts[line - 1] + 1
+        return self.document.line_index.position(offset)
 
     def finding(
         self,
