@@ -12,7 +12,7 @@ from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 # The helpers below are pure functions of a string, called by several rules and by record
 # identity for every link of a list: memoised (bounded), with cheap exact pre-checks.
-_CACHE_SIZE = 1 << 16
+_CACHE_SIZE = 1 << 12
 
 # The common link, ``scheme://host/path?query#fragment``: printable characters, no space or
 # control character anywhere (urlsplit would strip or drop those), a host of printable ASCII

@@ -71,7 +71,7 @@ _UNPARSED = re.compile(r"\]\s+\((?:https?://|www\.)|\]\((?:https?://|www\.)")
 _PLAIN_WEB_URL = re.compile(r"https?://(?:[A-Za-z0-9\-]+\.)+[A-Za-z0-9\-]+(?:[/?#]\S*)?")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def problem(url: str) -> str | None:
     """What is wrong with a link target, or None."""
     if _PLAIN_WEB_URL.fullmatch(url):

@@ -65,8 +65,12 @@ class DuplicateLink(Rule):
             start, end = links.bounds[row], links.bounds[row + 1]
             if len(set(keys[start:end])) < end - start:  # else no key repeats
                 yield from self._repeated(ctx, links, keys, start, end)
-            if record.paper.url:
-                by_url.setdefault(canonical_url(record.paper.url), []).append(record)
+            url = record.paper.url
+            if url:
+                # The paper's URL is usually its title link's, whose key is known.
+                urls = links.urls[start:end]
+                key = keys[start + urls.index(url)] if url in urls else canonical_url(url)
+                by_url.setdefault(key, []).append(record)
         for group in by_url.values():
             if len(group) > 1 and _different_papers(group):
                 yield from self._shared(ctx, group)
