@@ -189,10 +189,12 @@ def arxiv_url(arxiv_id: str, form: str, version: str = "", pdf_suffix: bool = Fa
 def canonical_url(url: str) -> str:
     """The form used to compare links: what DD303, DD304 and DD305 would leave the same."""
     url = url.strip()
-    plain = _canonical_web_url(url)
-    if plain is not None:
-        return plain
-    return _canonical_url(url)
+    canonical = _canonical_web_url(url)
+    if canonical is None:
+        canonical = _canonical_url(url)
+    # Most links are canonical already: hand back the string itself, not an equal copy
+    # (a list of 100 000 rows holds one key per link while DD307 runs).
+    return url if canonical == url else canonical
 
 
 def _canonical_web_url(url: str) -> str | None:

@@ -68,7 +68,10 @@ class TitleFormat(Rule):
     fixable = "always"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        titles: list[tuple[Cell, Style, str, str]] = []
+        # Only (cell, style) per title, the style one shared tuple: a list of 100 000 rows
+        # would otherwise hold a copy of every title and URL while the rule runs.
+        titles: list[tuple[Cell, Style]] = []
+        styles: dict[Style, Style] = {}
         table: PaperTable | None = None
         column: int | None = None
         for record in ctx.records.paper_rows:
@@ -82,16 +85,18 @@ class TitleFormat(Rule):
             if cell is None or match is None:
                 continue
             style = (match.group("outer"), match.group("inner"))
-            titles.append((cell, style, match.group("title"), match.group("target")))
-        ranked = Counter(style for _, style, _, _ in titles).most_common(2)
+            titles.append((cell, styles.setdefault(style, style)))
+        ranked = Counter(style for _, style in titles).most_common(2)
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
             return
         majority, count = ranked[0]
         shown = _write(majority, "Title", "url")
-        for cell, style, title, target in titles:
-            if style == majority:
+        for cell, style in titles:
+            if style is majority:
                 continue
-            new = _write(majority, title, target)
+            match = _TITLE_CELL.fullmatch(cell.text)
+            assert match is not None  # it matched above
+            new = _write(majority, match.group("title"), match.group("target"))
             fix = None
             if _same_meaning(cell.text, new):
                 fix = safe_fix(f"write the title as {shown}", Edit(cell.span, new))
