@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,6 +56,29 @@ def test_link_results_become_findings(
     unverifiable = next(f for f in findings if f["code"] == "DD312")
     assert unverifiable["severity"] == "info"
     assert code == 1
+
+
+def test_links_are_checked_with_the_collector_on_and_it_is_left_off(
+    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command runs without the cyclic collector (``ddlint._entry``); asyncio and
+    httpx make reference cycles, so it collects while links are checked."""
+    path = _list(tmp_path, server)
+    collections: list[str] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.disable()
+    gc.callbacks.append(record)
+    try:
+        code, _ = _findings(capsys, "--check-links", "--allow-private", str(path))
+        assert not gc.isenabled()
+    finally:
+        gc.callbacks.remove(record)
+        gc.enable()
+    assert code == 1
+    assert "start" in collections
 
 
 def test_without_allow_private_nothing_is_fetched(

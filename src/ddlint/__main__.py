@@ -1,5 +1,5 @@
 import sys
 
-from ddlint.cli import main
+from ddlint._entry import main
 
 sys.exit(main())

@@ -6,6 +6,7 @@ rewritten), 2 an error: bad input, bad config, or a fix that failed verification
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import traceback
@@ -232,14 +233,22 @@ def _fetch_links(result: Any, options: dict[str, Any]) -> Any:
     # Imported here: only --check-links pays for httpx (start-up time).
     from ddlint.linkfindings import fetch_link_outcomes
 
-    return fetch_link_outcomes(
-        result,
-        allow_private=options["allow_private"],
-        host_concurrency=options["host_concurrency"],
-        cache_dir=options["cache_dir"],
-        use_cache=not options["no_cache"],
-        progress=not options["quiet"],
-    )
+    # The command runs without the cyclic collector (``_entry``); asyncio and httpx
+    # make reference cycles, so it collects while links are checked.
+    paused = not gc.isenabled()
+    gc.enable()
+    try:
+        return fetch_link_outcomes(
+            result,
+            allow_private=options["allow_private"],
+            host_concurrency=options["host_concurrency"],
+            cache_dir=options["cache_dir"],
+            use_cache=not options["no_cache"],
+            progress=not options["quiet"],
+        )
+    finally:
+        if paused:
+            gc.disable()
 
 
 def _link_findings(result: Any, outcomes: Any, path: str) -> list[Finding]:
