@@ -9,6 +9,7 @@ command collects while it runs (tests/test_linkfindings.py).
 from __future__ import annotations
 
 import gc
+import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -21,7 +22,8 @@ from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.export import export_papers
 
 FIXTURES = Path(__file__).parent / "fixtures"
-LISTS = [FIXTURES / "dataset-distillation-papers.md", *sorted((FIXTURES / "lists").glob("*.md"))]
+SEED = FIXTURES / "dataset-distillation-papers.md"
+LISTS = [SEED, *sorted((FIXTURES / "lists").glob("*.md"))]
 
 
 @pytest.fixture
@@ -68,14 +70,37 @@ def test_lint_fix_and_export_leave_no_reference_cycles(path: Path, collector_off
 
 def test_the_command_runs_without_the_collector(tmp_path: Path) -> None:
     target = tmp_path / "README.md"
-    target.write_bytes((FIXTURES / "dataset-distillation-papers.md").read_bytes())
+    target.write_bytes(SEED.read_bytes())
     probe = (
         "import contextlib, gc, io, sys\n"
-        "from ddlint._entry import main\n"
+        "from ddlint._entry import run\n"
         f"sys.argv = ['ddlint', 'check', {str(target)!r}]\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    code = main()\n"
+        "    code = run()\n"
         "print(code, gc.isenabled())\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["1", "False"]  # the seed's findings: the check really ran
+
+
+def test_leaving_without_teardown_loses_no_output_and_keeps_the_exit_code(tmp_path: Path) -> None:
+    """The command ends with ``os._exit`` after flushing: a long report through a pipe
+    arrives whole, and the exit code is the command's."""
+    rows = "".join(
+        f"| Ada |  [**Engine {n}**](http://arxiv.org/pdf/2201.{n:05d}.pdf) | ICML 2022 |\n"
+        for n in range(1, 3001)
+    )
+    target = tmp_path / "README.md"
+    target.write_text("| Author | Title | Venue |\n|---|---|---|\n" + rows, encoding="utf-8")
+    command = [sys.executable, "-m", "ddlint", "check", "--output-format", "json", str(target)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 1
+    findings = json.loads(done.stdout)  # the whole array, to its closing bracket
+    assert len(done.stdout) > 1_000_000
+    assert {f["line"] for f in findings} >= set(range(3, 3003))
+    clean = tmp_path / "clean.md"
+    clean.write_text("# Nothing to check\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "ddlint", "check", str(clean)], capture_output=True
+    )
+    assert done.returncode == 0
