@@ -25,7 +25,8 @@ ALLOWED: dict[str, set[str]] = {
     "__main__": {"_entry"},
     "_entry": {"cli"},
     "spans": set(),
-    "source": set(),
+    "errors": set(),
+    "source": {"errors"},
     "cells": set(),
     "gfm": {"cells"},
     "document": {"spans", "cells", "gfm"},
@@ -40,7 +41,7 @@ ALLOWED: dict[str, set[str]] = {
     "render": {"spans", "document", "records", "inline", "columns", "venues", "urls"},
     "rules": _CORE | {"rules", "render", "urls", "anchors"},
     "suppress": {"spans", "document", "findings"},
-    "config": {"rules", "findings", "columns", "venues", "render"},
+    "config": {"rules", "findings", "columns", "venues", "render", "errors"},
     "linter": _CORE | {"rules", "render", "suppress", "config", "urls", "anchors"},
     "fixcompose": {"spans", "cells", "document", "findings"},
     "fixer": _CORE | {"rules", "render", "suppress", "config", "linter", "urls", "fixcompose"},
@@ -48,16 +49,16 @@ ALLOWED: dict[str, set[str]] = {
     "linkfindings": _CORE | {"rules", "linter", "linkcheck", "urls"},
     "report": {"findings", "spans", "report"},
     "export": {"records", "spans"},
-    "paths": set(),
-    "gitdiff": _CORE | {"source", "urls"},
+    "paths": {"errors"},
+    "gitdiff": _CORE | {"source", "urls", "errors"},
     "recorddiff": _CORE | {"urls", "source"},
-    "baseline": {"findings", "spans"},
+    "baseline": {"findings", "spans", "errors"},
     "api": _CORE
     | {"source", "rules", "render", "suppress", "config", "linter", "fixer", "export", "urls"}
     | {"anchors", "recorddiff", "baseline", "gitdiff"},
     "cli": {"api", "report", "config", "source", "findings", "spans", "export", "rules"}
     | {"recorddiff", "baseline", "gitdiff", "linkfindings", "columns", "document", "records"}
-    | {"paths", "linter", "fixer"},
+    | {"paths", "linter", "fixer", "errors"},
 }
 
 

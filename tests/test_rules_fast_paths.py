@@ -6,6 +6,7 @@ mixed in so that its refusals are exercised too, and compares with the reference
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -86,6 +87,14 @@ def test_join_url_equals_urlunsplit(parts: tuple[str, str, str, str, str]) -> No
 )
 def test_split_url_examples(url: str) -> None:
     assert _outcome(urls.split_url, url) == _outcome(urlsplit, url)
+
+
+def test_the_host_class_is_printable_ascii_without_delimiters() -> None:
+    """``_HOST_CHAR`` spelled as ranges is the class ``[^/?#\\[\\]\\x00-\\x20\\x7f-\\U0010ffff]``:
+    every code point checked."""
+    host = re.compile(urls._HOST_CHAR)
+    wanted = {chr(c) for c in range(0x21, 0x7F)} - set("/?#[]")
+    assert {chr(c) for c in range(0x110000) if host.fullmatch(chr(c))} == wanted
 
 
 @pytest.mark.parametrize("url", ["https://[x", "http://[::1/p", "https://ex\u2100ample.org/"])

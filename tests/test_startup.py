@@ -48,6 +48,7 @@ def test_plain_check_does_not_import_the_link_checker(tmp_path: Path) -> None:
     assert "ddlint.recorddiff" not in modules
     assert "subprocess" not in modules  # git runs only for --diff-base and diff
     assert "csv" not in modules  # only the CSV export writes CSV
+    assert "ddlint.gitdiff" not in modules and "ddlint.baseline" not in modules
 
 
 def test_plain_cells_need_no_mistune(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ddlint.errors import InputError
 from ddlint.findings import Finding
 
 VERSION = 1
@@ -25,7 +26,7 @@ VERSION = 1
 Key = tuple[str, str, str]  # (path relative to the baseline's directory, code, fingerprint)
 
 
-class BaselineError(Exception):
+class BaselineError(InputError):
     """A baseline file that cannot be read or written; the message names it."""
 
 

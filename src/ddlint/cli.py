@@ -18,14 +18,13 @@ from typing import Any
 import click
 
 from ddlint import __version__, api
-from ddlint.baseline import BaselineError, read_baseline, write_baseline
 from ddlint.config import Config, ConfigError, find_config, load_config, selected_codes
+from ddlint.errors import InputError
 from ddlint.export import export_papers, paper_schema
 from ddlint.findings import Finding, Severity
 from ddlint.fixer import FixError
-from ddlint.gitdiff import GitError, changed_lines, resolve_versions
 from ddlint.linter import default_codes
-from ddlint.paths import PathError, collect_paths
+from ddlint.paths import collect_paths
 from ddlint.report import RuleMeta, write_findings
 from ddlint.rules import ALL_RULES, UnknownRuleError, get_rule
 from ddlint.source import Source, SourceError, decode, read_source, write_atomic
@@ -33,7 +32,7 @@ from ddlint.source import Source, SourceError, decode, read_source, write_atomic
 OUTPUT_FORMATS = ("text", "json", "sarif", "github", "summary")
 
 
-class UsageError(Exception):
+class UsageError(InputError):
     """A problem with the command itself; exit 2."""
 
 
@@ -124,7 +123,7 @@ def _check(options: dict[str, Any]) -> int:
             _check_file(name, config, codes, options, run)
         if _apply_baseline(run, options):
             return 0
-    except (SourceError, ConfigError, PathError, UsageError, GitError, BaselineError) as exc:
+    except InputError as exc:  # a file, path, config, git revision or baseline
         return _fail(str(exc), options)
     except UnknownRuleError as exc:
         return _fail(f"--select/--ignore: {exc}", options)
@@ -140,6 +139,10 @@ def _check(options: dict[str, Any]) -> int:
 
 def _apply_baseline(run: _Run, options: dict[str, Any]) -> bool:
     """--write-baseline records the findings and ends the run (True); --baseline hides them."""
+    if not (options["write_baseline"] or options["baseline_path"]):
+        return False
+    from ddlint.baseline import read_baseline, write_baseline
+
     if options["write_baseline"]:
         write_baseline(options["write_baseline"], run.findings)
         click.echo(f"Wrote {len(run.findings)} finding(s) to {options['write_baseline']}", err=True)
@@ -225,6 +228,8 @@ _NOT_ROW_LEVEL = frozenset({"DD101", "DD401", "DD306", "DD308"})
 def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Finding]:
     if name == "-":
         raise UsageError("--diff-base needs files to compare with git, not stdin")
+    from ddlint.gitdiff import changed_lines
+
     changed = changed_lines(name, base)
     return [f for f in findings if f.code not in _NOT_ROW_LEVEL and f.line in changed]
 
@@ -374,6 +379,7 @@ def diff_records(old: str, new: str, paths: tuple[str, ...], fmt: str) -> None:
     changed, 1 when some did, 2 on error.
     """
     from ddlint import recorddiff  # only this command needs it (start-up time)
+    from ddlint.gitdiff import GitError, resolve_versions
 
     try:
         versions = resolve_versions(old, new, paths, Path.cwd())

@@ -15,13 +15,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ddlint.columns import DEFAULT_ALIASES
+from ddlint.errors import InputError
 from ddlint.rules import RuleSettings, UnknownRuleError, resolve
 
 CONFIG_FILES = (".ddlint.toml", "pyproject.toml")
 _FIELDS = sorted(set(DEFAULT_ALIASES.values()))
 
 
-class ConfigError(Exception):
+class ConfigError(InputError):
     """An invalid configuration; the message names the file and the key."""
 
 

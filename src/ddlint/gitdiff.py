@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ddlint.errors import InputError
 from ddlint.source import Source, SourceError, decode, read_source
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ MARKDOWN_PATHSPECS = ("*.md", "*.markdown")
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
-class GitError(Exception):
+class GitError(InputError):
     """git could not answer: not a repository, an unknown revision, git missing."""
 
 

@@ -7,11 +7,13 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from ddlint.errors import InputError
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages"})
 
 
-class PathError(Exception):
+class PathError(InputError):
     """A path that names nothing to check; the message names it."""
 
 

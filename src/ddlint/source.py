@@ -16,11 +16,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ddlint.errors import InputError
+
 BOM = "\ufeff"
 _BOM_BYTES = BOM.encode("utf-8")
 
 
-class SourceError(Exception):
+class SourceError(InputError):
     """A file ddlint cannot read or write; the message names the file and the problem."""
 
 
