@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Collection, Sequence
 
-from ddlint.document import Document, Row, Table
+from ddlint.document import Block, Document, Row, Table, parse_document
 from ddlint.findings import Edit
 from ddlint.spans import Span
 
@@ -33,11 +33,16 @@ def rejoin_edits(
     ``rows`` rejoin, the next group is the first stray one, and the same rule would
     rejoin it on the next fix pass (``_chained``); those groups rejoin in this edit
     instead, with the blocks moved to just after the last of them.
+
+    When a block stands right under the last row, the edit is tried on the whole
+    text (``_reads_as_before``): as it is, then with a blank line under the rows and
+    the moved blocks. If neither keeps the table's rows and the blocks below as they
+    were, the last group is left out (it stays stray, reported without a fix).
     """
     last = document.lines[table.last_line - 1]
     first = rows[0]
     between = range(table.last_line + 1, first.line)
-    moved: list[str] = []
+    moved: list[Block] = []
     comments_only = True
     for number in between:
         block = document.block_at(number)
@@ -48,7 +53,7 @@ def rejoin_edits(
         if block.last_line >= first.line:
             return ()
         if number == block.first_line:
-            moved.append(block.span.slice(document.text))
+            moved.append(block)
             comments_only = comments_only and block.html_type == _HTML_COMMENT
     if not moved and not between:
         return ()
@@ -58,28 +63,113 @@ def rejoin_edits(
     interrupted = any(first.line in i.rows for i in table.interruptions)
     if following and comments_only and interrupted == bool(moved):
         groups += _chained(document, table, rows, following, placeholders, moving=bool(moved))
-    final = groups[-1][-1]
-    after = final.line + 1
     # Text right under the last stray row (same paragraph) would become a table row
     # too once the rows rejoin: GitHub continues a table with any line.
-    joined_text = after <= len(document.lines) and (
-        document.block_at(after) is document.block_at(final.line)
-    )
-    if not moved and joined_text:
+    if not moved and _line_below(document, groups[-1][-1]) == "same block":
         return ()
     if not last.newline:
         return ()
-    edits = [Edit(Span(last.span.end, document.lines[first.line - 1].start), "")]
+    while groups:
+        final = groups[-1][-1]
+        if _line_below(document, final) in ("none", "blank"):
+            return _edits(document, table, groups, moved, "")
+        # A block right under the rows (a `<div>`, a heading, a list item) ended the
+        # stray rows. Right under the table it may interrupt the table instead, and
+        # then the rows of text after it count as the table's stray rows: records no
+        # fix declared. A moved `<div>` runs on to the next blank line and swallows
+        # what stood under the rows. A blank line keeps the block apart, as the stray
+        # rows kept it.
+        for separator in ("", document.lines[final.line - 1].newline):
+            edits = _edits(document, table, groups, moved, separator)
+            if _reads_as_before(document, table, groups, moved, edits):
+                return edits
+        groups.pop()  # the groups before the last end in a blank line: they rejoin
+    return ()
+
+
+def _line_below(document: Document, row: Row) -> str:
+    """What the line under ``row`` is: none, blank, same block (as the row) or other."""
+    if row.line == len(document.lines):
+        return "none"
+    below = document.block_at(row.line + 1)
+    if below.kind == "blank":
+        return "blank"
+    return "same block" if below is document.block_at(row.line) else "other"
+
+
+def _edits(
+    document: Document,
+    table: Table,
+    groups: Sequence[Sequence[Row]],
+    moved: Sequence[Block],
+    separator: str,
+) -> tuple[Edit, ...]:
+    """Delete the lines before each group; put ``moved`` and then ``separator`` (a
+    blank line or "") right under the last row."""
+    last = document.lines[table.last_line - 1]
+    edits = [Edit(Span(last.span.end, document.lines[groups[0][0].line - 1].start), "")]
     for previous, group in itertools.pairwise(groups):
         gap_start = document.lines[previous[-1].line - 1].span.end
         edits.append(Edit(Span(gap_start, document.lines[group[0].line - 1].start), ""))
-    if moved:
-        final_line = document.lines[final.line - 1]
-        tail = "".join(moved)
-        if not final_line.newline:  # the row ends the file: give it an ending first
-            tail = last.newline + tail.rstrip("\r\n")
+    final_line = document.lines[groups[-1][-1].line - 1]
+    tail = "".join(block.span.slice(document.text) for block in moved) + separator
+    if tail and not final_line.newline:  # the row ends the file: give it an ending first
+        tail = last.newline + tail.rstrip("\r\n")
+    if tail:
         edits.append(Edit(Span(final_line.span.end, final_line.span.end), tail))
     return tuple(edits)
+
+
+def _reads_as_before(
+    document: Document,
+    table: Table,
+    groups: Sequence[Sequence[Row]],
+    moved: Sequence[Block],
+    edits: Sequence[Edit],
+) -> bool:
+    """Whether, in the text ``edits`` make, the table holds the rows it held (rendered
+    or stray) and every block under the rejoined rows reads as it did: the same text in
+    the same blocks, the moved blocks and what stood below the last row included.
+
+    The block grammar decides, on the whole edited text: which rows a table owns
+    hangs on which block stands right under it and on the blocks after that.
+    """
+    text = document.text
+    fixed = parse_document(_applied(text, edits))
+    if table.index >= len(fixed.tables):
+        return False
+    rejoined = fixed.tables[table.index]
+    if rejoined.first_line != table.first_line:
+        return False
+    if len(rejoined.body) + len(rejoined.stray) != len(table.body) + len(table.stray):
+        return False
+    final = groups[-1][-1].line
+    expected = [block.span.slice(text) for block in moved]
+    own = document.block_at(final)
+    if own.last_line > final:  # the rest of the rows' paragraph, now under the moved blocks
+        expected.append(text[document.lines[final].start : own.span.end])
+    expected += _texts_after(document, final)
+    return _texts_after(fixed, rejoined.last_line) == expected
+
+
+def _texts_after(document: Document, line: int) -> list[str]:
+    """The text of each block that starts below ``line``, blank lines left out."""
+    return [
+        block.span.slice(document.text)
+        for block in document.blocks
+        if block.first_line > line and block.kind != "blank"
+    ]
+
+
+def _applied(text: str, edits: Sequence[Edit]) -> str:
+    """``text`` with ``edits`` (which do not overlap) made."""
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+        pieces += (text[position : edit.span.start], edit.text)
+        position = edit.span.end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _chained(

@@ -30,8 +30,10 @@ a pull request's diff shows it.
 
 ## Fix safety
 Safe for HTML blocks: the block moves, verbatim, to just after the rows it cut
-off, so every row renders and no record changes. A heading, list item or block
-quote is only reported: moving it would move rows between sections.
+off, so every row renders and no record changes. A block that stands right under
+those rows gets a blank line above it, so that a moved `<div>` (which runs on to
+the next blank line) does not swallow it. A heading, list item or block quote is
+only reported: moving it would move rows between sections.
 
 ## Options
 None.

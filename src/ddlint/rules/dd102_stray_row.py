@@ -30,6 +30,9 @@ see it as a row.
 ## Fix safety
 Safe: the blank lines between the table and the row are removed (HTML comments
 there move below the row, verbatim). The record is unchanged; it only renders.
+A block right under the row (a `<div>`, a heading, a list item) gets a blank line
+above it: right under the table it would interrupt the table, and the rows of
+text after it would count as the table's stray rows.
 
 ## Options
 None.

@@ -1,0 +1,138 @@
+"""Rejoining stray rows when a block stands right under them (``rules/_rejoin.py``).
+
+A block that ended the stray rows (a ``<div>``, a heading, a list item) was no part of
+the table. Rejoined naively, the rows put it right under the table: there it interrupts
+the table, and ddlint (like a reader) takes the rows after it for the table's stray rows,
+records that no fix declared, so ``--fix`` refused with "records: a fix changed records
+it did not declare". A moved ``<div>`` (HTML block type 6) runs on to the next blank
+line and swallowed the block under it. The rejoin now keeps such a block apart from the
+table with a blank line, as the stray rows kept it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from unittest.mock import patch
+
+import pytest
+from gfm_oracle import render, rendered_tables
+from listgen import DELIMITER, HEADER, TEMPLATE
+
+from ddlint.document import parse_document
+from ddlint.fixer import fix_text
+from ddlint.records import Identity, Records, extract_records, paper_identity
+from ddlint.rules import _rejoin
+
+
+def _row(n: int) -> str:
+    return (
+        f"| Ada Lovelace et al | [**Paper {n}**](https://arxiv.org/abs/2201.0000{n}) | "
+        f"Gradient Matching | Image Classification | MNIST | ICML, 2022 | |\n"
+    )
+
+
+_TABLE = HEADER + DELIMITER + _row(1)
+
+
+def _records(text: str) -> Records:
+    return extract_records(parse_document(text))
+
+
+def _identities(text: str) -> Counter[Identity]:
+    return Counter(paper_identity(paper) for paper in _records(text).papers)
+
+
+_CASES = [
+    # The input family of the hypothesis test in test_rejoin_chain.py, shrunk.
+    pytest.param(
+        _TABLE + TEMPLATE + "\n" + _row(2) + TEMPLATE + "<div>\n\n" + _row(3),
+        ["Paper 1", "Paper 2"],
+        id="template-rows-then-div",
+    ),
+    pytest.param(_TABLE + "\n" + _row(2) + "<div>\n\n" + _row(3), ["Paper 1", "Paper 2"], id="div"),
+    pytest.param(
+        _TABLE + "\n" + _row(2) + "<div>\n" + _row(3), ["Paper 1", "Paper 2"], id="div-rows"
+    ),
+    pytest.param(
+        _TABLE + "\n" + _row(2) + "## Heading\n" + _row(3), ["Paper 1", "Paper 2"], id="heading"
+    ),
+    pytest.param(_TABLE + "\n" + _row(2) + "- item\n" + _row(3), ["Paper 1", "Paper 2"], id="list"),
+    pytest.param(
+        _TABLE + "\n" + _row(2) + "<!-- c -->\n<div>\n\n" + _row(3),
+        ["Paper 1", "Paper 2"],
+        id="comment-then-div",
+    ),
+    # DD101: the moved `<div>` would swallow what stood under the rows.
+    pytest.param(
+        _TABLE + "<div>\n\n" + _row(2) + "Some text\n\n" + _row(3),
+        ["Paper 1", "Paper 2"],
+        id="moved-div-over-text",
+    ),
+    pytest.param(
+        _TABLE + "<div>\n\n" + _row(2) + "<!-- c -->\n" + _row(3),
+        ["Paper 1", "Paper 2", "Paper 3"],
+        id="moved-div-over-comment",
+    ),
+    # DD101: text of the rows' paragraph starts a block of its own under the moved comment.
+    pytest.param(
+        _TABLE + "<!-- c -->\n" + _row(2) + "<img src=x>\n\n" + _row(3),
+        ["Paper 1", "Paper 2"],
+        id="moved-comment-over-html-line",
+    ),
+]
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+@pytest.mark.parametrize(("text", "titles"), _CASES)
+def test_rows_rejoin_and_the_block_under_them_stays_apart(
+    text: str, titles: list[str], unsafe: bool
+) -> None:
+    result = fix_text(text, unsafe=unsafe)  # raised FixError("records", …) before
+    assert result.applied
+    assert _identities(result.text) == _identities(text)
+    records = _records(result.text)
+    assert [paper.title for paper in records.papers] == titles
+    # GitHub shows every paper in a table, and nothing is left to fix.
+    in_tables = {line for table in rendered_tables(result.text) for line in table}
+    assert all(r.row.line in in_tables for r in records.rows if r.kind == "paper")
+    assert not any(f.code in ("DD101", "DD102", "DD201") for f in result.remaining.findings)
+    # Only blank lines were added or removed, and only template rows deleted.
+    kept = [line for line in text.splitlines() if line.strip() and line != TEMPLATE.rstrip("\n")]
+    assert sorted(line for line in result.text.splitlines() if line.strip()) == sorted(kept)
+
+
+def test_the_div_keeps_a_blank_line_above_it() -> None:
+    text = _TABLE + TEMPLATE + "\n" + _row(2) + TEMPLATE + "<div>\n\n" + _row(3)
+    fixed = fix_text(text).text
+    assert fixed == _TABLE + _row(2) + "\n<div>\n\n" + _row(3)
+    # Before and after, GitHub renders the `<div>` as raw HTML and the last row as text.
+    as_text = re.compile(r"<div>\n<p[^>]*>\| Ada Lovelace et al \| <a [^>]*><strong>Paper 3<")
+    assert as_text.search(render(text))
+    assert as_text.search(render(fixed))
+
+
+@pytest.mark.parametrize(
+    ("below", "element"),
+    [
+        pytest.param("## Heading\n", "<h2", id="heading"),
+        pytest.param("```\ncode\n```\n", "<pre", id="code"),
+    ],
+)
+def test_a_moved_div_does_not_swallow_the_block_under_the_rows(below: str, element: str) -> None:
+    text = _TABLE + "<div>\n\n" + _row(2) + below + "Text\n"
+    fixed = fix_text(text).text
+    assert fixed == _TABLE + _row(2) + "<div>\n\n" + below + "Text\n"
+    assert element in render(text)
+    assert element in render(fixed)
+
+
+def test_rows_whose_rejoin_would_change_the_text_below_stay_stray() -> None:
+    """Where no edit keeps the text below as it was, the last group gets no fix (the
+    groups before it still rejoin), so --fix leaves it reported instead of refusing."""
+    text = _TABLE + "\n" + _row(2) + "\n" + _row(3) + "<div>\n\n" + _row(4)
+    with patch.object(_rejoin, "_reads_as_before", lambda *args: False):
+        result = fix_text(text)
+    assert result.text == _TABLE + _row(2) + "\n" + _row(3) + "<div>\n\n" + _row(4)
+    stray = [f for f in result.remaining.findings if f.code == "DD102"]
+    assert [(f.line, f.fix) for f in stray] == [(6, None)]
