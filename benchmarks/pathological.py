@@ -27,6 +27,7 @@ PATHOLOGICAL_KINDS: dict[str, str] = {
     "long_line": "10 MB on one line (a single table row)",
     "many_tables": "200 000 tables of one row each",
     "nested_comments": "100 000 nested '<!--' lines, pipe rows between, inside a table",
+    "blocks_under_stray_rows": "20 000 tables, each with a stray row and a <div> right under it",
 }
 
 
@@ -70,6 +71,12 @@ def _nested_comments(scale: float) -> str:
     return PREAMBLE + ROW + "\n" + openers + "-->\n" * depth + ROW + "\n"
 
 
+def _blocks_under_stray_rows(scale: float) -> str:
+    # The rejoin fix of each stray row reads the text again to place the <div> (rules/_rejoin).
+    block = f"{HEADER}\n{DELIMITER}\n{SHORT_ROW}\n\n{SHORT_ROW}\n<div>\n\n"
+    return "# Pathological\n\n" + block * _scaled(20_000, scale)
+
+
 def generate_pathological(kind: str, scale: float) -> str:
     """The ``kind`` input (a key of ``PATHOLOGICAL_KINDS``) at ``scale`` of its full size."""
     if scale <= 0:
@@ -84,6 +91,7 @@ def generate_pathological(kind: str, scale: float) -> str:
         "long_line": _long_line,
         "many_tables": _many_tables,
         "nested_comments": _nested_comments,
+        "blocks_under_stray_rows": _blocks_under_stray_rows,
     }
     if kind not in builders:
         raise ValueError(f"unknown kind {kind!r}; known: {', '.join(PATHOLOGICAL_KINDS)}")

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from unittest.mock import patch
 
 import pytest
 from gfm_oracle import render, rendered_tables
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from listgen import DELIMITER, HEADER, TEMPLATE
 
-from ddlint.document import parse_document
+from ddlint.document import Block, Document, Row, Table, parse_document
+from ddlint.findings import Edit
 from ddlint.fixer import fix_text
 from ddlint.records import Identity, Records, extract_records, paper_identity
 from ddlint.rules import _rejoin
@@ -136,3 +140,75 @@ def test_rows_whose_rejoin_would_change_the_text_below_stay_stray() -> None:
     assert result.text == _TABLE + _row(2) + "\n" + _row(3) + "<div>\n\n" + _row(4)
     stray = [f for f in result.remaining.findings if f.code == "DD102"]
     assert [(f.line, f.fix) for f in stray] == [(6, None)]
+
+
+# --- the check reads one stretch of the text, not all of it ---------------------------------
+
+
+def _reads_as_before_in_the_whole_text(
+    document: Document,
+    table: Table,
+    groups: Sequence[Sequence[Row]],
+    moved: Sequence[Block],
+    edits: Sequence[Edit],
+) -> bool:
+    """``_rejoin._reads_as_before`` on the whole edited text: the reference."""
+    text = document.text
+    fixed = parse_document(_rejoin._applied(text, edits))
+    if table.index >= len(fixed.tables):
+        return False
+    rejoined = fixed.tables[table.index]
+    if rejoined.first_line != table.first_line:
+        return False
+    if len(rejoined.body) + len(rejoined.stray) != len(table.body) + len(table.stray):
+        return False
+    final = groups[-1][-1].line
+    expected = [block.span.slice(text) for block in moved]
+    own = document.block_at(final)
+    if own.last_line > final:
+        expected.append(text[document.lines[final].start : own.span.end])
+    expected += _rejoin._texts_after(document, final)
+    return _rejoin._texts_after(fixed, rejoined.last_line) == expected
+
+
+def test_the_check_reads_from_the_table_to_the_next_tables_delimiter() -> None:
+    second = "## B\n\n" + _TABLE
+    text = _TABLE + "\n" + _row(2) + "<div>\n\n" + second + "\n" + _row(3) + "## C\n"
+    document = parse_document(text)
+    first, last = document.tables
+    assert _rejoin._stretch(document, first) == (
+        0,
+        text.index(second) + len("## B\n\n" + HEADER + DELIMITER),
+    )
+    assert _rejoin._stretch(document, last) == (text.index(HEADER, 1), len(text))
+
+
+_UNDER = st.sampled_from(["<div>\n", "## Heading\n", "- item\n", "<!-- c -->\n", "***\n", ""])
+_GAP = st.sampled_from(["\n", "\n\n", "<div>\n\n", "<!-- c -->\n", "Text\n\n"])
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> str:
+    """One to three tables, each with stray rows and maybe a block right under them."""
+    serial = 1
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        parts.append(HEADER + DELIMITER + _row(serial))
+        serial += 1
+        for _ in range(draw(st.integers(0, 2))):
+            parts.append(draw(_GAP) + _row(serial))
+            serial += 1
+        parts.append(draw(_UNDER) + draw(st.sampled_from(["\n", "", "Text\n\n"])))
+    return "".join(parts)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_tables(), st.booleans())
+def test_reading_the_stretch_fixes_as_reading_the_whole_text(text: str, unsafe: bool) -> None:
+    result = fix_text(text, unsafe=unsafe)
+    with patch.object(_rejoin, "_reads_as_before", _reads_as_before_in_the_whole_text):
+        expected = fix_text(text, unsafe=unsafe)
+    assert result.text == expected.text
+    assert [(f.code, f.line, f.fix) for f in result.remaining.findings] == [
+        (f.code, f.line, f.fix) for f in expected.remaining.findings
+    ]

@@ -131,25 +131,46 @@ def _reads_as_before(
     or stray) and every block under the rejoined rows reads as it did: the same text in
     the same blocks, the moved blocks and what stood below the last row included.
 
-    The block grammar decides, on the whole edited text: which rows a table owns
-    hangs on which block stands right under it and on the blocks after that.
+    The block grammar decides: which rows a table owns hangs on which block stands
+    right under it and on the blocks after that. Only the stretch from the table to the
+    next table is read again, before and after the edits, the next table's header and
+    delimiter included (to see that it still starts there): the rows the table can own
+    end at another table, and once that one starts where it did, the rest of the text
+    reads as before. So a list of many tables costs one stretch each, not the whole list
+    each.
     """
     text = document.text
-    fixed = parse_document(_applied(text, edits))
-    if table.index >= len(fixed.tables):
+    start, end = _stretch(document, table)
+    if any(edit.span.start < start or edit.span.end > end for edit in edits):
         return False
-    rejoined = fixed.tables[table.index]
-    if rejoined.first_line != table.first_line:
+    window = text[start:end]
+    shifted = [Edit(Span(e.span.start - start, e.span.end - start), e.text) for e in edits]
+    before, after = parse_document(window), parse_document(_applied(window, shifted))
+    rows = len(table.body) + len(table.stray)
+    if not before.tables or len(before.tables[0].body) + len(before.tables[0].stray) != rows:
+        return False  # the stretch alone reads otherwise (a table in a list item): no fix
+    if not after.tables or after.tables[0].first_line != 1:
         return False
-    if len(rejoined.body) + len(rejoined.stray) != len(table.body) + len(table.stray):
+    rejoined = after.tables[0]
+    if len(rejoined.body) + len(rejoined.stray) != rows:
         return False
-    final = groups[-1][-1].line
+    final = groups[-1][-1].line - table.first_line + 1  # in the stretch
     expected = [block.span.slice(text) for block in moved]
-    own = document.block_at(final)
+    own = before.block_at(final)
     if own.last_line > final:  # the rest of the rows' paragraph, now under the moved blocks
-        expected.append(text[document.lines[final].start : own.span.end])
-    expected += _texts_after(document, final)
-    return _texts_after(fixed, rejoined.last_line) == expected
+        expected.append(window[before.lines[final].start : own.span.end])
+    expected += _texts_after(before, final)
+    return _texts_after(after, rejoined.last_line) == expected
+
+
+def _stretch(document: Document, table: Table) -> tuple[int, int]:
+    """Offsets from the table's first line to the end of the next table's delimiter row
+    (or of the text)."""
+    start = document.lines[table.first_line - 1].start
+    if table.index + 1 == len(document.tables):
+        return start, len(document.text)
+    delimiter = document.lines[document.tables[table.index + 1].delimiter.line - 1]
+    return start, delimiter.end + len(delimiter.newline)
 
 
 def _texts_after(document: Document, line: int) -> list[str]:
