@@ -175,3 +175,30 @@ def test_unsafe_only_rules_make_no_safe_fix(code: str) -> None:
     assert "unsafe_fix(" in source
     assert "safe_fix(" not in source.replace("unsafe_fix(", "")
     assert "Applicability" not in source and "Fix(" not in source
+
+
+def _dated(author: str, n: int, venue: str) -> str:
+    return f"| {author} | [**Notes {n}**](https://arxiv.org/abs/2201.0000{n}) | {venue} |\n"
+
+
+def test_a_sort_waits_for_the_unsafe_fix_that_dates_a_row() -> None:
+    """DD204 gives Hopper's row a venue, and so a date (January, as Lovelace's and
+    Dijkstra's): sorted before that, the row went last and stayed after Dijkstra's."""
+    text = (
+        "| Author | Title | Venue |\n|---|---|---|\n"
+        + _dated("Alan Turing", 2, "arXiv, Mar., 2022")
+        + _dated("Ada Lovelace", 1, "arXiv, Jan., 2022")
+        + _dated("Barbara Liskov", 5, "arXiv, Apr., 2022")
+        + _dated("Grace Hopper", 3, " ")
+        + _dated("Edsger Dijkstra", 4, "arXiv, Jan., 2022")
+    )
+    result = fix_text(text, unsafe=True)
+    authors = [line.split(" | ")[0].strip("| ") for line in result.text.splitlines()[2:]]
+    assert authors == [
+        "Barbara Liskov",
+        "Alan Turing",
+        "Ada Lovelace",
+        "Grace Hopper",
+        "Edsger Dijkstra",
+    ]
+    assert result.passes == 2

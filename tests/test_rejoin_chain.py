@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from listgen import DELIMITER, HEADER, TEMPLATE, paper_row
@@ -105,3 +106,96 @@ def test_groups_after_blank_lines_rejoin_in_one_pass() -> None:
     result = fix_text(text)
     assert result.passes == 1
     assert result.text == _TABLE + _ROW.format(n=2) + _ROW.format(n=3) + "\nText\n"
+
+
+# Found by the property with --unsafe-fixes (shrunk by hypothesis). A row without a venue
+# (DD204 fills it in from the arXiv id, and with it the row's date) whose fix is deferred
+# once, behind another fix of its row; chaining makes the table whole, and so sortable
+# (DD401), a pass earlier. The sort used to go first and order the row by its missing
+# date; now it waits for the unsafe fixes inside its rows (``fixer._waiting_sorts``).
+_TRACKED = "https://arxiv.org/{}?utm_source=twitter"
+
+
+def _paper(n: int, venue: str = "", form: str = "abs/1801.{n:05d}") -> str:
+    link = f"[**Dataset Dataset {n}**]({_TRACKED.format(form.format(n=n))})"
+    venue = f" {venue} " if venue else " "
+    return f"| | {link} | Gradient Matching | Image Classification | MNIST |{venue}| |\n"
+
+
+def _unpadded(n: int, author: str, form: str = "abs/1801.{n:05d}") -> str:
+    link = f"[**Dataset Dataset {n}**]({_TRACKED.format(form.format(n=n))})"
+    return f"|{author}|{link}|Gradient Matching|Image Classification|MNIST| | |\n"
+
+
+# Rows 1, 3, 4 and 5 end up with equal dates (arXiv, Jan. 2018); the sort used to come
+# before row 4 had one and put it last, after row 5.
+_ROW_ORDER_CASE = (
+    "# Papers\n\n"
+    + HEADER
+    + DELIMITER
+    + _paper(1)
+    + TEMPLATE
+    + _paper(2, "ICML 2018")
+    + TEMPLATE
+    + _paper(3)
+    + TEMPLATE
+    + "\n"
+    + _unpadded(4, "Bo Zhao et al")
+    + TEMPLATE
+    + "\n"
+    + _paper(5)
+)
+# The sort used to go ahead of the unsafe fixes pending in its rows (DD204 filling in a
+# venue; DD305 dropping row 5's version pin), and then they and the fixes they collide
+# with took passes of their own: with an unsafe fix pending, nothing composes. Rejoined
+# group by group, the table was sorted once they were made, the safe fixes left riding
+# in the sort.
+_PASSES_CASES = [
+    (
+        "# Papers\n\n"
+        + HEADER
+        + DELIMITER
+        + _paper(1)
+        + _paper(2)
+        + "\n"
+        + TEMPLATE
+        + "\n"
+        + _paper(4, form="abs/1901.{n:05d}")
+        + "\n"
+        + _unpadded(5, " ", form="pdf/1801.{n:05d}v2.pdf").replace("https:", "http:"),
+        4,
+    ),
+    (
+        "# Papers\n\n"
+        + HEADER
+        + DELIMITER
+        + _paper(1)
+        + TEMPLATE
+        + "\n"
+        + _paper(2, form="abs/1802.{n:05d}")
+        + TEMPLATE
+        + "\n"
+        + _paper(3)
+        + _unpadded(4, "Bo Zhao et al", form="pdf/1801.{n:05d}.pdf"),
+        3,
+    ),
+]
+
+
+def test_rows_of_equal_dates_keep_their_order_however_the_groups_rejoin() -> None:
+    result = fix_text(_ROW_ORDER_CASE, unsafe=True)
+    expected = _one_group_per_pass(_ROW_ORDER_CASE, True)
+    assert result.text == expected.text
+    assert _report(result) == _report(expected)
+    assert result.passes <= expected.passes
+    titles = [line.split("**")[1] for line in result.text.splitlines() if "**Dataset" in line]
+    assert titles == [f"Dataset Dataset {n}" for n in (2, 1, 3, 4, 5)]
+
+
+@pytest.mark.parametrize(("text", "passes"), _PASSES_CASES)
+def test_a_sort_costs_no_pass_when_the_groups_rejoin_at_once(text: str, passes: int) -> None:
+    result = fix_text(text, unsafe=True)
+    expected = _one_group_per_pass(text, True)
+    assert result.text == expected.text
+    assert _report(result) == _report(expected)
+    assert (result.passes, expected.passes) == (passes, passes)

@@ -32,6 +32,9 @@ OUTSIDE_TABLE_RULES = frozenset({"DD306", "DD308"})
 # Rules whose every fix is unsafe (a test reads their code): without --unsafe-fixes a
 # pass never applies them, so the passes leave them out.
 UNSAFE_ONLY_RULES = frozenset({"DD105", "DD204", "DD205", "DD206", "DD208"})
+# Rules whose fixes put rows in order by their values: with unsafe fixes, they wait
+# until no unsafe fix edits the rows they move (``_waiting_sorts``).
+SORTING_RULES = frozenset({"DD401"})
 
 
 class FixError(Exception):
@@ -214,21 +217,51 @@ def _self_colliding(finding: Finding) -> bool:
     return any(collide(a, b) for a, b in itertools.combinations(edits, 2))
 
 
-def choose_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Finding]:
-    """The fixable findings whose edits do not collide, first come first served."""
+def choose_fixes(findings: Sequence[Finding], unsafe: bool) -> list[Finding]:
+    """The fixable findings whose edits do not collide, first come first served; with
+    ``unsafe``, a sort waits for the unsafe fixes inside its rows (``_waiting_sorts``)."""
     chosen: list[Finding] = []
     taken = _TakenEdits()
+    waiting = _waiting_sorts(findings) if unsafe else set()
     for finding in findings:
         fix = finding.fix
         if fix is None or not fix.edits:
             continue
         if fix.applicability is Applicability.UNSAFE and not unsafe:
             continue
-        if any(taken.collides(edit) for edit in fix.edits):
+        if any(taken.collides(edit) for edit in fix.edits) or id(finding) in waiting:
             continue
         chosen.append(finding)
         taken.add(fix.edits)
     return chosen
+
+
+def _waiting_sorts(findings: Sequence[Finding]) -> set[int]:
+    """The ``id`` of each sort (``SORTING_RULES``) that an unsafe fix's edit collides
+    with: the sort waits for a later pass.
+
+    An unsafe fix may change a row's sort key (DD204 fills in a missing venue, and
+    with it the month). A sort made before it orders the row by its old key, and the
+    sort after it keeps that place among the rows its new key ties with, not the
+    place the row had: the fixed text would hang on the pass in which the table first
+    became sortable (rows rejoining it in one pass or in several). Sorted once its
+    rows' values are final, a table is in the same order whatever the passes.
+    """
+    sorts = _TakenEdits()
+    sort_of: dict[int, int] = {}  # id of a sort's edit -> id of the sort
+    for finding in findings:
+        if finding.code in SORTING_RULES and finding.fix is not None:
+            sorts.add(finding.fix.edits)
+            sort_of.update((id(edit), id(finding)) for edit in finding.fix.edits)
+    if not sort_of:
+        return set()
+    return {
+        sort_of[id(hit)]
+        for finding in findings
+        if finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
+        for edit in finding.fix.edits
+        for hit in sorts.colliding(edit)
+    }
 
 
 class _TakenEdits:
@@ -247,17 +280,24 @@ class _TakenEdits:
         self.ordered = True
 
     def collides(self, edit: Edit) -> bool:
+        return any(collide(edit, self.edits[index]) for index in self._near(edit))
+
+    def colliding(self, edit: Edit) -> list[Edit]:
+        """The edits taken that ``edit`` collides with."""
+        return [self.edits[index] for index in self._near(edit) if collide(edit, self.edits[index])]
+
+    def _near(self, edit: Edit) -> range:
+        """The indices of the edits that ``edit`` may collide with, last first."""
         if not self.ordered:
-            return any(collide(edit, other) for other in self.edits)
-        index = bisect_right(self.keys, (edit.span.end, edit.span.end)) - 1
+            return range(len(self.edits) - 1, -1, -1)
+        last = bisect_right(self.keys, (edit.span.end, edit.span.end)) - 1
         # Edits with start == edit.end but a larger end may still touch it (insertions).
-        while index + 1 < len(self.keys) and self.keys[index + 1][0] <= edit.span.end:
-            index += 1
-        while index >= 0 and self.keys[index][1] >= edit.span.start:
-            if collide(edit, self.edits[index]):
-                return True
-            index -= 1
-        return False
+        while last + 1 < len(self.keys) and self.keys[last + 1][0] <= edit.span.end:
+            last += 1
+        first = last
+        while first >= 0 and self.keys[first][1] >= edit.span.start:
+            first -= 1
+        return range(last, first, -1)
 
     def add(self, edits: Sequence[Edit]) -> None:
         if any(collide(a, b) for a, b in itertools.combinations(edits, 2)):

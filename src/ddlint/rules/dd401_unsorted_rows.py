@@ -37,7 +37,9 @@ middle is easy to miss, and the next contributor cannot tell where to add theirs
 ## Fix safety
 Safe: whole lines move, each keeping its bytes; line endings stay in place, and no
 row leaves its table or separator group, so no record value changes. Rows that
-compare equal keep their order.
+compare equal keep their order. With `--unsafe-fixes`, the sort waits until the unsafe
+fixes inside the table's rows are made (a venue filled in gives a row its date): the
+rows are ordered by their final dates.
 
 ## Options
 `sort`: `false` turns the rule off; a list of keys (`year`, `month`, `venue`,
