@@ -13,8 +13,9 @@ import pytest
 
 from ddlint.api import parse_records
 from ddlint.cli import main
+from ddlint.document import parse_document
 from ddlint.export import export_papers, paper_schema
-from ddlint.records import paper_identity
+from ddlint.records import Records, extract_records, paper_identity
 
 SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 
@@ -154,3 +155,34 @@ def test_schema_has_the_contract_fields() -> None:
         "title", "url", "authors", "et_al", "type", "task", "datasets", "venue",
         "year", "links", "section", "origin", "extra",
     }  # fmt: skip
+
+
+_REFERENCED = (
+    "| Author | Title | Venue |\n|---|---|---|\n"
+    "| Ada Lovelace | [**Engines**][engines] | ICML, 2022 |\n"
+    "| Bo Zhao | [**Kernels**](https://x.org/k) | ICML, 2022 |\n\n"
+)
+
+
+def _fields(records: Records) -> list[dict[str, object]]:
+    return [paper.model_dump() for paper in records.papers]
+
+
+@pytest.mark.parametrize(
+    ("definition", "reused"),
+    [
+        pytest.param("[engines]: https://x.org/e\n", True, id="same-definitions"),
+        pytest.param("[engines]: https://x.org/moved\n", False, id="changed-definitions"),
+    ],
+)
+def test_a_later_text_reuses_the_cell_parses_only_under_the_same_definitions(
+    definition: str, reused: bool
+) -> None:
+    """The fixer hands each pass the last pass's cell parses (``extract_records(inline=)``):
+    the records are those of a fresh extraction, and a changed link definition (which
+    changes what a reference link points to) gets fresh parses."""
+    earlier = extract_records(parse_document(_REFERENCED + "[engines]: https://x.org/e\n"))
+    later = parse_document(_REFERENCED.replace("ICML, 2022 |\n\n", "ICML 2022 |\n\n") + definition)
+    records = extract_records(later, inline=earlier.inline)
+    assert _fields(records) == _fields(extract_records(later))
+    assert (records.inline is earlier.inline) is reused

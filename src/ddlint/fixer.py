@@ -99,7 +99,7 @@ def _fix_text(
         new_text = apply_edits(current, edits)
         if new_text == current:
             break
-        parsed = linting.parse(new_text)
+        parsed = linting.parse(new_text, result.records)
         # With no fix left waiting and the tables' rows where they were (rows joining a
         # table make it sortable, for one), this text is most likely the fixed one:
         # lint it fully, so that the final result needs no second lint.
@@ -149,9 +149,11 @@ class _Linting:
             and (unsafe or rule.code not in UNSAFE_ONLY_RULES)
         }
 
-    def parse(self, text: str) -> tuple[Document, Records]:
+    def parse(self, text: str, previous: Records | None = None) -> tuple[Document, Records]:
+        """``previous``: the records of the last pass, whose cell parses serve again."""
         document = parse_document(text)
-        return document, extract_records(document, _aliases(self.settings))
+        inline = previous.inline if previous is not None else None
+        return document, extract_records(document, _aliases(self.settings), inline=inline)
 
     def fixable(self, parsed: tuple[Document, Records]) -> LintResult:
         """The findings of the rules that can fix (what a pass chooses from)."""

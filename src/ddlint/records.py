@@ -184,9 +184,17 @@ class Records:
         return tuple(row for row in self.rows if row.paper is not None)
 
 
-def extract_records(document: Document, aliases: Mapping[str, str] | None = None) -> Records:
+def extract_records(
+    document: Document,
+    aliases: Mapping[str, str] | None = None,
+    *,
+    inline: InlineCache | None = None,
+) -> Records:
+    """The records of ``document``. ``inline``: the cell parses of an earlier version of
+    the text (the fixer's previous pass), used when its link definitions are the same:
+    a cell's parse depends on its text and those alone, and most cells are unchanged."""
     refs = parse_link_definitions(_definition_lines(document))
-    cache = InlineCache(refs)
+    cache = inline if inline is not None and inline.refs == refs else InlineCache(refs)
     parsers = _Parsers(cache)
     sections = _SectionFinder(document.headings, cache)
     tables: list[PaperTable] = []
