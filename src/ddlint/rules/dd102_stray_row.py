@@ -33,6 +33,9 @@ there move below the row, verbatim). The record is unchanged; it only renders.
 A block right under the row (a `<div>`, a heading, a list item) gets a blank line
 above it: right under the table it would interrupt the table, and the rows of
 text after it would count as the table's stray rows.
+No fix (the row stays reported) when a line of text continues the row's paragraph
+(rejoined, GitHub would make it a row too), or when no edit keeps the text below
+the row reading as it did.
 
 ## Options
 None.
@@ -52,7 +55,7 @@ class StrayRow(Rule):
     code = "DD102"
     name = "stray-row"
     scope = "row"
-    fixable = "always"
+    fixable = "sometimes"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         placeholders = {r.row.line for r in ctx.records.rows if r.kind == "placeholder"}
