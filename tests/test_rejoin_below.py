@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from listgen import DELIMITER, HEADER, TEMPLATE
 
 from ddlint.document import Block, Document, Row, Table, parse_document
-from ddlint.findings import Edit
+from ddlint.findings import Edit, splice_edits
 from ddlint.fixer import fix_text
 from ddlint.records import Identity, Records, extract_records, paper_identity
 from ddlint.rules import _rejoin
@@ -154,7 +154,7 @@ def _reads_as_before_in_the_whole_text(
 ) -> bool:
     """``_rejoin._reads_as_before`` on the whole edited text: the reference."""
     text = document.text
-    fixed = parse_document(_rejoin._applied(text, edits))
+    fixed = parse_document(splice_edits(text, edits))
     if table.index >= len(fixed.tables):
         return False
     rejoined = fixed.tables[table.index]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ddlint.spans import Span
@@ -31,6 +32,18 @@ class Edit:
 
     span: Span
     text: str
+
+
+def splice_edits(text: str, edits: Sequence[Edit]) -> str:
+    """``text`` with ``edits`` made; they must not overlap (the caller knows they don't,
+    or checks: ``fixer.apply_edits``)."""
+    pieces: list[str] = []
+    position = 0
+    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+        pieces += (text[position : edit.span.start], edit.text)
+        position = edit.span.end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ddlint.document import Document, parse_document, render_document
-from ddlint.findings import Applicability, Edit, Finding
+from ddlint.findings import Applicability, Edit, Finding, splice_edits
 from ddlint.fixcompose import collide, compose
 from ddlint.linter import LintResult, default_codes, lint_parsed, paused_gc
 from ddlint.records import Identity, Records, extract_records, paper_identity
@@ -316,14 +316,7 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     for left, right in itertools.pairwise(ordered):
         if left.span.end > right.span.start:
             raise FixError("edits", f"overlapping edits at offsets {left.span} and {right.span}")
-    pieces: list[str] = []
-    position = 0
-    for edit in ordered:
-        pieces.append(text[position : edit.span.start])
-        pieces.append(edit.text)
-        position = edit.span.end
-    pieces.append(text[position:])
-    return "".join(pieces)
+    return splice_edits(text, ordered)
 
 
 # -- verification -------------------------------------------------------------------------

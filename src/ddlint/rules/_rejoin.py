@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from ddlint.document import Block, Document, Row, Table, parse_document
-from ddlint.findings import Edit
+from ddlint.findings import Edit, splice_edits
 from ddlint.spans import Span
 
 _HTML_COMMENT = 2  # CommonMark HTML block type 2: ``<!-- … -->``
@@ -34,9 +34,9 @@ def rejoin_edits(
     rejoin it on the next fix pass (``_chained``); those groups rejoin in this edit
     instead, with the blocks moved to just after the last of them.
 
-    When a block stands right under the last row, the edit is tried on the whole
-    text (``_reads_as_before``): as it is, then with a blank line under the rows and
-    the moved blocks. If neither keeps the table's rows and the blocks below as they
+    When a block stands right under the last row, the edit is tried on the text
+    around it (``_reads_as_before``): as it is, then with a blank line under the rows
+    and the moved blocks. If neither keeps the table's rows and the blocks below as they
     were, the last group is left out (it stays stray, reported without a fix).
     """
     last = document.lines[table.last_line - 1]
@@ -145,7 +145,7 @@ def _reads_as_before(
         return False
     window = text[start:end]
     shifted = [Edit(Span(e.span.start - start, e.span.end - start), e.text) for e in edits]
-    before, after = parse_document(window), parse_document(_applied(window, shifted))
+    before, after = parse_document(window), parse_document(splice_edits(window, shifted))
     rows = len(table.body) + len(table.stray)
     if not before.tables or len(before.tables[0].body) + len(before.tables[0].stray) != rows:
         return False  # the stretch alone reads otherwise (a table in a list item): no fix
@@ -182,17 +182,6 @@ def _texts_after(document: Document, line: int) -> list[str]:
     ]
 
 
-def _applied(text: str, edits: Sequence[Edit]) -> str:
-    """``text`` with ``edits`` (which do not overlap) made."""
-    pieces: list[str] = []
-    position = 0
-    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
-        pieces += (text[position : edit.span.start], edit.text)
-        position = edit.span.end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
 def _chained(
     document: Document,
     table: Table,
@@ -222,12 +211,10 @@ def _chained(
             break
         if any(row.line in placeholders for row in group):
             break
-        final = group[-1].line
-        under = final + 1
-        if not moving and under <= len(document.lines) and _same_block(document, under, final):
+        if not moving and _line_below(document, group[-1]) == "same block":
             break  # text right under the group: the next pass would not rejoin it
         joined.append(group)
-        previous = final
+        previous = group[-1].line
     if joined and _has_directive(document, table, joined[-1][-1]):
         return []
     return joined
@@ -238,10 +225,6 @@ def _has_directive(document: Document, table: Table, final: Row) -> bool:
     lines it silences are the ones that move (one elsewhere silences the same rows)."""
     start = document.lines[table.first_line - 1].start
     return _DIRECTIVE.search(document.text, start, final.line_span.end) is not None
-
-
-def _same_block(document: Document, line: int, other: int) -> bool:
-    return document.block_at(line) is document.block_at(other)
 
 
 def stray_groups(rows: Sequence[Row]) -> list[list[Row]]:
