@@ -20,6 +20,7 @@ from ddlint.recorddiff import diff_papers
 from ddlint.records import paper_identity
 from ddlint.rules import get_rule
 from ddlint.spans import Span
+from ddlint.urls import canonical_url
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "dataset-distillation-papers.md"
@@ -202,3 +203,18 @@ def test_a_sort_waits_for_the_unsafe_fix_that_dates_a_row() -> None:
         "Edsger Dijkstra",
     ]
     assert result.passes == 2
+
+
+def test_run_memo_of_canonical_urls_gives_the_same_identities() -> None:
+    """The fix loop counts identities through its per-run memo of ``canonical_url``; the
+    memo must give exactly the identities the plain function gives, on every list shape."""
+    from ddlint.fixer import _CanonicalUrls
+
+    urls = _CanonicalUrls()
+    texts = [SEED.read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "lists").glob("*.md"))]
+    for text in texts * 2:  # the second round reads the memo, the first fills it
+        for paper in parse_records(text):
+            assert paper_identity(paper, urls.__getitem__) == paper_identity(paper)
+    assert urls  # the memo was used
+    assert all(canonical == canonical_url(url) for url, canonical in urls.items())

@@ -24,6 +24,7 @@ from ddlint.fixcompose import collide, compose
 from ddlint.linter import LintResult, default_codes, lint_parsed, paused_gc
 from ddlint.records import Identity, Records, extract_records, paper_identity
 from ddlint.rules import ALL_RULES, RuleSettings
+from ddlint.urls import canonical_url
 
 MAX_PASSES = 10
 _collide = collide  # the name the tests compare against
@@ -75,12 +76,13 @@ def _fix_text(
 ) -> FixResult:
     settings = settings or RuleSettings()
     linting = _Linting(path, codes, settings, unsafe=unsafe)
+    urls = _CanonicalUrls()
     current = text
     applied: list[Finding] = []
     result = linting.fixable(linting.parse(current))
     # Each pass lints once; the last pass's lint is the final result, and its records'
     # identities are counted once and carried to the next pass and to the final check.
-    identities = _identities(result.records)
+    identities = _identities(result.records, urls)
     # What the final check needs of the input, not the whole first lint (memory on large lists).
     initial = _Snapshot(text, _outside_lines(result.document), identities)
     full = False  # whether ``result`` has every enabled rule's findings
@@ -105,8 +107,10 @@ def _fix_text(
         # lint it fully, so that the final result needs no second lint.
         full = not deferred and _table_shapes(parsed[0]) == _table_shapes(result.document)
         new_result = linting.full(parsed) if full else linting.fixable(parsed)
-        new_identities = _identities(new_result.records)
-        _check_pass_records((result.records, identities), new_identities, chosen, current, text)
+        new_identities = _identities(new_result.records, urls)
+        _check_pass_records(
+            (result.records, identities), new_identities, chosen, current, text, urls
+        )
         applied.extend(chosen)
         current, result, identities = new_text, new_result, new_identities
     if not full:
@@ -359,9 +363,20 @@ def _aliases(settings: RuleSettings) -> dict[str, str] | None:
     return settings.header_aliases or None
 
 
-def _identities(records: Records) -> Counter[Identity]:
+class _CanonicalUrls(dict[str, str]):
+    """``canonical_url`` remembered for one fix run. Every pass counts the identities of
+    all records again, and a large list has many more links than the bounded cache of
+    ``canonical_url`` holds, so without this each pass would work out every link anew."""
+
+    def __missing__(self, url: str) -> str:
+        canonical = self[url] = canonical_url(url)
+        return canonical
+
+
+def _identities(records: Records, urls: _CanonicalUrls) -> Counter[Identity]:
     """The multiset of the records' identities (what the record checks compare)."""
-    return Counter(paper_identity(paper) for paper in records.papers)
+    canonical = urls.__getitem__
+    return Counter(paper_identity(paper, canonical) for paper in records.papers)
 
 
 def _check_pass_records(
@@ -370,6 +385,7 @@ def _check_pass_records(
     chosen: Sequence[Finding],
     current: str,
     original: str,
+    urls: _CanonicalUrls,
 ) -> None:
     """Within one pass, records change only at rows an unsafe fix declared."""
     records, old = before
@@ -378,7 +394,7 @@ def _check_pass_records(
     unsafe_lines = {f.line for f in chosen if f.fix and f.fix.applicability is Applicability.UNSAFE}
     removed = old - new
     allowed = Counter(
-        paper_identity(r.paper)
+        paper_identity(r.paper, urls.__getitem__)
         for r in records.rows
         if r.paper is not None and r.row.line in unsafe_lines
     )

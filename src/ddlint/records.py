@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, Literal, TypeVar
@@ -115,13 +115,16 @@ def _record(model: type[_Model], **values: Any) -> _Model:
     return record
 
 
-def paper_identity(paper: Paper) -> Identity:
+def paper_identity(paper: Paper, canonical: Callable[[str], str] = canonical_url) -> Identity:
     """What makes two records the same paper (DESIGN.md §3.3): no origin, no venue
-    spelling, URLs in canonical form, empty-target links ignored."""
+    spelling, URLs in canonical form, empty-target links ignored.
+
+    ``canonical`` is ``canonical_url`` or a memo of it (the fixer keeps one per run).
+    """
     venue = paper.venue
     return (
         paper.title,
-        canonical_url(paper.url or ""),
+        canonical(paper.url or ""),
         tuple(paper.authors),
         paper.et_al,
         paper.type,
@@ -129,7 +132,7 @@ def paper_identity(paper: Paper) -> Identity:
         tuple(paper.datasets),
         (venue.name, venue.year, venue.month, venue.kind) if venue else None,
         paper.year,
-        tuple((link.label, canonical_url(link.url)) for link in paper.links if link.url.strip()),
+        tuple((link.label, canonical(link.url)) for link in paper.links if link.url.strip()),
         (paper.section.heading, paper.section.year),
         tuple(sorted(paper.extra.items())),
     )
