@@ -10,12 +10,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from listgen import paper_list
 
-from ddlint.api import parse_records
+from ddlint.api import fix_text, parse_records
 from ddlint.cli import main
 from ddlint.document import parse_document
 from ddlint.export import export_papers, paper_schema
-from ddlint.records import Records, extract_records, paper_identity
+from ddlint.records import PaperMemo, Records, extract_records, paper_identity
 
 SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 
@@ -186,3 +189,42 @@ def test_a_later_text_reuses_the_cell_parses_only_under_the_same_definitions(
     records = extract_records(later, inline=earlier.inline)
     assert _fields(records) == _fields(extract_records(later))
     assert (records.inline is earlier.inline) is reused
+
+
+@pytest.mark.parametrize(
+    "definition",
+    [
+        pytest.param("[engines]: https://x.org/e\n", id="same-definitions"),
+        pytest.param("[engines]: https://x.org/moved\n", id="changed-definitions"),
+    ],
+)
+def test_a_later_text_reuses_the_papers_of_unchanged_rows(definition: str) -> None:
+    """The fixer also hands each pass the run's papers (``extract_records(papers=)``): rows
+    whose cells are unchanged are copied with their new origin; the records are those of
+    a fresh extraction, and a changed link definition empties the memo."""
+    papers: PaperMemo = {}
+    earlier = extract_records(
+        parse_document(_REFERENCED + "[engines]: https://x.org/e\n"), papers=papers
+    )
+    assert papers  # filled by the first extraction
+    later = parse_document("Moved down a line.\n\n" + _REFERENCED + definition)
+    records = extract_records(later, inline=earlier.inline, papers=papers)
+    assert _fields(records) == _fields(extract_records(later))
+    assert records.papers[0].origin.line == earlier.papers[0].origin.line + 2
+
+
+@given(paper_list(), st.integers(0, 3))
+@settings(max_examples=150, deadline=None)
+def test_the_papers_memo_gives_the_records_of_a_fresh_extraction(text: str, shift: int) -> None:
+    """What the fix loop does: extract a text, then its fixed version and a copy moved down
+    by ``shift`` lines, through one memo; every paper equals a fresh extraction's (origin
+    included) and owns its lists, shared with no earlier record."""
+    papers: PaperMemo = {}
+    first = extract_records(parse_document(text), papers=papers)
+    previous = first
+    for later_text in (fix_text(text).text, "\n" * shift + text):
+        later = extract_records(parse_document(later_text), inline=previous.inline, papers=papers)
+        assert _fields(later) == _fields(extract_records(parse_document(later_text)))
+        owned = {id(value) for p in first.papers for value in (p.authors, p.links, p.extra)}
+        assert not owned & {id(v) for p in later.papers for v in (p.authors, p.links, p.extra)}
+        previous = later

@@ -22,7 +22,7 @@ from ddlint.document import Document, parse_document, render_document
 from ddlint.findings import Applicability, Edit, Finding, splice_edits
 from ddlint.fixcompose import collide, compose
 from ddlint.linter import LintResult, default_codes, lint_parsed, paused_gc
-from ddlint.records import Identity, Records, extract_records, paper_identity
+from ddlint.records import Identity, PaperMemo, Records, extract_records, paper_identity
 from ddlint.rules import ALL_RULES, RuleSettings
 from ddlint.urls import canonical_url
 
@@ -152,12 +152,17 @@ class _Linting:
             and rule.fixable != "never"
             and (unsafe or rule.code not in UNSAFE_ONLY_RULES)
         }
+        # The run's papers: a pass rebuilds only the papers of the rows its edits changed.
+        self.papers: PaperMemo = {}
 
     def parse(self, text: str, previous: Records | None = None) -> tuple[Document, Records]:
         """``previous``: the records of the last pass, whose cell parses serve again."""
         document = parse_document(text)
         inline = previous.inline if previous is not None else None
-        return document, extract_records(document, _aliases(self.settings), inline=inline)
+        records = extract_records(
+            document, _aliases(self.settings), inline=inline, papers=self.papers
+        )
+        return document, records
 
     def fixable(self, parsed: tuple[Document, Records]) -> LintResult:
         """The findings of the rules that can fix (what a pass chooses from)."""

@@ -79,6 +79,8 @@ class Paper(_Frozen):
 
 
 Identity = tuple[object, ...]
+# The fixer's papers of a run: per table columns, by section and cell texts (extract_records).
+PaperMemo = dict[ColumnMap, dict[tuple[object, ...], Paper]]
 
 # Records are built with every field given, so one set of field names serves every
 # record of a model (model_construct would keep a new one per record; pydantic copies
@@ -192,13 +194,24 @@ def extract_records(
     aliases: Mapping[str, str] | None = None,
     *,
     inline: InlineCache | None = None,
+    papers: PaperMemo | None = None,
 ) -> Records:
     """The records of ``document``. ``inline``: the cell parses of an earlier version of
     the text (the fixer's previous pass), used when its link definitions are the same:
-    a cell's parse depends on its text and those alone, and most cells are unchanged."""
+    a cell's parse depends on its text and those alone, and most cells are unchanged.
+
+    ``papers``: the papers of earlier versions by what they were built from, read and
+    filled here (the fixer keeps one for a run, beside ``inline``). A row built from the
+    same cell texts, under the same columns and section, is the same paper: it is
+    copied with its new origin instead of being built again. Emptied when the link
+    definitions differ from those of ``inline``, since then the cells parse anew.
+    """
     refs = parse_link_definitions(_definition_lines(document))
-    cache = inline if inline is not None and inline.refs == refs else InlineCache(refs)
-    parsers = _Parsers(cache)
+    reused = inline is not None and inline.refs == refs
+    cache = inline if inline is not None and reused else InlineCache(refs)
+    if papers is not None and not reused:
+        papers.clear()
+    parsers = _Parsers(cache, papers)
     sections = _SectionFinder(document.headings, cache)
     tables: list[PaperTable] = []
     rows: list[RowRecord] = []
@@ -307,10 +320,11 @@ class _Parsers:
     and dataset texts seen so far (lists repeat names and whole cells across thousands of
     rows: each distinct text is split once, each distinct name kept once)."""
 
-    __slots__ = ("_authors", "_datasets", "_strings", "inline", "plain")
+    __slots__ = ("_authors", "_datasets", "_strings", "inline", "papers", "plain")
 
-    def __init__(self, inline: InlineCache) -> None:
+    def __init__(self, inline: InlineCache, papers: PaperMemo | None) -> None:
         self.inline = inline
+        self.papers = papers
         self.plain = InlineCache({})
         self._strings: dict[str, str] = {}
         self._authors: dict[str, tuple[tuple[str, ...], bool]] = {}
@@ -359,6 +373,8 @@ class _TableRecords:
             table, columns, columns.is_paper_table, inferred, self.section
         )
         self.layout = _Layout(columns)
+        memo = parsers.papers
+        self.memo = None if memo is None else memo.setdefault(columns, {})
 
     def rows(self) -> Iterable[RowRecord]:
         section = self.section
@@ -381,10 +397,32 @@ class _TableRecords:
         kind = _row_kind(contents, columns)
         paper = None
         if kind == "paper":
-            paper = _paper(row, self.layout, cells, contents, section, self.parsers)
+            paper = self._paper(row, cells, contents, section)
             if _is_placeholder(paper):
                 kind, paper = "placeholder", None
         return RowRecord(self.paper_table, row, kind, paper, cells, contents)
+
+    def _paper(
+        self,
+        row: Row,
+        cells: Sequence[Cell | None],
+        contents: Sequence[InlineContent | None],
+        section: Section,
+    ) -> Paper:
+        memo = self.memo
+        if memo is None:
+            return _paper(row, self.layout, cells, contents, section, self.parsers)
+        # All that `_paper` reads besides the row's place (its origin): the cells' texts
+        # (their parses follow from them, under the link definitions the memo is kept
+        # for), the section, and the columns this memo belongs to.
+        key = (section.heading, section.year, *[c.text if c is not None else None for c in cells])
+        known = memo.get(key)
+        if known is None:
+            paper = _paper(row, self.layout, cells, contents, section, self.parsers)
+        else:
+            paper = _moved(known, row, section)
+        memo[key] = paper  # the newest: the memo holds no paper the records have let go
+        return paper
 
 
 def _row_kind(contents: Sequence[InlineContent | None], columns: ColumnMap) -> RowKind:
@@ -458,6 +496,19 @@ def _paper(
         origin=_record(Origin, line=row.line, column=_column(row), rendered=row.rendered),
         extra=extra,
     )
+
+
+def _moved(paper: Paper, row: Row, section: Section) -> Paper:
+    """``paper`` at ``row``: equal to what ``_paper`` builds for a row of the same cells.
+    Its lists and dict are copies, as every record has its own."""
+    values = dict(paper.__dict__)
+    values["authors"] = list(paper.authors)
+    values["datasets"] = list(paper.datasets)
+    values["links"] = list(paper.links)
+    values["extra"] = dict(paper.extra)
+    values["section"] = section
+    values["origin"] = _record(Origin, line=row.line, column=_column(row), rendered=row.rendered)
+    return _record(Paper, **values)
 
 
 @lru_cache(maxsize=4096)
