@@ -202,7 +202,7 @@ def test_a_later_text_reuses_the_papers_of_unchanged_rows(definition: str) -> No
     """The fixer also hands each pass the run's papers (``extract_records(papers=)``): rows
     whose cells are unchanged are copied with their new origin; the records are those of
     a fresh extraction, and a changed link definition empties the memo."""
-    papers: PaperMemo = {}
+    papers = PaperMemo()
     earlier = extract_records(
         parse_document(_REFERENCED + "[engines]: https://x.org/e\n"), papers=papers
     )
@@ -213,13 +213,27 @@ def test_a_later_text_reuses_the_papers_of_unchanged_rows(definition: str) -> No
     assert records.papers[0].origin.line == earlier.papers[0].origin.line + 2
 
 
+def test_the_papers_memo_follows_the_definitions_it_was_filled_under() -> None:
+    """The memo keeps the link definitions its papers were built under, whatever cell
+    parses the caller hands in: back to the first definitions after a change, a reference
+    link points where they say, not where the last ones said."""
+    one = _REFERENCED + "[engines]: https://x.org/e\n"
+    two = _REFERENCED + "[engines]: https://x.org/moved\n"
+    papers = PaperMemo()
+    first = extract_records(parse_document(one), papers=papers)
+    extract_records(parse_document(two), inline=first.inline, papers=papers)
+    again = extract_records(parse_document(one), inline=first.inline, papers=papers)
+    assert again.papers[0].url == "https://x.org/e"
+    assert _fields(again) == _fields(first)
+
+
 @given(paper_list(), st.integers(0, 3))
 @settings(max_examples=150, deadline=None)
 def test_the_papers_memo_gives_the_records_of_a_fresh_extraction(text: str, shift: int) -> None:
     """What the fix loop does: extract a text, then its fixed version and a copy moved down
     by ``shift`` lines, through one memo; every paper equals a fresh extraction's (origin
     included) and owns its lists, shared with no earlier record."""
-    papers: PaperMemo = {}
+    papers = PaperMemo()
     first = extract_records(parse_document(text), papers=papers)
     previous = first
     for later_text in (fix_text(text).text, "\n" * shift + text):

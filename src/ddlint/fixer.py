@@ -153,7 +153,7 @@ class _Linting:
             and (unsafe or rule.code not in UNSAFE_ONLY_RULES)
         }
         # The run's papers: a pass rebuilds only the papers of the rows its edits changed.
-        self.papers: PaperMemo = {}
+        self.papers = PaperMemo()
 
     def parse(self, text: str, previous: Records | None = None) -> tuple[Document, Records]:
         """``previous``: the records of the last pass, whose cell parses serve again."""

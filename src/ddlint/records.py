@@ -79,8 +79,6 @@ class Paper(_Frozen):
 
 
 Identity = tuple[object, ...]
-# The fixer's papers of a run: per table columns, by section and cell texts (extract_records).
-PaperMemo = dict[ColumnMap, dict[tuple[object, ...], Paper]]
 
 # Records are built with every field given, so one set of field names serves every
 # record of a model (model_construct would keep a new one per record; pydantic copies
@@ -138,6 +136,31 @@ def paper_identity(paper: Paper, canonical: Callable[[str], str] = canonical_url
         (paper.section.heading, paper.section.year),
         tuple(sorted(paper.extra.items())),
     )
+
+
+_TablePapers = dict[ColumnMap, dict[tuple[object, ...], Paper]]
+
+
+class PaperMemo:
+    """Papers by what they were built from, for ``extract_records(papers=)``: per table
+    columns, then by section and cell texts. The fixer keeps one for a run: a pass
+    rebuilds only the papers of the rows its edits changed."""
+
+    __slots__ = ("_refs", "_tables")
+
+    def __init__(self) -> None:
+        self._refs: Mapping[str, str] | None = None
+        self._tables: _TablePapers = {}
+
+    def under(self, refs: Mapping[str, str]) -> _TablePapers:
+        """The papers built under these link definitions: under others, a cell may link
+        elsewhere, so what was kept for those is let go."""
+        if refs != self._refs:
+            self._refs, self._tables = refs, {}
+        return self._tables
+
+    def __len__(self) -> int:
+        return sum(len(papers) for papers in self._tables.values())
 
 
 @dataclass(frozen=True)
@@ -201,17 +224,13 @@ def extract_records(
     a cell's parse depends on its text and those alone, and most cells are unchanged.
 
     ``papers``: the papers of earlier versions by what they were built from, read and
-    filled here (the fixer keeps one for a run, beside ``inline``). A row built from the
-    same cell texts, under the same columns and section, is the same paper: it is
-    copied with its new origin instead of being built again. Emptied when the link
-    definitions differ from those of ``inline``, since then the cells parse anew.
+    filled here (the fixer keeps one for a run). A row built from the same cell texts,
+    under the same columns, section and link definitions, is the same paper: it is
+    copied with its new origin instead of being built again.
     """
     refs = parse_link_definitions(_definition_lines(document))
-    reused = inline is not None and inline.refs == refs
-    cache = inline if inline is not None and reused else InlineCache(refs)
-    if papers is not None and not reused:
-        papers.clear()
-    parsers = _Parsers(cache, papers)
+    cache = inline if inline is not None and inline.refs == refs else InlineCache(refs)
+    parsers = _Parsers(cache, papers.under(refs) if papers is not None else None)
     sections = _SectionFinder(document.headings, cache)
     tables: list[PaperTable] = []
     rows: list[RowRecord] = []
@@ -322,7 +341,7 @@ class _Parsers:
 
     __slots__ = ("_authors", "_datasets", "_strings", "inline", "papers", "plain")
 
-    def __init__(self, inline: InlineCache, papers: PaperMemo | None) -> None:
+    def __init__(self, inline: InlineCache, papers: _TablePapers | None) -> None:
         self.inline = inline
         self.papers = papers
         self.plain = InlineCache({})
