@@ -416,21 +416,25 @@ class _TableRecords:
         kind = _row_kind(contents, columns)
         paper = None
         if kind == "paper":
-            paper = self._paper(row, cells, contents, section)
+            memo = self.memo
+            paper = (
+                _paper(row, self.layout, cells, contents, section, self.parsers)
+                if memo is None
+                else self._remembered_paper(memo, row, cells, contents, section)
+            )
             if _is_placeholder(paper):
                 kind, paper = "placeholder", None
         return RowRecord(self.paper_table, row, kind, paper, cells, contents)
 
-    def _paper(
+    def _remembered_paper(
         self,
+        memo: dict[tuple[object, ...], Paper],
         row: Row,
         cells: Sequence[Cell | None],
         contents: Sequence[InlineContent | None],
         section: Section,
     ) -> Paper:
-        memo = self.memo
-        if memo is None:
-            return _paper(row, self.layout, cells, contents, section, self.parsers)
+        """``_paper``, or the memo's paper of the same cells moved to ``row``."""
         # All that `_paper` reads besides the row's place (its origin): the cells' texts
         # (their parses follow from them, under the link definitions the memo is kept
         # for), the section, and the columns this memo belongs to.
@@ -512,7 +516,7 @@ def _paper(
         year=year,
         links=links,
         section=section,
-        origin=_record(Origin, line=row.line, column=_column(row), rendered=row.rendered),
+        origin=_origin(row),
         extra=extra,
     )
 
@@ -526,7 +530,7 @@ def _moved(paper: Paper, row: Row, section: Section) -> Paper:
     values["links"] = list(paper.links)
     values["extra"] = dict(paper.extra)
     values["section"] = section
-    values["origin"] = _record(Origin, line=row.line, column=_column(row), rendered=row.rendered)
+    values["origin"] = _origin(row)
     return _record(Paper, **values)
 
 
@@ -660,6 +664,10 @@ def _text(contents: Sequence[InlineContent]) -> str:
     if len(contents) == 1:  # the usual one column: " ".join of one text is that text
         return contents[0].text.strip()
     return " ".join(c.text for c in contents if c.text).strip()
+
+
+def _origin(row: Row) -> Origin:
+    return _record(Origin, line=row.line, column=_column(row), rendered=row.rendered)
 
 
 def _column(row: Row) -> int:
