@@ -114,7 +114,7 @@ class Run:
 
 
 def run_ddlint(urls: list[str], host_concurrency: int) -> Run:
-    from ddlint.linkcheck import CheckOptions, check_links
+    from ddlint.net import CheckOptions, check_links
 
     options = CheckOptions(allow_private=True, use_cache=False, host_concurrency=host_concurrency)
     started = time.perf_counter()

@@ -18,9 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--defects", action="store_true")
     args = parser.parse_args(argv)
 
-    from ddlint.document import parse_document
-    from ddlint.linter import default_codes
-    from ddlint.records import extract_records
+    from ddlint.engine.linter import default_codes
+    from ddlint.gfm.document import parse_document
+    from ddlint.records.model import extract_records
     from ddlint.rules import ALL_RULES, RuleContext, RuleSettings
 
     text = generate_list(args.rows, args.defects, 0)

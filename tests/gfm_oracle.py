@@ -7,7 +7,7 @@ import re
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
-from ddlint.document import Document
+from ddlint.gfm.document import Document
 
 OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SOURCEPOS | Options.CMARK_OPT_FOOTNOTES
 

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ddlint.cli import main
-from ddlint.source import TEMP_SUFFIX, SourceError, decode, read_source, write_atomic
+from ddlint.cli.main import main
+from ddlint.text.source import TEMP_SUFFIX, SourceError, decode, read_source, write_atomic
 
 SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 
@@ -66,7 +66,7 @@ def test_failure_anywhere_in_the_write_leaves_the_old_bytes(
 
 _WRITER = """
 import sys
-from ddlint.source import read_source, write_atomic
+from ddlint.text.source import read_source, write_atomic
 path = sys.argv[1]
 big = "| row |\\n" * 200_000
 while True:

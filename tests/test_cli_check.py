@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from ddlint.api import rules_markdown
-from ddlint.cli import main
+from ddlint.cli.main import main
 from ddlint.rules import ALL_RULES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ddlint.cli import main
-from ddlint.source import SourceError, read_source, write_atomic
+from ddlint.cli.main import main
+from ddlint.text.source import SourceError, read_source, write_atomic
 
 SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 # Root ignores file permissions; without these two capabilities it obeys them like anyone.

@@ -1,10 +1,17 @@
-"""ddlint.columns: header text → the fields a column feeds."""
+"""ddlint.records.columns: header text → the fields a column feeds."""
 
 from __future__ import annotations
 
 import pytest
 
-from ddlint.columns import DEFAULT_ALIASES, FIELDS, ColumnMap, Field, header_key, map_columns
+from ddlint.records.columns import (
+    DEFAULT_ALIASES,
+    FIELDS,
+    ColumnMap,
+    Field,
+    header_key,
+    map_columns,
+)
 
 SEED_HEADERS = ["Author", "Title", "Type", "Task", "Dataset", "Venue", "Supp. Material"]
 

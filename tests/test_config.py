@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ddlint.config import Config, default_config
+from ddlint.engine.config import Config, default_config
 
 
 def test_default_config_is_the_declared_defaults() -> None:

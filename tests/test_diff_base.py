@@ -10,11 +10,11 @@ import pytest
 from gitrepo import commit_all, git, init_repo
 from test_action import DEFECTIVE_ROW, SEED, add_rows_to_2022
 
-from ddlint.baseline import BaselineError, read_baseline
-from ddlint.cli import main
-from ddlint.findings import Finding, Severity
-from ddlint.gitdiff import GitError, added_lines, changed_lines
-from ddlint.spans import Span
+from ddlint.cli.main import main
+from ddlint.engine.baseline import BaselineError, read_baseline
+from ddlint.engine.gitdiff import GitError, added_lines, changed_lines
+from ddlint.text.findings import Finding, Severity
+from ddlint.text.spans import Span
 
 
 def _findings(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, Any]]]:

@@ -13,7 +13,7 @@ import click
 import pytest
 import yaml
 
-from ddlint.cli import cli
+from ddlint.cli.main import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [p for p in (ROOT / "docs" / "integrations.md", ROOT / "README.md") if p.is_file()]

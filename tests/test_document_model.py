@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ddlint.document import (
+from ddlint.gfm.document import (
     Cell,
     Document,
     Row,

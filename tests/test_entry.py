@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from ddlint.api import fix_text, lint_text, parse_records
-from ddlint.export import export_papers
+from ddlint.records.export import export_papers
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "dataset-distillation-papers.md"

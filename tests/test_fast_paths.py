@@ -12,17 +12,25 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ddlint import fixer, inline, records
-from ddlint.cells import split_cells, split_cells_scanning
-from ddlint.columns import map_columns
-from ddlint.document import Cell
-from ddlint.findings import Applicability, Edit, Finding, Fix, Severity
-from ddlint.inline import InlineCache, InlineContent, InlineLink, has_markdown_syntax, parse_inline
+from ddlint.fix import fixer
+from ddlint.gfm.cells import split_cells, split_cells_scanning
+from ddlint.gfm.document import Cell
+from ddlint.inline import parse as inline
+from ddlint.inline.parse import (
+    InlineCache,
+    InlineContent,
+    InlineLink,
+    has_markdown_syntax,
+    parse_inline,
+)
+from ddlint.records import model as records
+from ddlint.records.columns import map_columns
+from ddlint.records.venues import extract_year
 from ddlint.report import text as report_text
 from ddlint.report.text import MAX_EXCERPT_WIDTH
-from ddlint.rules import _structure
-from ddlint.spans import Span
-from ddlint.venues import extract_year
+from ddlint.rules.structure import _structure
+from ddlint.text.findings import Applicability, Edit, Finding, Fix, Severity
+from ddlint.text.spans import Span
 
 REFS = ({}, {"code": "https://ref.example/c", "title": "https://ref.example/t"})
 

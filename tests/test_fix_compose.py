@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from listgen import paper_list
 
-from ddlint.fixer import apply_edits, choose_fixes, fix_text
-from ddlint.linter import LintResult, lint
+from ddlint.engine.linter import LintResult, lint
+from ddlint.fix.fixer import apply_edits, choose_fixes, fix_text
 from ddlint.rules import RuleSettings
 
 HEADER = "| Author | Title | Venue |\n|---|---|---|\n"

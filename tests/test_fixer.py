@@ -13,14 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from listgen import paper_list
 
 from ddlint.api import fix_text, lint_text, parse_records
-from ddlint.cli import main
-from ddlint.findings import Edit
-from ddlint.fixer import UNSAFE_ONLY_RULES, FixError, apply_edits
-from ddlint.recorddiff import diff_papers
-from ddlint.records import paper_identity
+from ddlint.cli.main import main
+from ddlint.fix.fixer import UNSAFE_ONLY_RULES, FixError, apply_edits
+from ddlint.inline.urls import canonical_url
+from ddlint.records.diff import diff_papers
+from ddlint.records.model import paper_identity
 from ddlint.rules import get_rule
-from ddlint.spans import Span
-from ddlint.urls import canonical_url
+from ddlint.text.findings import Edit
+from ddlint.text.spans import Span
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "dataset-distillation-papers.md"
@@ -154,8 +154,8 @@ def test_golden_fix(path: Path) -> None:
 
 
 def _outside(text: str) -> list[str]:
-    from ddlint.document import parse_document
-    from ddlint.fixer import _outside_lines
+    from ddlint.fix.fixer import _outside_lines
+    from ddlint.gfm.document import parse_document
 
     return [line for line in _outside_lines(parse_document(text)) if not line.startswith("<!--")]
 
@@ -208,7 +208,7 @@ def test_a_sort_waits_for_the_unsafe_fix_that_dates_a_row() -> None:
 def test_run_memo_of_canonical_urls_gives_the_same_identities() -> None:
     """The fix loop counts identities through its per-run memo of ``canonical_url``; the
     memo must give exactly the identities the plain function gives, on every list shape."""
-    from ddlint.fixer import _CanonicalUrls
+    from ddlint.fix.fixer import _CanonicalUrls
 
     urls = _CanonicalUrls()
     texts = [SEED.read_text(encoding="utf-8")]

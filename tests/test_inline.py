@@ -1,4 +1,4 @@
-"""ddlint.inline: a cell's inline Markdown → plain text and links with source offsets."""
+"""ddlint.inline.parse: a cell's inline Markdown → plain text and links with source offsets."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ddlint import inline
-from ddlint.inline import (
+from ddlint.inline import parse as inline
+from ddlint.inline.parse import (
     InlineContent,
     InlineLink,
     has_markdown_syntax,
@@ -18,7 +18,7 @@ from ddlint.inline import (
     parse_inline,
     parse_link_definitions,
 )
-from ddlint.spans import Span
+from ddlint.text.spans import Span
 
 SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 

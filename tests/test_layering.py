@@ -1,7 +1,9 @@
-"""DESIGN.md §2: data flows one way. Each module may import only what its row allows.
+"""DESIGN.md §2: data flows one way, through packages in the order of the pipeline.
 
-The map below is the DESIGN table's "may import" column. A module missing from it
-fails the test, so a new module has to declare its place.
+``LAYERS`` lists ddlint's packages (and its few top-level modules) from the bottom up.
+A module may import its own package and any package listed before it, never one
+listed after it. A package or module missing from the list fails the test, so a new
+one has to declare its place.
 """
 
 from __future__ import annotations
@@ -11,72 +13,50 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "ddlint"
 
-# Third-party libraries each live behind exactly one module (or package).
+# Bottom first. Each layer's doc line says what it owns.
+LAYERS = (
+    "text",  # spans, sources, atomic writes, findings and edits, input errors; stdlib only
+    "inline",  # a cell's inline Markdown, the link scanner, URLs, display width
+    "gfm",  # GitHub's block grammar, cells, the document model, anchors, the table writer
+    "records",  # the pydantic models, identity, extraction, columns, venues, sort, export, diff
+    "net",  # link checking over the network; its results are read by rules
+    "rules",  # the rule base, the registry and one module per rule
+    "engine",  # linter, suppression, config, baseline, --diff-base, link results as findings
+    "fix",  # the pass loop, edit composition and verification
+    "report",  # the output formats
+    "api",  # the library API over the stages
+    "cli",  # click only
+    "_entry",  # the console script
+    "__main__",
+    "__init__",
+)
+
+# Third-party libraries each live behind exactly one package.
 THIRD_PARTY_OWNERS = {
     "mistune": {"inline"},
-    "httpx": {"linkcheck"},
+    "wcwidth": {"inline"},
+    "httpx": {"net"},
     "click": {"cli"},
-    "wcwidth": {"render"},
+    "pydantic": {"records", "engine"},
 }
 
-_CORE = {"spans", "cells", "document", "inline", "columns", "venues", "records", "findings"}
-ALLOWED: dict[str, set[str]] = {
-    "__init__": {"api", "document", "spans"},
-    "__main__": {"_entry"},
-    "_entry": {"cli"},
-    "spans": set(),
-    "errors": set(),
-    "source": {"errors"},
-    "cells": set(),
-    "gfm": {"cells"},
-    "document": {"spans", "cells", "gfm"},
-    "inline_scan": {"spans"},
-    "inline": {"spans", "inline_scan"},
-    "columns": set(),
-    "venues": set(),
-    "urls": set(),
-    "anchors": {"spans", "inline"},
-    "records": {"spans", "document", "inline", "columns", "venues", "urls"},
-    "findings": {"spans"},
-    "render": {"spans", "document", "records", "inline", "columns", "venues", "urls"},
-    "rules": _CORE | {"rules", "render", "urls", "anchors"},
-    "suppress": {"spans", "document", "findings"},
-    "config": {"rules", "findings", "columns", "venues", "render", "errors"},
-    "linter": _CORE | {"rules", "render", "suppress", "config", "urls", "anchors"},
-    "fixcompose": {"spans", "cells", "document", "findings"},
-    "fixer": _CORE | {"rules", "render", "suppress", "config", "linter", "urls", "fixcompose"},
-    "linkcheck": {"linkcheck"},
-    "linkfindings": _CORE | {"rules", "linter", "linkcheck", "urls"},
-    "report": {"findings", "spans", "report"},
-    "export": {"records", "spans"},
-    "paths": {"errors"},
-    "gitdiff": _CORE | {"source", "urls", "errors"},
-    "recorddiff": _CORE | {"urls", "source"},
-    "baseline": {"findings", "spans", "errors"},
-    "api": _CORE
-    | {"source", "rules", "render", "suppress", "config", "linter", "fixer", "export", "urls"}
-    | {"anchors", "recorddiff", "baseline", "gitdiff"},
-    "cli": {"api", "report", "config", "source", "findings", "spans", "export", "rules"}
-    | {"recorddiff", "baseline", "gitdiff", "linkfindings", "columns", "document", "records"}
-    | {"paths", "linter", "fixer", "errors"},
-}
+# At most this many modules at the top of the package besides the packages.
+TOP_LEVEL_MODULES = {"__init__", "__main__", "_entry", "api"}
 
 
-def _module_key(path: Path) -> str:
-    rel = path.relative_to(SRC).with_suffix("")
-    return rel.parts[0]
+def _layer(path: Path, src: Path) -> str:
+    return path.relative_to(src).with_suffix("").parts[0]
 
 
-def _imports(path: Path) -> set[str]:
+def _imports(path: Path, src: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            if node.level:  # relative import inside a package
-                base = _module_key(path)
-                found.add(f"ddlint.{base}")
+            if node.level:  # relative import: stays inside its own package
+                found.add(f"ddlint.{_layer(path, src)}")
             elif node.module:
                 found.add(node.module)
                 if node.module == "ddlint":
@@ -84,24 +64,45 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
-def test_every_module_imports_only_to_its_left() -> None:
+def upward_imports(src: Path = SRC) -> list[str]:
+    """Every import of a layer above the importing module's, as ``path imports name``."""
+    rank = {layer: index for index, layer in enumerate(LAYERS)}
     problems: list[str] = []
-    for path in sorted(SRC.rglob("*.py")):
-        key = _module_key(path)
-        if key not in ALLOWED:
-            problems.append(f"{path.relative_to(SRC)}: not placed in the layering map")
+    for path in sorted(src.rglob("*.py")):
+        layer = _layer(path, src)
+        if layer not in rank:
+            problems.append(f"{path.relative_to(src)}: not placed in LAYERS")
             continue
-        for name in _imports(path):
-            if name == "ddlint.__version__":
-                continue
-            top = name.split(".")[0]
-            if top == "ddlint":
-                parts = name.split(".")
-                if len(parts) == 1:
+        for name in sorted(_imports(path, src)):
+            parts = name.split(".")
+            if parts[0] == "ddlint":
+                if len(parts) == 1 or name == "ddlint.__version__":
                     continue
                 target = parts[1]
-                if target != key and target not in ALLOWED[key]:
-                    problems.append(f"{path.relative_to(SRC)} imports ddlint.{target}")
-            elif top in THIRD_PARTY_OWNERS and key not in THIRD_PARTY_OWNERS[top]:
-                problems.append(f"{path.relative_to(SRC)} imports {top}")
+                if target not in rank:
+                    problems.append(f"{path.relative_to(src)} imports unknown ddlint.{target}")
+                elif rank[target] > rank[layer]:
+                    problems.append(f"{path.relative_to(src)} imports ddlint.{target} (above it)")
+            elif parts[0] in THIRD_PARTY_OWNERS and layer not in THIRD_PARTY_OWNERS[parts[0]]:
+                problems.append(f"{path.relative_to(src)} imports {parts[0]}")
+    return problems
+
+
+def test_every_module_imports_only_layers_below_it() -> None:
+    problems = upward_imports()
     assert not problems, "\n".join(problems)
+
+
+def test_an_upward_import_fails(tmp_path: Path) -> None:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "spans.py").write_text("from ddlint.rules.base import Rule\n")
+    (tmp_path / "cli").mkdir()
+    (tmp_path / "cli" / "main.py").write_text("from ddlint.text.spans import Span\n")
+    assert upward_imports(tmp_path) == ["text/spans.py imports ddlint.rules (above it)"]
+
+
+def test_the_top_level_holds_only_packages_and_a_few_modules() -> None:
+    modules = {path.stem for path in SRC.glob("*.py")}
+    assert modules <= TOP_LEVEL_MODULES, modules - TOP_LEVEL_MODULES
+    packages = {path.name for path in SRC.iterdir() if (path / "__init__.py").is_file()}
+    assert packages == set(LAYERS) - TOP_LEVEL_MODULES

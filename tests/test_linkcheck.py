@@ -26,9 +26,9 @@ from linkserver import (
     serving,
 )
 
-from ddlint.linkcheck import CheckOptions, LinkResult, check_links, check_links_async, guard
-from ddlint.linkcheck.classify import parse_retry_after
-from ddlint.linkcheck.progress import Progress
+from ddlint.net import CheckOptions, LinkResult, check_links, check_links_async, guard
+from ddlint.net.classify import parse_retry_after
+from ddlint.net.progress import Progress
 
 # Loopback is what the guard refuses, so every test but the guard's own allows it.
 FAST = CheckOptions(allow_private=True, timeout=1.0, retries=1, backoff=0.01, use_cache=False)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from linkserver import LinkServer, Reply, serving
 
-from ddlint.cli import main
+from ddlint.cli.main import main
 
 
 @pytest.fixture
@@ -104,8 +104,8 @@ def test_plain_check_does_not_touch_the_network(
 
 def test_permanent_redirect_to_https_is_fixed_and_others_only_reported() -> None:
     from ddlint.api import apply_safe_fixes, check_text
-    from ddlint.linkcheck import LinkResult
-    from ddlint.linkfindings import link_findings
+    from ddlint.engine.linkfindings import link_findings
+    from ddlint.net import LinkResult
 
     text = (
         "| Author | Title | Venue | Code |\n| --- | --- | --- | --- |\n"

@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ddlint.api import parse_records
-from ddlint.records import Link, Origin, Paper, Section, Venue, _Frozen, _record
+from ddlint.records.model import Link, Origin, Paper, Section, Venue, _Frozen, _record
 from tests.test_records import SEED
 
 TEXT = st.text(max_size=12)

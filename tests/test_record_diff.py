@@ -10,8 +10,8 @@ from gitrepo import commit_all, init_repo
 from test_action import SEED, add_rows_to_2022
 
 from ddlint import api
-from ddlint.cli import main
-from ddlint.recorddiff import (
+from ddlint.cli.main import main
+from ddlint.records.diff import (
     RecordDiff,
     diff_papers,
     format_markdown,

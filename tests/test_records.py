@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from listgen import paper_list
 
 from ddlint.api import fix_text, parse_records
-from ddlint.cli import main
-from ddlint.document import parse_document
-from ddlint.export import export_papers, paper_schema
-from ddlint.records import PaperMemo, Records, extract_records, paper_identity
+from ddlint.cli.main import main
+from ddlint.gfm.document import parse_document
+from ddlint.records.export import export_papers, paper_schema
+from ddlint.records.model import PaperMemo, Records, extract_records, paper_identity
 
 SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 

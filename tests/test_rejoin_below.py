@@ -22,11 +22,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from listgen import DELIMITER, HEADER, TEMPLATE
 
-from ddlint.document import Block, Document, Row, Table, parse_document
-from ddlint.findings import Edit, splice_edits
-from ddlint.fixer import fix_text
-from ddlint.records import Identity, Records, extract_records, paper_identity
-from ddlint.rules import _rejoin
+from ddlint.fix.fixer import fix_text
+from ddlint.gfm.document import Block, Document, Row, Table, parse_document
+from ddlint.records.model import Identity, Records, extract_records, paper_identity
+from ddlint.rules.structure import _rejoin
+from ddlint.text.findings import Edit, splice_edits
 
 
 def _row(n: int) -> str:

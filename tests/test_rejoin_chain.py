@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from listgen import DELIMITER, HEADER, TEMPLATE, paper_row
 
-from ddlint.fixer import FixResult, fix_text
-from ddlint.rules import _rejoin
+from ddlint.fix.fixer import FixResult, fix_text
+from ddlint.rules.structure import _rejoin
 
 # What may stand between two groups of stray rows, or under the last one.
 _GAPS = st.sampled_from(

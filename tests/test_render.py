@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from ddlint.cells import split_cells
-from ddlint.document import parse_document
-from ddlint.records import RowRecord, extract_records
-from ddlint.render import (
+from ddlint.gfm.cells import split_cells
+from ddlint.gfm.document import parse_document
+from ddlint.gfm.render import (
     canonical_row,
     column_widths,
-    display_width,
     format_delimiter,
     format_row,
     is_canonical,
     is_compact_delimiter,
-    row_month,
-    sort_key,
     table_widths,
 )
+from ddlint.inline.width import display_width
+from ddlint.records.model import RowRecord, extract_records
+from ddlint.records.sort import row_month, sort_key
 
 
 def cells_of(row: str) -> list[str]:

@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema.protocols import Validator
 
-from ddlint.findings import Applicability, Edit, Finding, Fix, Severity
 from ddlint.report import (
     OUTPUT_FORMATS,
     RuleMeta,
@@ -29,7 +28,8 @@ from ddlint.report.github import escape_data, escape_property
 from ddlint.report.sarif import artifact_uri
 from ddlint.report.summary import MAX_LISTED_FINDINGS, escape_cell
 from ddlint.report.text import MAX_EXCERPT_WIDTH, render_excerpt
-from ddlint.spans import LineIndex, Span
+from ddlint.text.findings import Applicability, Edit, Finding, Fix, Severity
+from ddlint.text.spans import LineIndex, Span
 
 README = """\
 ## 2022

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ddlint import parse_document, render_document
-from ddlint.document import Document
+from ddlint.gfm.document import Document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -13,15 +13,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ddlint import render, urls
-from ddlint.cells import split_cells
-from ddlint.document import parse_document
-from ddlint.inline import parse_inline
-from ddlint.records import extract_records
-from ddlint.rules import RuleContext, _fields
-from ddlint.rules import dd302_malformed_url as dd302
-from ddlint.rules import dd402_cell_format as dd402
-from ddlint.spans import LineIndex
+from ddlint.gfm import render
+from ddlint.gfm.cells import split_cells
+from ddlint.gfm.document import parse_document
+from ddlint.inline import urls
+from ddlint.inline.parse import parse_inline
+from ddlint.records import sort
+from ddlint.records.model import extract_records
+from ddlint.rules import RuleContext
+from ddlint.rules.fields import _fields
+from ddlint.rules.format import dd402_cell_format as dd402
+from ddlint.rules.links import dd302_malformed_url as dd302
+from ddlint.text.spans import LineIndex
 
 # Mostly characters of ordinary web links; now and then one urlsplit treats specially.
 URL_PIECES = [
@@ -160,7 +163,7 @@ TITLES = st.sampled_from(["Alpha", "alpha", "Beta", "", "**Gamma**", "Ärger", "
 VENUES = st.sampled_from(["ICML, 2022", "arXiv, Sep., 2022", "CVPRW, 2021", "", "NeurIPS 2020"])
 DATES = st.sampled_from(["", "2021-03", "May 2020", "x"])
 SORT_KEYS = st.lists(
-    st.sampled_from([f"{sign}{field}" for field in render.SORT_FIELDS for sign in "+-"]),
+    st.sampled_from([f"{sign}{field}" for field in sort.SORT_FIELDS for sign in "+-"]),
     max_size=4,
 )
 
@@ -176,8 +179,8 @@ def test_sort_keys_order_as_sort_key(
         f"| [{t}](https://x.org/{i}) | {v} | {d} | {a} |" for i, (t, v, d, a) in enumerate(rows)
     ]
     records = extract_records(parse_document("\n".join(lines) + "\n")).rows
-    expected = sorted(range(len(records)), key=lambda i: render.sort_key(keys)(records[i]))
-    ranks = render.sort_keys(records, keys)
+    expected = sorted(range(len(records)), key=lambda i: sort.sort_key(keys)(records[i]))
+    ranks = sort.sort_keys(records, keys)
     assert sorted(range(len(records)), key=ranks.__getitem__) == expected
 
 

@@ -16,9 +16,9 @@ SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 
 _PROBE = """
 import contextlib, io, json, sys
-import ddlint.cli
+import ddlint.cli.main
 with contextlib.redirect_stdout(io.StringIO()):
-    code = ddlint.cli.main(sys.argv[1:])
+    code = ddlint.cli.main.main(sys.argv[1:])
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
@@ -41,14 +41,14 @@ def test_plain_check_does_not_import_the_link_checker(tmp_path: Path) -> None:
     code, modules = _modules_after("check", str(target), cwd=tmp_path)
     assert code == 1  # the seed has findings: the check really ran
     assert "httpx" not in modules
-    assert not {m for m in modules if m.startswith("ddlint.linkcheck")}
-    assert "ddlint.linkfindings" not in modules
+    assert not {m for m in modules if m.startswith("ddlint.net")}
+    assert "ddlint.engine.linkfindings" not in modules
     assert "tomllib" not in modules and "tomli" not in modules  # no config file
     assert "ddlint.report.sarif" not in modules  # only the format asked for
-    assert "ddlint.recorddiff" not in modules
+    assert "ddlint.records.diff" not in modules
     assert "subprocess" not in modules  # git runs only for --diff-base and diff
     assert "csv" not in modules  # only the CSV export writes CSV
-    assert "ddlint.gitdiff" not in modules and "ddlint.baseline" not in modules
+    assert "ddlint.engine.gitdiff" not in modules and "ddlint.engine.baseline" not in modules
 
 
 def test_plain_cells_need_no_mistune(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ddlint.venues import (
+from ddlint.records.venues import (
     KNOWN_VENUES,
     MonthStyle,
     ParsedVenue,

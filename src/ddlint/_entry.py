@@ -20,7 +20,7 @@ from typing import NoReturn
 def run() -> int:
     """The command, without the cyclic collector; its exit code."""
     gc.disable()
-    from ddlint.cli import main as cli_main
+    from ddlint.cli.main import main as cli_main
 
     return cli_main()
 

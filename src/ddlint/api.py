@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ddlint.config import Config, default_config, selected_codes
-from ddlint.document import Document, parse_document
-from ddlint.export import export_papers, paper_schema
-from ddlint.findings import Finding
-from ddlint.fixer import FixError, FixResult
-from ddlint.fixer import fix_text as _fix_text
-from ddlint.linter import LintResult, default_codes, lint, paused_gc
-from ddlint.records import Paper, Records, extract_records
+from ddlint.engine.config import Config, default_config, selected_codes
+from ddlint.engine.linter import LintResult, default_codes, lint, paused_gc
+from ddlint.fix.fixer import FixError, FixResult
+from ddlint.fix.fixer import fix_text as _fix_text
+from ddlint.gfm.document import Document, parse_document
+from ddlint.records.export import export_papers, paper_schema
+from ddlint.records.model import Paper, Records, extract_records
+from ddlint.text.findings import Finding
 
 __all__ = [
     "Config",
@@ -147,9 +147,9 @@ def apply_safe_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[
     verified like every fix: the text round-trips and no record changes."""
     from collections import Counter
 
-    from ddlint.document import render_document
-    from ddlint.fixer import apply_edits, choose_fixes
-    from ddlint.records import paper_identity
+    from ddlint.fix.fixer import apply_edits, choose_fixes
+    from ddlint.gfm.document import render_document
+    from ddlint.records.model import paper_identity
 
     chosen = choose_fixes(findings, unsafe=False)
     if not chosen:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from ddlint.api import fix_text, lint_text, parse_records
-from ddlint.document import parse_document
-from ddlint.findings import Applicability, Finding
-from ddlint.records import extract_records
+from ddlint.gfm.document import parse_document
+from ddlint.records.model import extract_records
+from ddlint.text.findings import Applicability, Finding
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED = (FIXTURES / "dataset-distillation-papers.md").read_text(encoding="utf-8")

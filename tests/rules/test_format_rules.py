@@ -14,8 +14,8 @@ import pytest
 from gfm_oracle import rendered_tables
 
 from ddlint.api import fix_text, lint_text
-from ddlint.config import Config
-from ddlint.findings import Applicability, Finding
+from ddlint.engine.config import Config
+from ddlint.text.findings import Applicability, Finding
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 RULES = FIXTURES / "rules"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ddlint.anchors import document_anchors, heading_plain_text, slugify
 from ddlint.api import fix_text, lint_text, parse_records
-from ddlint.findings import Applicability, Severity
-from ddlint.urls import canonical_url, strip_tracking
+from ddlint.gfm.anchors import document_anchors, heading_plain_text, slugify
+from ddlint.inline.urls import canonical_url, strip_tracking
+from ddlint.text.findings import Applicability, Severity
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = (FIXTURES / "dataset-distillation-papers.md").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import pytest
 from gfm_oracle import render, rendered_tables
 
 from ddlint.api import fix_text, lint_text
-from ddlint.findings import Applicability, Finding, Severity
+from ddlint.text.findings import Applicability, Finding, Severity
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 RULES = FIXTURES / "rules"

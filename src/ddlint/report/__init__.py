@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from ddlint.findings import Finding
 from ddlint.report._common import RuleMeta, Writer
+from ddlint.text.findings import Finding
 
 if TYPE_CHECKING:
     from ddlint.report.json_ import findings_to_json

@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ddlint.findings import Applicability, Finding
-from ddlint.spans import LineIndex
+from ddlint.text.findings import Applicability, Finding
+from ddlint.text.spans import LineIndex
 
 SEVERITY_ORDER = ("error", "warning", "info")
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ddlint.findings import Edit, Finding, Fix
 from ddlint.report._common import SourceLines, Writer, write_json_value
+from ddlint.text.findings import Edit, Finding, Fix
 
 
 def findings_to_json(

@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
-from ddlint.findings import Edit, Finding, Fix, Severity
 from ddlint.report._common import RuleMeta, SourceLines, Writer, write_json_value
+from ddlint.text.findings import Edit, Finding, Fix, Severity
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/ddlint/"

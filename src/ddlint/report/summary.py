@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from ddlint.findings import Applicability, Finding
 from ddlint.report._common import SEVERITY_ORDER, RuleMeta, count_fixes, plural
+from ddlint.text.findings import Applicability, Finding
 
 MAX_LISTED_FINDINGS = 50
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones

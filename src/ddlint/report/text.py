@@ -16,9 +16,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from ddlint.findings import Applicability, Finding
 from ddlint.report._common import SourceLines, Writer, count_fixes, plural
-from ddlint.spans import LINE_ENDING
+from ddlint.text.findings import Applicability, Finding
+from ddlint.text.spans import LINE_ENDING
 
 TAB_SIZE = 4
 MAX_EXCERPT_WIDTH = 160

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar, Literal
 
-from ddlint.document import Document
-from ddlint.findings import Applicability, Edit, Finding, Fix, Severity
-from ddlint.records import Records
-from ddlint.spans import Span
+from ddlint.gfm.document import Document
+from ddlint.records.model import Records
+from ddlint.text.findings import Applicability, Edit, Finding, Fix, Severity
+from ddlint.text.spans import Span
 
 Scope = Literal["row", "table", "document"]
 Fixability = Literal["never", "sometimes", "always"]
@@ -48,7 +48,7 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     # Rules a user must opt into (with --select or config).
     default_enabled: ClassVar[bool] = True
-    # Findings made from --check-links results (ddlint.linkfindings), not by check().
+    # Findings made from --check-links results (ddlint.engine.linkfindings), not by check().
     network: ClassVar[bool] = False
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

@@ -1,0 +1,1 @@
+"""The ``ddlint`` command: click only."""

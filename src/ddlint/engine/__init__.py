@@ -1,0 +1,3 @@
+"""Running rules over a document: the linter, suppression comments, configuration,
+baselines, ``--diff-base``, and link results as findings.
+"""

@@ -1,0 +1,1 @@
+"""Applying fixes: the pass loop, edit composition and verification."""

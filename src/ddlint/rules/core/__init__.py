@@ -1,0 +1,1 @@
+"""Rules about ddlint itself (suppression comments)."""

@@ -1,0 +1,53 @@
+"""DD001 unused-suppression: a `ddlint-disable` comment that silences nothing.
+
+## What it does
+Reports suppression comments (`<!-- ddlint-disable … -->`,
+`<!-- ddlint-disable-next-line … -->`) that silenced no finding, and those that
+name a rule ddlint does not know. The linter reports these itself, after every
+other rule ran; this rule has no check of its own.
+
+## Why is this bad?
+A stale suppression hides the next real defect at that place, and a misspelt
+code suppresses nothing while looking like it does.
+
+## Example
+```markdown
+<!-- ddlint-disable-next-line DD204 -->
+| Author | Title | Venue |
+|---|---|---|
+| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+```
+
+## Use instead
+```markdown
+| Author | Title | Venue |
+|---|---|---|
+| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+```
+
+## Fix safety
+No fix: whether the comment is stale or the code misspelt is for a person to say.
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddlint.rules.base import Rule, RuleContext
+from ddlint.text.findings import Finding
+
+
+class UnusedSuppression(Rule):
+    __doc__ = __doc__
+    code = "DD001"
+    name = "unused-suppression"
+    scope = "document"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        return iter(())
+
+
+RULE = UnusedSuppression

@@ -1,0 +1,1 @@
+"""Field rules (DD2xx): what each paper row says."""

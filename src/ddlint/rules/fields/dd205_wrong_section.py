@@ -1,0 +1,154 @@
+"""DD205 wrong-section: a paper whose year is not the year of its section.
+
+## What it does
+Compares a paper's year (its Year or Date column, else its venue's year) with the
+year of the section it sits in: a heading such as `# 2022`, or a separator row
+such as `| **2021** | | |`. A heading that names a range (`2015-2017`) or an open
+end (`2016 and before`) accepts every year it covers. When sections are by topic
+(no year), a row's Year column is compared with its venue's year instead.
+
+## Why is this bad?
+Readers look for a paper under its year; a row in the wrong section is missed,
+and counts per year are wrong.
+
+## Example
+```markdown
+# 2022
+| Author | Title | Venue |
+|---|---|---|
+| Lovelace et al | [**Engine Notes**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| Turing et al | [**Tables**](https://arxiv.org/abs/2101.00003) | ICLR, 2021 |
+
+# 2021
+| Author | Title | Venue |
+|---|---|---|
+| Hopper et al | [**Compilers**](https://arxiv.org/abs/2102.00004) | ICML, 2021 |
+```
+
+## Use instead
+```markdown
+# 2022
+| Author | Title | Venue |
+|---|---|---|
+| Lovelace et al | [**Engine Notes**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+
+# 2021
+| Author | Title | Venue |
+|---|---|---|
+| Hopper et al | [**Compilers**](https://arxiv.org/abs/2102.00004) | ICML, 2021 |
+| Turing et al | [**Tables**](https://arxiv.org/abs/2101.00003) | ICLR, 2021 |
+```
+
+## Fix safety
+Unsafe: it moves the row (its line, verbatim) to the end of the table of the
+section with the paper's year, which changes the record's section. It is offered
+only when exactly one table has that section year and the same number of columns;
+otherwise the row is only reported. Sort the target table afterwards (DD401).
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ddlint.gfm.document import Document, Table
+from ddlint.records.model import Records, RowRecord, Section
+from ddlint.rules.base import Rule, RuleContext, unsafe_fix
+from ddlint.rules.fields._fields import cell_span, column_year, paper_rows
+from ddlint.text.findings import Edit, Finding, Fix
+from ddlint.text.spans import Span
+
+_YEARS = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+_BEFORE = re.compile(r"\b(?:before|earlier|older|prior|and below|or earlier)\b|<", re.I)
+_AFTER = re.compile(r"\b(?:after|later|onwards?|since|and above|or later)\b|\+|>", re.I)
+
+
+class WrongSection(Rule):
+    __doc__ = __doc__
+    code = "DD205"
+    name = "wrong-section"
+    scope = "row"
+    fixable = "sometimes"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        targets = _tables_by_year(ctx.records)
+        accepted: dict[tuple[str | None, int | None, int], bool] = {}  # a list has few sections
+        for record, paper in paper_rows(ctx):
+            in_column = column_year(record)
+            venue_year = paper.venue.year if paper.venue is not None else None
+            section = paper.section
+            if section.year is None:  # topic sections: the Year column against the venue
+                if in_column is not None and venue_year not in (None, in_column[0]):
+                    yield ctx.finding(
+                        self,
+                        in_column[1].span,
+                        f"Year {in_column[0]} disagrees with the venue's year {venue_year} "
+                        f"(`{paper.venue.raw if paper.venue else ''}`); correct one of them",
+                    )
+                continue
+            year = in_column[0] if in_column is not None else venue_year
+            if year is None:
+                continue
+            key = (section.heading, section.year, year)
+            if key not in accepted:
+                accepted[key] = _accepts(section, year)
+            if accepted[key]:
+                continue
+            fields = ("year", "date") if in_column is not None else ("venue",)
+            fix = _move(ctx.document, record, targets.get((year, len(record.cells))))
+            where = "" if fix else f"; move the row to the {year} section"
+            yield ctx.finding(
+                self,
+                cell_span(record, *fields),
+                f"Paper of {year} in the {section.year} section: readers look for it "
+                f"under {year}{where}",
+                fix=fix,
+            )
+
+
+def _accepts(section: Section, year: int) -> bool:
+    heading = section.heading or ""
+    years = [int(y) for y in _YEARS.findall(heading)]
+    if section.year not in years:
+        return year == section.year
+    if len(years) >= 2:
+        return min(years) <= year <= max(years)
+    if _BEFORE.search(heading):
+        return year <= section.year
+    if _AFTER.search(heading):
+        return year >= section.year
+    return year == section.year
+
+
+def _tables_by_year(records: Records) -> dict[tuple[int, int], Table | None]:
+    """The one paper table per (section year, column count); None when there are several."""
+    found: dict[tuple[int, int], Table | None] = {}
+    for paper_table in records.tables:
+        year = paper_table.section.year
+        if not paper_table.is_paper or year is None:
+            continue
+        key = (year, paper_table.table.columns)
+        found[key] = None if key in found else paper_table.table
+    return found
+
+
+def _move(document: Document, record: RowRecord, target: Table | None) -> Fix | None:
+    if target is None or target is record.table.table:
+        return None
+    row = record.row
+    source = document.lines[row.line - 1]
+    last = document.lines[target.last_line - 1]
+    content = document.text[source.start : source.end]
+    newline = source.newline or last.newline or "\n"
+    if last.newline:
+        insert = Edit(Span(last.span.end, last.span.end), content + newline)
+    else:  # the table ends the file without a newline
+        insert = Edit(Span(last.end, last.end), newline + content)
+    remove = Edit(row.line_span, "")
+    return unsafe_fix(f"move the row to the table at line {target.first_line}", remove, insert)
+
+
+RULE = WrongSection

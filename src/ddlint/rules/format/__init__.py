@@ -1,0 +1,1 @@
+"""Format rules (DD4xx): the list's own order and style."""

@@ -1,0 +1,108 @@
+"""DD301 empty-link: a link with an empty target, such as `[Code]()`.
+
+## What it does
+Finds links of paper rows whose target is empty (`[Code]()`, `[Poster]( )`): a
+template link the contributor never filled in. Placeholder rows are left to DD201.
+
+## Why is this bad?
+GitHub shows the label as a link that goes nowhere (it reloads the page), so
+readers click "Code" and find no code.
+
+## Example
+```markdown
+| Author | Title | Supp. Material |
+|---|---|---|
+| Ada et al | [**Engine**](https://arxiv.org/abs/2201.00001) | [Code](https://x.org/e), [Poster]() |
+| Alan et al | [**Tables**](https://arxiv.org/abs/2201.00003) | [Code]() |
+```
+
+## Use instead
+```markdown
+| Author | Title | Supp. Material |
+|---|---|---|
+| Ada et al | [**Engine**](https://arxiv.org/abs/2201.00001) | [Code](https://x.org/e) |
+| Alan et al | [**Tables**](https://arxiv.org/abs/2201.00003) | |
+```
+
+## Fix safety
+Safe, and only in a links column (Code, Supp. Material, …) for a link whose label is
+plain text: the link is removed with the separator (`, `, ` `, `;`, `<br>`) joining
+it to its neighbour, and a cell left empty becomes `| |`. Empty-target links are no
+part of a record, so no record changes. A link elsewhere (a title, an unrecognised
+column) or one whose label carries markup (an image badge, `~~struck~~` text) is
+only reported: removing it would drop text a reader sees.
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ddlint.rules.base import Rule, RuleContext, safe_fix
+from ddlint.rules.links._links import Located, paper_links
+from ddlint.text.findings import Edit, Finding
+from ddlint.text.spans import Span
+
+_PLAIN_LABEL = re.compile(r"[\w .'+/-]*")
+_SEPARATOR = re.compile(r"[ \t]*(?:[,;·]|<br\s*/?>)?[ \t]*", re.IGNORECASE)
+
+
+class EmptyLink(Rule):
+    __doc__ = __doc__
+    code = "DD301"
+    name = "empty-link"
+    scope = "row"
+    fixable = "sometimes"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        found = paper_links(ctx)
+        for index, url in enumerate(found.urls):
+            if url.strip():
+                continue
+            located = found.locate(index)
+            link = located.link
+            label = link.label or "link"
+            edit = _removal(located, ctx.text)
+            yield ctx.finding(
+                self,
+                located.where,
+                f"`{label}` links to nothing: GitHub shows a link that goes nowhere; "
+                "add its URL or remove it",
+                fix=safe_fix(f"remove the empty `{label}` link", edit) if edit else None,
+            )
+
+
+def _removal(located: Located, document_text: str) -> Edit | None:
+    link, record, cell = located.link, located.record, located.cell
+    assert record is not None and cell is not None
+    if record.table.columns.fields[located.column] != ("links",) or link.has_image:
+        return None
+    if link.kind != "inline" or not _PLAIN_LABEL.fullmatch(_raw_label(located)):
+        return None
+    text, span = cell.text, link.span
+    siblings = [other.span for other in record.contents[located.column].links]  # type: ignore[union-attr]
+    index = siblings.index(span)
+    before = siblings[index - 1] if index else None
+    after = siblings[index + 1] if index + 1 < len(siblings) else None
+    if before is not None and _SEPARATOR.fullmatch(text, before.end, span.start):
+        return Edit(Span(cell.span.start + before.end, cell.span.start + span.end), "")
+    if after is not None and _SEPARATOR.fullmatch(text, span.end, after.start):
+        return Edit(Span(cell.span.start + span.start, cell.span.start + after.start), "")
+    if span != Span(0, len(text)):
+        return None
+    start, end = cell.span
+    if document_text[start - 1 : start] == " " and document_text[end : end + 1] == " ":
+        start -= 1  # `| [Code]() |` becomes `| |`
+    return Edit(Span(start, end), "")
+
+
+def _raw_label(located: Located) -> str:
+    source = located.link.span.slice(located.text)
+    close = source.rfind("](")
+    return source[1:close] if source.startswith("[") and close > 0 else ""
+
+
+RULE = EmptyLink

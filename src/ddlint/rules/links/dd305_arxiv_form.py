@@ -1,0 +1,134 @@
+"""DD305 arxiv-form: an arXiv link not in the list's usual form.
+
+## What it does
+Reads every arXiv link of the paper rows (`arxiv.org/abs/ID`, `arxiv.org/pdf/ID`,
+`arxiv.org/pdf/ID.pdf`, each optionally pinned to a version `vN`), finds the form
+most of them use (ties go to `abs`), or takes the `arxiv-form` option, and reports
+the links in another form. A link whose label names its form (`[PDF]`, `[abs]`)
+keeps that form and is left out of the count. A version pin is reported when most
+links are unpinned; when most are pinned, pins are left alone.
+
+## Why is this bad?
+The same list links some papers to the abstract page and others straight to a PDF
+download, so readers never know what a click does; mixed forms also hide duplicates.
+A pinned version silently keeps readers on an old revision.
+
+## Example
+```markdown
+| Author | Title | Venue |
+|---|---|---|
+| Ada et al | [**Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| Alan et al | [**Tables**](https://arxiv.org/pdf/2201.00003.pdf) | ICML, 2022 |
+| Grace et al | [**Compilers**](https://arxiv.org/abs/2112.00004v2) | arXiv, Dec., 2021 |
+```
+
+## Use instead
+```markdown
+| Author | Title | Venue |
+|---|---|---|
+| Ada et al | [**Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| Alan et al | [**Tables**](https://arxiv.org/abs/2201.00003) | ICML, 2022 |
+| Grace et al | [**Compilers**](https://arxiv.org/abs/2112.00004) | arXiv, Dec., 2021 |
+```
+
+## Fix safety
+The link is rewritten to `https://arxiv.org/<form>/<id>` in the usual form. Safe
+when the version is kept: the abstract page and the PDF are the same paper, and
+records compare arXiv links by id. Unsafe when a version pin is dropped: readers
+then get the latest revision, and the pin may have been deliberate. A link with a
+query or fragment, a bare URL or autolink is only reported.
+
+## Options
+`arxiv-form`: `abs` or `pdf`, instead of the list's majority.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ddlint.inline.urls import arxiv_parts, arxiv_url, split_url
+from ddlint.rules.base import Rule, RuleContext, safe_fix, unsafe_fix
+from ddlint.rules.links._links import Located, describe, paper_links
+from ddlint.text.findings import Finding
+
+Form = tuple[str, bool]  # ("abs" | "pdf", has the .pdf suffix)
+_LABEL_FORM = re.compile(r"\b(?:pdf|abs|abstract)\b", re.IGNORECASE)
+_NAMES = {("abs", False): "/abs/ID", ("pdf", False): "/pdf/ID", ("pdf", True): "/pdf/ID.pdf"}
+
+
+class ArxivForm(Rule):
+    __doc__ = __doc__
+    code = "DD305"
+    name = "arxiv-form"
+    scope = "document"
+    fixable = "sometimes"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        # Each arXiv link, its parts, and the form its label names.
+        found: list[tuple[Located, tuple[str, str, str, bool], str | None]] = []
+        links = paper_links(ctx)
+        for index, url in enumerate(links.urls):
+            if "arxiv" not in url.lower():  # arxiv_parts' own test, without the call
+                continue
+            parts = arxiv_parts(url.strip())
+            if parts is not None:
+                located = links.locate(index)
+                found.append((located, parts, _named_form(located.link.label)))
+        if not found:
+            return
+        forms = Counter(
+            (form, form == "pdf" and suffix)
+            for _, (form, _, _, suffix), named in found
+            if named is None
+        )
+        target = _target_form(forms, ctx.settings.arxiv_form)
+        pinned = sum(1 for _, parts, _ in found if parts[2])
+        drop_pins = pinned * 2 <= len(found)
+        for located, (form, arxiv_id, version, suffix), named in found:
+            own = (form, form == "pdf" and suffix)
+            wanted = own if named is not None and named != target[0] else target
+            wrong_form = own != wanted
+            wrong_pin = bool(version) and drop_pins
+            if not (wrong_form or wrong_pin):
+                continue
+            keep = "" if drop_pins else version
+            new_url = arxiv_url(arxiv_id, wanted[0], keep, wanted[1])
+            edit = None
+            split = split_url(located.link.url.strip())
+            if not (split.query or split.fragment):
+                edit = located.rewrite(new_url)
+            what = []
+            if wrong_form:
+                what.append(f"uses {_NAMES[(form, form == 'pdf' and suffix)]}")
+            if wrong_pin:
+                what.append(f"pins version {version}")
+            make = unsafe_fix if wrong_pin else safe_fix
+            yield ctx.finding(
+                self,
+                located.where,
+                f"arXiv link `{describe(located.link)}` {' and '.join(what)}; this list "
+                f"uses {_NAMES[wanted]}{' without a version' * drop_pins}: use {new_url}",
+                fix=make(f"rewrite to {new_url}", edit) if edit else None,
+            )
+
+
+def _named_form(label: str) -> str | None:
+    """The form a link's label names (`[PDF]`, `[abstract]`): kept as the label says."""
+    match = _LABEL_FORM.search(label)
+    if match is None:
+        return None
+    return "pdf" if match.group().lower() == "pdf" else "abs"
+
+
+def _target_form(forms: Counter[Form], option: str | None) -> Form:
+    if option == "abs":
+        return ("abs", False)
+    if option == "pdf":
+        return ("pdf", forms[("pdf", True)] >= forms[("pdf", False)])
+    ranked = sorted(forms.items(), key=lambda item: (-item[1], item[0] != ("abs", False)))
+    return ranked[0][0]
+
+
+RULE = ArxivForm

@@ -1,0 +1,125 @@
+"""DD307 duplicate-link: the same URL twice in one row, or one paper link on two papers.
+
+## What it does
+Compares link targets in canonical form (tracking parameters dropped, `http` as
+`https`, arXiv `abs`/`pdf` forms as one):
+
+- within a row, the same URL twice, in one cell (`[Code](x), [Code](x)`) or in two
+  (the title's link repeated as the Code link: the second link tells the reader
+  nothing new, and usually stands where another URL belongs);
+- across rows, two papers whose title links are the same URL but whose titles and
+  first authors differ: a copy-paste error in one of them. (The same paper listed
+  twice is DD207's.) Every row of such a group is reported.
+
+## Why is this bad?
+A reader who clicks a paper's link lands on another paper; a repeated link hides a
+missing one (the code link that was meant to be there).
+
+## Example
+```markdown
+| Author | Title | Code |
+|---|---|---|
+| Ada | [**Engine**](https://openreview.net/pdf?id=S7) | [Code](https://x.io), [Git](https://x.io) |
+| Alan | [**Tables**](https://openreview.net/pdf?id=S7) | |
+```
+
+## Use instead
+```markdown
+| Author | Title | Code |
+|---|---|---|
+| Ada | [**Engine**](https://openreview.net/pdf?id=A4) | [Code](https://x.org) |
+| Alan | [**Tables**](https://openreview.net/pdf?id=S7) | |
+```
+
+## Fix safety
+No fix: which link is wrong, and what the right URL is, cannot be known.
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddlint.inline.urls import canonical_url
+from ddlint.records.model import RowRecord
+from ddlint.rules.base import Rule, RuleContext
+from ddlint.rules.links._links import PaperLinks, describe, paper_links
+from ddlint.text.findings import Finding
+
+
+class DuplicateLink(Rule):
+    __doc__ = __doc__
+    code = "DD307"
+    name = "duplicate-link"
+    scope = "row"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        by_url: dict[str, list[RowRecord]] = {}
+        links = paper_links(ctx)
+        keys = list(map(canonical_url, links.urls))
+        for row, record in enumerate(links.records):
+            if record.paper is None:
+                continue
+            start, end = links.bounds[row], links.bounds[row + 1]
+            if len(set(keys[start:end])) < end - start:  # else no key repeats
+                yield from self._repeated(ctx, links, keys, start, end)
+            url = record.paper.url
+            if url:
+                # The paper's URL is usually its title link's, whose key is known.
+                urls = links.urls[start:end]
+                key = keys[start + urls.index(url)] if url in urls else canonical_url(url)
+                by_url.setdefault(key, []).append(record)
+        for group in by_url.values():
+            if len(group) > 1 and _different_papers(group):
+                yield from self._shared(ctx, group)
+
+    def _repeated(
+        self, ctx: RuleContext, links: PaperLinks, keys: list[str], start: int, end: int
+    ) -> Iterator[Finding]:
+        seen: dict[str, int] = {}
+        for index in range(start, end):
+            key = keys[index]
+            if not key:
+                continue
+            first = seen.get(key)
+            if first is not None:
+                yield ctx.finding(
+                    self,
+                    links.locate(index).where,
+                    f"`{describe(links.links[index])}` repeats the link of "
+                    f"`{describe(links.links[first])}` in this row: remove it or give it its "
+                    "own URL",
+                )
+            else:
+                seen[key] = index
+
+    def _shared(self, ctx: RuleContext, group: list[RowRecord]) -> Iterator[Finding]:
+        for record in group:
+            others = ", ".join(str(other.row.line) for other in group if other is not record)
+            cell = record.cell("title") or record.row.cells[0]
+            yield ctx.finding(
+                self,
+                cell.span,
+                f"This paper's link is also the link of another paper "
+                f"(line{'s' * (len(group) > 2)} {others}): "
+                "one of them points at the wrong paper",
+            )
+
+
+def _different_papers(group: list[RowRecord]) -> bool:
+    """Not all the same paper: titles and first authors both differ somewhere."""
+    first = group[0].paper
+    assert first is not None
+    for record in group[1:]:
+        paper = record.paper
+        assert paper is not None
+        same_title = paper.title.casefold().rstrip(".") == first.title.casefold().rstrip(".")
+        same_author = paper.authors[:1] == first.authors[:1] and bool(paper.authors)
+        if not same_title and not same_author:
+            return True
+    return False
+
+
+RULE = DuplicateLink

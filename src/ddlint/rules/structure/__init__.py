@@ -1,0 +1,1 @@
+"""Structure rules (DD1xx): tables as GitHub renders them."""
