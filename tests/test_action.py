@@ -17,9 +17,8 @@ from typing import Any
 import pytest
 import yaml
 from gitrepo import commit_all, git_env, init_repo
+from helpers import ROOT, SEED
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "tests" / "fixtures" / "dataset-distillation-papers.md"
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 EXPRESSION = re.compile(r"\$\{\{\s*([\w.-]+)\s*\}\}")
 

@@ -12,10 +12,10 @@ from typing import Any
 import click
 import pytest
 import yaml
+from helpers import ROOT
 
 from ddlint.cli.main import cli
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = [p for p in (ROOT / "docs" / "integrations.md", ROOT / "README.md") if p.is_file()]
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 HOOK_IDS = {hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}

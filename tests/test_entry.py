@@ -17,12 +17,11 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES, SEED
 
 from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.records.export import export_papers
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SEED = FIXTURES / "dataset-distillation-papers.md"
 LISTS = [SEED, *sorted((FIXTURES / "lists").glob("*.md"))]
 
 

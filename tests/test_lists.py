@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 from gfm_oracle import ddlint_tables, rendered_tables
+from helpers import FIXTURES, LIST_FIXTURES
 
 from ddlint import parse_document, render_document
 from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.cli.main import main
 from ddlint.records.model import paper_identity
 
-LISTS = Path(__file__).parent / "fixtures" / "lists"
-FILES = sorted(p for p in LISTS.glob("*.md") if p.name != "SHAPES.md")
+FILES = LIST_FIXTURES
+LISTS = FIXTURES / "lists"
 
 
 def _text(path: Path) -> str:

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 from gitrepo import commit_all, git_env, init_repo
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HOOK_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
 
 DEFECTIVE = """\

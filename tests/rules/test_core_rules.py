@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import SEED_TEXT
 
 from ddlint.api import fix_text, lint_text
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEED = (FIXTURES / "dataset-distillation-papers.md").read_text(encoding="utf-8")
 HEAD = "| Author | Title | Venue |\n|---|---|---|\n"
 ROW_A = "| Ada et al | [**One**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |\n"
 ROW_B = "| Bo et al | [**Two**](https://arxiv.org/abs/2201.00002) | ICML, 2022 |\n"
@@ -40,7 +37,7 @@ def test_dd101(text: str, expected: list[int]) -> None:
 
 
 def test_dd101_reports_rows_lost_and_fix_moves_only_html() -> None:
-    (finding,) = [f for f in lint_text(SEED, select=["DD101"])]
+    (finding,) = [f for f in lint_text(SEED_TEXT, select=["DD101"])]
     assert finding.line == 32 and "27 rows" in finding.message
     heading = HEAD + ROW_A + "#### Graphs\n" + ROW_B
     (report_only,) = lint_text(heading, select=["DD101"])
@@ -92,10 +89,10 @@ def test_dd201(text: str, expected: list[int]) -> None:
 
 
 def test_dd201_seed_and_fix() -> None:
-    assert lines(SEED, "DD201") == [59, 94, 103, 117]
-    fixed = fix_text(SEED, select=["DD201"]).text
+    assert lines(SEED_TEXT, "DD201") == [59, 94, 103, 117]
+    fixed = fix_text(SEED_TEXT, select=["DD201"]).text
     assert "[** **]()" not in fixed
-    assert fixed.count("\n") == SEED.count("\n") - 4
+    assert fixed.count("\n") == SEED_TEXT.count("\n") - 4
 
 
 @pytest.mark.parametrize(

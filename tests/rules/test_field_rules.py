@@ -7,17 +7,14 @@ hand-made fixtures (lines from tests/fixtures/rules/README.md), on inline Markdo
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import FIXTURES, SEED_TEXT
 
 from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.gfm.document import parse_document
 from ddlint.records.model import extract_records
 from ddlint.text.findings import Applicability, Finding
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
-SEED = (FIXTURES / "dataset-distillation-papers.md").read_text(encoding="utf-8")
 CODES = [f"DD20{n}" for n in range(2, 10)]
 
 HEADER = (
@@ -71,7 +68,7 @@ SEED_EXPECTED = [
 
 
 def test_seed_findings_are_exactly_the_defects() -> None:
-    found = [(f.code, f.line) for f in lint(SEED)]
+    found = [(f.code, f.line) for f in lint(SEED_TEXT)]
     assert found == [(code, line) for code, line, _ in SEED_EXPECTED]
 
 
@@ -80,18 +77,18 @@ def test_seed_findings_are_exactly_the_defects() -> None:
     [pytest.param(*e, id=f"{e[0]}-line-{e[1]}-{e[2]}") for e in SEED_EXPECTED],
 )
 def test_seed_finding_points_at_its_cell(code: str, line: int, field: str) -> None:
-    spans = [f.span for f in lint(SEED, [code]) if f.line == line]
-    assert cell_span(SEED, line, field) in spans
+    spans = [f.span for f in lint(SEED_TEXT, [code]) if f.line == line]
+    assert cell_span(SEED_TEXT, line, field) in spans
 
 
 def test_seed_spelling_names_the_majority() -> None:
-    [finding] = lint(SEED, ["DD208"])
+    [finding] = lint(SEED_TEXT, ["DD208"])
     assert "`Application: Continual Learning`" in finding.message
     assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
 
 
 def test_seed_unsafe_fix_moves_and_swaps_row_90() -> None:
-    fixed = fix_text(SEED, select=["DD205", "DD206"], unsafe=True).text
+    fixed = fix_text(SEED_TEXT, select=["DD205", "DD206"], unsafe=True).text
     papers = {p.title: p for p in parse_records(fixed)}
     moved = papers["Generative Dataset Distillation"]
     assert moved.section.year == 2021
@@ -103,13 +100,13 @@ def test_seed_unsafe_fix_moves_and_swaps_row_90() -> None:
     ]
     assert federated.type == ""
     assert federated.datasets[:3] == ["MNIST", "Landmark", "IMDB"]
-    assert len(parse_records(fixed)) == len(parse_records(SEED))
+    assert len(parse_records(fixed)) == len(parse_records(SEED_TEXT))
     # Line 52 has no safe target (its Task cell is filled): still reported, not changed.
     assert pairs(fixed, ["DD205", "DD206"]) == [("DD206", 52)]
 
 
 def test_seed_safe_fix_changes_nothing() -> None:
-    assert fix_text(SEED, select=CODES).text == SEED
+    assert fix_text(SEED_TEXT, select=CODES).text == SEED_TEXT
 
 
 # -- the fixtures -------------------------------------------------------------------------

@@ -12,15 +12,14 @@ from pathlib import Path
 import cmarkgfm
 import pytest
 from gfm_oracle import rendered_tables
+from helpers import FIXTURES, SEED
 
 from ddlint.api import fix_text, lint_text
 from ddlint.engine.config import Config
 from ddlint.text.findings import Applicability, Finding
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
 RULES = FIXTURES / "rules"
 LISTS = sorted(p for p in (FIXTURES / "lists").glob("*.md") if p.name != "SHAPES.md")
-SEED = FIXTURES / "dataset-distillation-papers.md"
 CODES = ["DD401", "DD402", "DD403", "DD404"]
 
 HEADER = "| Author | Title | Venue |\n|---|---|---|\n"

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
+from helpers import FIXTURES, SEED_TEXT
 
 from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.gfm.anchors import document_anchors, heading_plain_text, slugify
 from ddlint.inline.urls import canonical_url, strip_tracking
 from ddlint.text.findings import Applicability, Severity
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEED = (FIXTURES / "dataset-distillation-papers.md").read_text(encoding="utf-8")
-GFM_TABLES = Path("/work/shared/GFM-TABLES.md")
 
 HEADER = "| Author | Title | Venue | Supp. Material |\n|---|---|---|---|\n"
 
@@ -60,14 +54,6 @@ _ANCHOR_EXAMPLES = [
 def test_anchors_match_the_eight_documented_examples() -> None:
     texts = [heading_plain_text(source[3:]) for source, _ in _ANCHOR_EXAMPLES]
     assert document_anchors(texts) == [anchor for _, anchor in _ANCHOR_EXAMPLES]
-
-
-@pytest.mark.skipif(not GFM_TABLES.exists(), reason="shared notes not present")
-def test_anchor_examples_are_the_ones_in_gfm_tables() -> None:
-    block = re.search(r"```anchors\n(.*?)```", GFM_TABLES.read_text(encoding="utf-8"), re.S)
-    assert block is not None
-    documented = [tuple(line.split(" ⇒ ")) for line in block.group(1).strip().split("\n")]
-    assert documented == _ANCHOR_EXAMPLES
 
 
 @pytest.mark.parametrize(
@@ -203,7 +189,7 @@ def test_malformed_link_syntax() -> None:
 
 
 def test_malformed_url_seed_and_fixtures_are_clean() -> None:
-    assert lines(SEED, "DD302") == []
+    assert lines(SEED_TEXT, "DD302") == []
     for path in sorted((FIXTURES / "lists").glob("*.md")):
         assert lines(path.read_text(encoding="utf-8"), "DD302") == [], path.name
 
@@ -245,8 +231,8 @@ def test_tracking_params_bare_url_only_reported() -> None:
 
 def test_tracking_params_fixture_and_seed() -> None:
     assert lines(rule_fixture("tracking-params.md"), "DD303") == [9, 10, 11]
-    assert lines(SEED, "DD303") == [38]
-    assert lines(fixed(SEED, "DD303"), "DD303") == []
+    assert lines(SEED_TEXT, "DD303") == [38]
+    assert lines(fixed(SEED_TEXT, "DD303"), "DD303") == []
 
 
 # -- DD304 insecure-link ----------------------------------------------------------------------
@@ -273,7 +259,7 @@ def test_insecure_link_noop(url: str) -> None:
 
 def test_insecure_link_fixture_and_seed() -> None:
     assert lines(rule_fixture("insecure-links.md"), "DD304") == [9, 10]
-    assert lines(SEED, "DD304") == [75]
+    assert lines(SEED_TEXT, "DD304") == [75]
 
 
 # -- DD305 arxiv-form -------------------------------------------------------------------------
@@ -293,9 +279,9 @@ def test_arxiv_form_fixture() -> None:
 
 
 def test_arxiv_form_seed_majority_is_pdf() -> None:
-    findings = lint_text(SEED, select=["DD305"])
+    findings = lint_text(SEED_TEXT, select=["DD305"])
     assert findings and all("/pdf/ID.pdf" in f.message for f in findings)
-    assert "arxiv.org/pdf/2211.10586.pdf" in fixed(SEED, "DD305")
+    assert "arxiv.org/pdf/2211.10586.pdf" in fixed(SEED_TEXT, "DD305")
 
 
 def test_arxiv_form_option() -> None:
@@ -332,11 +318,11 @@ def test_broken_fragment_fixture() -> None:
 
 
 def test_broken_fragment_seed() -> None:
-    findings = lint_text(SEED, select=["DD306"])
+    findings = lint_text(SEED_TEXT, select=["DD306"])
     assert {f.line for f in findings} == {7, 12, 68, 86, 99, 109}
     assert len([f for f in findings if f.line == 7]) == 5
     assert all(f.severity is Severity.INFO and f.fix for f in findings)
-    assert lines(fixed(SEED, "DD306"), "DD306") == []
+    assert lines(fixed(SEED_TEXT, "DD306"), "DD306") == []
 
 
 @pytest.mark.parametrize(
@@ -387,7 +373,7 @@ def test_duplicate_link_same_paper_twice_is_dd207s() -> None:
 
 
 def test_duplicate_link_seed_is_clean() -> None:
-    assert lines(SEED, "DD307") == []
+    assert lines(SEED_TEXT, "DD307") == []
 
 
 # -- DD308 nav-out-of-date --------------------------------------------------------------------
@@ -452,7 +438,7 @@ def test_nav_out_of_date_fixture() -> None:
 
 
 def test_nav_out_of_date_seed_and_lists_are_clean() -> None:
-    assert lines(SEED, "DD308") == []
+    assert lines(SEED_TEXT, "DD308") == []
     for path in sorted((FIXTURES / "lists").glob("*.md")):
         assert lines(path.read_text(encoding="utf-8"), "DD308") == [], path.name
 
@@ -461,14 +447,14 @@ def test_nav_out_of_date_seed_and_lists_are_clean() -> None:
 
 
 def test_seed_expectations() -> None:
-    assert lines(SEED, "DD301") == [31, 42, 79]
-    assert lines(SEED, "DD303") == [38]
-    assert 7 in lines(SEED, "DD306")
+    assert lines(SEED_TEXT, "DD301") == [31, 42, 79]
+    assert lines(SEED_TEXT, "DD303") == [38]
+    assert 7 in lines(SEED_TEXT, "DD306")
 
 
 def test_seed_fixes_together_verify() -> None:
     codes = ["DD301", "DD303", "DD304", "DD305", "DD306", "DD308"]
-    result = fix_text(SEED, select=codes, unsafe=True)
+    result = fix_text(SEED_TEXT, select=codes, unsafe=True)
     assert [f for f in lint_text(result.text, select=codes) if f.fix] == []
 
 

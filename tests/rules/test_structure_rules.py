@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from gfm_oracle import render, rendered_tables
+from helpers import FIXTURES
 
 from ddlint.api import fix_text, lint_text
 from ddlint.text.findings import Applicability, Finding, Severity
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
 RULES = FIXTURES / "rules"
 CODES = ["DD103", "DD104", "DD105", "DD106"]
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
+from helpers import SEED
 
 _PROBE = """
 import contextlib, io, json, sys

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ddlint import parse_document, render_document
 from ddlint.gfm.document import Document
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _assert_tiles(document: Document) -> None:

@@ -6,11 +6,11 @@ import importlib.resources
 import io
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from helpers import SEED_TEXT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema.protocols import Validator
@@ -242,9 +242,7 @@ def test_text_long_line_is_trimmed_around_the_finding() -> None:
 
 
 def test_text_long_line_of_the_seed_keeps_the_finding_visible() -> None:
-    seed = (Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md").read_text(
-        encoding="utf-8"
-    )
+    seed = SEED_TEXT
     venue = "arXiv, Nov., 2022"
     line = next(line for line in seed.split("\n") if len(line) > 200 and venue in line)
     column = line.index(venue) + 1

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from helpers import SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from listgen import paper_list
@@ -19,8 +20,6 @@ from ddlint.cli.main import main
 from ddlint.gfm.document import parse_document
 from ddlint.records.export import export_papers, paper_schema
 from ddlint.records.model import PaperMemo, Records, extract_records, paper_identity
-
-SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import SEED
 
 from ddlint.cli.main import main
 from ddlint.text.source import SourceError, read_source, write_atomic
 
-SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 # Root ignores file permissions; without these two capabilities it obeys them like anyone.
 SETPRIV = shutil.which("setpriv")
 UNPRIVILEGED = [SETPRIV, "--bounding-set=-dac_override,-dac_read_search", "--"] if SETPRIV else []

@@ -14,12 +14,12 @@ from typing import Any
 
 import pydantic
 import pytest
+from helpers import SEED
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ddlint.api import parse_records
 from ddlint.records.model import Link, Origin, Paper, Section, Venue, _Frozen, _record
-from tests.test_records import SEED
 
 TEXT = st.text(max_size=12)
 YEAR = st.none() | st.integers(1950, 2099)

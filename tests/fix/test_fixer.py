@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from gfm_oracle import render, rendered_tables
+from helpers import FIXTURES, SEED
 from hypothesis import HealthCheck, given, settings
 from listgen import paper_list
 
@@ -21,9 +22,6 @@ from ddlint.records.model import paper_identity
 from ddlint.rules import get_rule
 from ddlint.text.findings import Edit
 from ddlint.text.spans import Span
-
-FIXTURES = Path(__file__).parent / "fixtures"
-SEED = FIXTURES / "dataset-distillation-papers.md"
 
 
 def _values(text: str) -> Counter[tuple[object, ...]]:

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 from gfm_oracle import ddlint_tables, rendered_tables
+from helpers import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ddlint import parse_document
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 # Examples from GFM-TABLES.md (each verified there against cmark-gfm), ⏎ = newline.
 GRAMMAR_CASES = [

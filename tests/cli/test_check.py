@@ -8,13 +8,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from helpers import ROOT, SEED
 
 from ddlint.api import rules_markdown
 from ddlint.cli.main import main
 from ddlint.rules import ALL_RULES
-
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "tests" / "fixtures" / "dataset-distillation-papers.md"
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

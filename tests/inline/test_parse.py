@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from helpers import SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,8 +19,6 @@ from ddlint.inline.parse import (
     parse_link_definitions,
 )
 from ddlint.text.spans import Span
-
-SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 
 
 def _summary(content: InlineContent) -> list[tuple[str, str, str, bool]]:

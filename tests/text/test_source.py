@@ -11,13 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ddlint.cli.main import main
 from ddlint.text.source import TEMP_SUFFIX, SourceError, decode, read_source, write_atomic
-
-SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 
 
 def _temporaries(folder: Path) -> list[Path]:

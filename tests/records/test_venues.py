@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
+from helpers import SEED
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,7 +20,6 @@ from ddlint.records.venues import (
     parse_venue,
 )
 
-SEED = Path(__file__).parent / "fixtures" / "dataset-distillation-papers.md"
 VENUE_COLUMN = 5  # 0-based: Author | Title | Type | Task | Dataset | Venue | Supp. Material
 
 
