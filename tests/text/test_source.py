@@ -128,3 +128,76 @@ def test_source_gives_back_exactly_the_bytes_read(raw: bytes) -> None:
     except SourceError:
         return
     assert source.raw == raw
+
+
+# -- what is read: regular files only, up to a cap --------------------------------------
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "evil.md"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceError, match=r"evil\.md: not a regular file \(a FIFO\)"):
+        read_source(fifo)
+
+
+def test_a_symlink_to_a_device_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "evil.md"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(SourceError, match=r"not a regular file \(a character device\)"):
+        read_source(link)
+
+
+def test_a_file_over_the_size_cap_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.md"
+    path.write_bytes(b"x" * 101)
+    with pytest.raises(SourceError, match="101 bytes, more than the 100-byte limit"):
+        read_source(path, max_bytes=100)
+    assert read_source(path, max_bytes=101).text == "x" * 101
+
+
+# -- what is written: nothing lost, owner kept, no write through an outside symlink -------
+
+
+def test_an_append_right_before_the_replace_is_not_lost(tmp_path: Path) -> None:
+    path = tmp_path / "README.md"
+    path.write_bytes(SEED.read_bytes())
+    source = read_source(path)
+    appended = (
+        b"| Late Author | [**A Late Row**](https://arxiv.org/abs/2301.00001) | ICML, 2023 |\n"
+    )
+
+    def append(target: Path) -> None:
+        with target.open("ab") as handle:
+            handle.write(appended)
+
+    with pytest.raises(SourceError, match="changed on disk since ddlint read it"):
+        write_atomic(source, source.text.replace("Guang Li", "G. Li"), before_replace=append)
+    assert path.read_bytes() == SEED.read_bytes() + appended
+    assert _temporaries(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_a_fix_run_by_root_keeps_the_owner_and_group(tmp_path: Path) -> None:
+    path = tmp_path / "README.md"
+    path.write_bytes(SEED.read_bytes())
+    os.chown(path, 4242, 4343)
+    source = read_source(path)
+    assert write_atomic(source, source.text.replace("Guang Li", "G. Li"))
+    info = path.stat()
+    assert (info.st_uid, info.st_gid) == (4242, 4343)
+
+
+def test_a_symlink_out_of_the_root_is_not_written(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(SEED.read_bytes())
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "inside.md").write_bytes(SEED.read_bytes())
+    (repo / "out-link.md").symlink_to(outside)
+    (repo / "in-link.md").symlink_to(repo / "inside.md")
+    fixed = SEED.read_text(encoding="utf-8").replace("Guang Li", "G. Li")
+    with pytest.raises(SourceError, match=r"out-link\.md: a symlink to .*outside"):
+        write_atomic(read_source(repo / "out-link.md"), fixed, symlink_root=repo)
+    assert outside.read_bytes() == SEED.read_bytes()
+    assert write_atomic(read_source(repo / "in-link.md"), fixed, symlink_root=repo)
+    assert (repo / "inside.md").read_text(encoding="utf-8") == fixed
