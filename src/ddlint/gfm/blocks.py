@@ -95,9 +95,18 @@ class _Cursor:
         self.offset = offset
         self.column = 0
         self.partial_tab = False
+        self.first_nonspace = -1  # not scanned yet
         self.find_first_nonspace()
 
     def find_first_nonspace(self) -> None:
+        # As cmark's S_find_first_nonspace: the whitespace is scanned again only once
+        # the offset has moved past the last first non-space. Every container on a
+        # line advances the offset a little; scanning the rest of the indentation
+        # each time would make a deeply nested line cost its depth squared.
+        if self.first_nonspace > self.offset:
+            self.indent = self.first_nonspace_column - self.column
+            self.blank = self.first_nonspace == len(self.line)
+            return
         line, pos, column = self.line, self.offset, self.column
         chars_to_tab = 4 - (column % 4)
         if self.partial_tab:

@@ -50,6 +50,10 @@ to that anchor (it is text outside the tables, declared by this rule). Any other
 miss is only reported, with the nearest anchor as a hint: the intended target is a
 guess. A reference-style link is only reported.
 
+The nearest-anchor hint is given for the first 100 broken links of a file: finding
+it compares the link with every anchor, and a file with thousands of broken links
+and headings would take time in proportion to their product.
+
 ## Options
 None.
 """
@@ -65,6 +69,9 @@ from ddlint.rules.base import Rule, RuleContext, safe_fix
 from ddlint.rules.links._links import explicit_ids, fragment_links, heading_anchors
 from ddlint.text.findings import Finding, Severity
 
+# Broken links per file that get a "did you mean" hint (see "Fix safety" above).
+MAX_HINTS = 100
+
 
 class BrokenFragment(Rule):
     __doc__ = __doc__
@@ -78,9 +85,11 @@ class BrokenFragment(Rule):
         if not links:
             return
         anchors = {entry.anchor for entry in heading_anchors(ctx)} | explicit_ids(ctx)
+        ordered = sorted(anchors)
         folded: dict[str, list[str]] = {}
-        for anchor in sorted(anchors):
+        for anchor in ordered:
             folded.setdefault(anchor.lower(), []).append(anchor)
+        hints: dict[str, str] = {}
         for located in links:
             fragment = unquote(located.link.url[1:])
             prefix = USER_CONTENT if fragment.startswith(USER_CONTENT) else ""
@@ -100,8 +109,11 @@ class BrokenFragment(Rule):
                     severity=Severity.INFO,
                 )
                 continue
-            close = difflib.get_close_matches(name.lower(), sorted(anchors), n=1)
-            hint = f" (did you mean `#{close[0]}`?)" if close else ""
+            key = name.lower()
+            if key not in hints and len(hints) < MAX_HINTS:
+                close = difflib.get_close_matches(key, ordered, n=1)
+                hints[key] = f" (did you mean `#{close[0]}`?)" if close else ""
+            hint = hints.get(key, "")
             yield ctx.finding(
                 self,
                 located.where,
