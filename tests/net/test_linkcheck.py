@@ -435,3 +435,37 @@ def test_progress_render() -> None:
     bar = Progress(2000, io.StringIO(), enabled=False)
     bar.advance(120)
     assert bar.render() == f"[#{' ' * 29}] 120/2000 links"
+
+
+# -- what a check never sends, and how long one link may take --------------------------
+
+
+def test_cookies_a_host_sets_are_never_sent_back(server: LinkServer) -> None:
+    end = server.route("/end", Reply(200, {"Set-Cookie": "late=1; Path=/"}))
+    start = server.route("/start", Reply(302, {"Location": end, "Set-Cookie": "sid=1; Path=/"}))
+    other = server.route("/other", Reply(200))
+    results = check_links([start, other, end], replace(FAST, host_concurrency=1))
+    assert {result.status for result in results.values()} <= {"ok", "redirected"}
+    assert len(server.requests) >= 4
+    assert all("cookie" not in request.headers for request in server.requests)
+
+
+def test_credentials_in_a_link_are_not_sent(server: LinkServer) -> None:
+    url = server.route("/private", Reply(200))
+    with_credentials = url.replace("http://", "http://user:secret@")
+    result = check_one(with_credentials)
+    assert result.status == "ok"
+    assert [r.path for r in server.requests] == ["/private"]
+    assert all("authorization" not in request.headers for request in server.requests)
+
+
+def test_one_link_has_a_deadline_across_hops(server: LinkServer) -> None:
+    hops = [server.url(f"/hop{i}") for i in range(6)]
+    for i in range(5):
+        server.route(f"/hop{i}", Reply(301, {"Location": hops[i + 1]}, delay=0.2))
+    server.route("/hop5", Reply(200))
+    started = time.monotonic()
+    result = check_one(hops[0], replace(FAST, deadline=0.5))
+    assert result.status == "unverifiable"
+    assert result.detail == "gave up after the 0.5 s deadline for one link"
+    assert time.monotonic() - started < 5

@@ -35,6 +35,7 @@ class CheckOptions:
 
     ``timeout`` bounds each request as a whole (connect, write, read, pool), and
     ``retries`` are extra tries for connection errors, timeouts, 429 and 5xx.
+    ``deadline`` bounds one link as a whole: every hop, try and pause together.
     ``backoff`` is the first pause between such retries (doubling each time) when
     the server sent no ``Retry-After``.
     """
@@ -43,6 +44,7 @@ class CheckOptions:
     host_concurrency: int = 4
     total_concurrency: int = 64
     timeout: float = 10.0
+    deadline: float = 60.0
     retries: int = 2
     max_retry_after: float = 30.0
     max_redirects: int = 10

@@ -119,6 +119,18 @@ class Session:
         return gate
 
     async def check(self, url: str) -> LinkResult:
+        """Check one fragment-free http(s) URL, within the deadline for one link."""
+        # Each request has its own timeout, but a link may take many hops, tries and
+        # Retry-After pauses; without a bound on the whole, one link could hold a CI
+        # job for many minutes.
+        deadline = self._options.deadline
+        try:
+            return await asyncio.wait_for(self._follow(url), deadline)
+        except asyncio.TimeoutError:
+            text = f"gave up after the {deadline:g} s deadline for one link"
+            return failure(url, "unverifiable", text, http_status=None, final_url=None)
+
+    async def _follow(self, url: str) -> LinkResult:
         """Check one fragment-free http(s) URL, following redirects hop by hop."""
         current, seen, permanent, redirected = url, {url}, True, False
         last_code: int | None = None
@@ -165,6 +177,10 @@ class Session:
             parsed = httpx.URL(url)
         except httpx.InvalidURL as error:
             return _Failure("dead", f"invalid URL: {error}")
+        if parsed.userinfo:
+            # Credentials written into a link are not ours to send (httpx would send
+            # them as Basic auth, in the clear over http): check the link without them.
+            parsed = parsed.copy_with(userinfo=b"")
         host = parsed.raw_host.decode("ascii").lower()
         if not host:
             return _Failure("dead", "invalid URL: no host")
@@ -241,6 +257,10 @@ class Session:
         raise refused
 
     async def _send(self, client: httpx.AsyncClient, request: httpx.Request) -> _Answer:
+        # No cookie jar: a cookie one response sets must not follow this run's later
+        # requests to that host (a check is anonymous, and a jar would grow all run).
+        client.cookies.clear()
+        request.headers.pop("cookie", None)
         # wait_for bounds the request as a whole: httpx's timeouts are per operation, so
         # a server trickling one header byte a second would otherwise never time out.
         response = await asyncio.wait_for(client.send(request, stream=True), self._options.timeout)
