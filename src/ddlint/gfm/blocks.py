@@ -96,6 +96,7 @@ class _Cursor:
         self.column = 0
         self.partial_tab = False
         self.first_nonspace = -1  # not scanned yet
+        self.first_nonspace_column = 0
         self.find_first_nonspace()
 
     def find_first_nonspace(self) -> None:
