@@ -17,7 +17,7 @@ from ddlint.cli.main import main
 from ddlint.fix.fixer import UNSAFE_ONLY_RULES, FixError, apply_edits
 from ddlint.inline.urls import canonical_url
 from ddlint.records.diff import diff_papers
-from ddlint.records.model import paper_identity
+from ddlint.records.identity import paper_identity
 from ddlint.rules import get_rule
 from ddlint.text.findings import Edit
 from ddlint.text.spans import Span

@@ -13,7 +13,7 @@ from gfm_oracle import ddlint_tables, rendered_tables
 from ddlint import parse_document, render_document
 from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.cli.main import main
-from ddlint.records.model import paper_identity
+from ddlint.records.identity import paper_identity
 
 LISTS = Path(__file__).parent / "fixtures" / "lists"
 FILES = sorted(p for p in LISTS.glob("*.md") if p.name != "SHAPES.md")

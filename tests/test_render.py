@@ -16,7 +16,8 @@ from ddlint.gfm.render import (
     table_widths,
 )
 from ddlint.inline.width import display_width
-from ddlint.records.model import RowRecord, extract_records
+from ddlint.records.extract import extract_records
+from ddlint.records.model import RowRecord
 from ddlint.records.sort import row_month, sort_key
 
 

@@ -19,7 +19,7 @@ from ddlint.gfm.document import parse_document
 from ddlint.inline import urls
 from ddlint.inline.parse import parse_inline
 from ddlint.records import sort
-from ddlint.records.model import extract_records
+from ddlint.records.extract import extract_records
 from ddlint.rules import RuleContext
 from ddlint.rules.fields import _fields
 from ddlint.rules.format import dd402_cell_format as dd402

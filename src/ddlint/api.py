@@ -11,7 +11,8 @@ from ddlint.fix.fixer import FixError, FixResult
 from ddlint.fix.fixer import fix_text as _fix_text
 from ddlint.gfm.document import Document, parse_document
 from ddlint.records.export import export_papers, paper_schema
-from ddlint.records.model import Paper, Records, extract_records
+from ddlint.records.extract import extract_records
+from ddlint.records.model import Paper, Records
 from ddlint.text.findings import Finding
 
 __all__ = [
@@ -149,7 +150,7 @@ def apply_safe_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[
 
     from ddlint.fix.fixer import apply_edits, choose_fixes
     from ddlint.gfm.document import render_document
-    from ddlint.records.model import paper_identity
+    from ddlint.records.identity import paper_identity
 
     chosen = choose_fixes(findings, unsafe=False)
     if not chosen:

@@ -13,7 +13,7 @@ import pytest
 
 from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.gfm.document import parse_document
-from ddlint.records.model import extract_records
+from ddlint.records.extract import extract_records
 from ddlint.text.findings import Applicability, Finding
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

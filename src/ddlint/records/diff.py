@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ddlint.inline.urls import canonical_url, paper_ids
-from ddlint.records.model import Paper, paper_identity
+from ddlint.records.identity import paper_identity
+from ddlint.records.model import Paper
 
 
 @dataclass(frozen=True)
