@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from ddlint.engine.linter import default_codes
-    from ddlint.gfm.document import parse_document
+    from ddlint.gfm.parse import parse_document
     from ddlint.records.extract import extract_records
     from ddlint.rules import ALL_RULES, RuleContext, RuleSettings
 

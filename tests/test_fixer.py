@@ -155,7 +155,7 @@ def test_golden_fix(path: Path) -> None:
 
 def _outside(text: str) -> list[str]:
     from ddlint.fix.fixer import _outside_lines
-    from ddlint.gfm.document import parse_document
+    from ddlint.gfm.parse import parse_document
 
     return [line for line in _outside_lines(parse_document(text)) if not line.startswith("<!--")]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ddlint.gfm.cells import split_cells
-from ddlint.gfm.document import parse_document
+from ddlint.gfm.parse import parse_document
 from ddlint.gfm.render import (
     canonical_row,
     column_widths,

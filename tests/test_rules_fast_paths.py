@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from ddlint.gfm import render
 from ddlint.gfm.cells import split_cells
-from ddlint.gfm.document import parse_document
+from ddlint.gfm.parse import parse_document
 from ddlint.inline import urls
 from ddlint.inline.parse import parse_inline
 from ddlint.records import sort

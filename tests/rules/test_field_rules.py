@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ddlint.api import fix_text, lint_text, parse_records
-from ddlint.gfm.document import parse_document
+from ddlint.gfm.parse import parse_document
 from ddlint.records.extract import extract_records
 from ddlint.text.findings import Applicability, Finding
 
