@@ -11,13 +11,8 @@ from test_action import SEED, add_rows_to_2022
 
 from ddlint import api
 from ddlint.cli.main import main
-from ddlint.records.diff import (
-    RecordDiff,
-    diff_papers,
-    format_markdown,
-    format_text,
-    normalized_title,
-)
+from ddlint.records.diff import RecordDiff, diff_papers, normalized_title
+from ddlint.report.recorddiff import format_markdown, format_text
 
 HEADER = "| Author | Title | Venue | Supp. Material |\n|---|---|---|---|\n"
 ADA = (
