@@ -2,21 +2,20 @@
 
 A line diff of a README shows moved rows as deleted and re-added and a re-sorted
 table as a wall of red and green. Here papers are matched by who they are, not by
-where they sit: first identical records, then a shared arXiv id or DOI in the
-paper's URL, then the same normalised title. What is left unmatched was added or
-removed. Pure: two sequences of ``Paper`` in, a typed ``RecordDiff`` out
-(``report.recorddiff`` turns it into text, Markdown or JSON-ready data).
+where they sit: first identical records, then the same paper (``same_paper_keys``),
+by a shared arXiv id or DOI in the paper's URL first, then by the same title. What
+is left unmatched was added or removed. Pure: two sequences of ``Paper`` in, a typed
+``RecordDiff`` out (``report.recorddiff`` turns it into text, Markdown or JSON-ready
+data).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
-from ddlint.inline.urls import canonical_url, paper_ids
-from ddlint.records.identity import paper_identity
+from ddlint.inline.urls import canonical_url
+from ddlint.records.identity import paper_id_keys, paper_identity, title_keys
 from ddlint.records.model import Paper
 
 
@@ -58,18 +57,11 @@ class RecordDiff:
         return bool(self.added or self.removed or self.changed)
 
 
-def normalized_title(title: str) -> str:
-    """Case, accents, punctuation and spacing removed: ``**Foo-Bar**`` == ``foo bar``."""
-    decomposed = unicodedata.normalize("NFKD", title.casefold())
-    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", letters.replace("_", " ")))
-
-
 def diff_papers(old: Sequence[Paper], new: Sequence[Paper]) -> RecordDiff:
     left = list(range(len(old)))
     right = list(range(len(new)))
     pairs: list[tuple[int, int]] = []
-    for key in (_same_record, _ids, _title):
+    for key in (_same_record, paper_id_keys, title_keys):
         matched = _match(old, new, left, right, key)
         pairs.extend(matched)
         used_old = {i for i, _ in matched}
@@ -114,15 +106,6 @@ def _match(
 
 def _same_record(paper: Paper) -> tuple[Hashable, ...]:
     return (paper_identity(paper),)
-
-
-def _ids(paper: Paper) -> tuple[Hashable, ...]:
-    return paper_ids(paper.url or "")
-
-
-def _title(paper: Paper) -> tuple[Hashable, ...]:
-    title = normalized_title(paper.title)
-    return (title,) if title else ()
 
 
 # -- fields -----------------------------------------------------------------------------
