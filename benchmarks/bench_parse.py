@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from benchmarks.generate import generate_list, generate_pathological
-from ddlint.gfm.document import parse_document
+from ddlint.gfm.parse import parse_document
 
 HERE = Path(__file__).resolve().parent
 

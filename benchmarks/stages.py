@@ -19,8 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from ddlint.engine.linter import default_codes
-    from ddlint.gfm.document import parse_document
-    from ddlint.records.model import extract_records
+    from ddlint.gfm.parse import parse_document
+    from ddlint.records.extract import extract_records
     from ddlint.rules import ALL_RULES, RuleContext, RuleSettings
 
     text = generate_list(args.rows, args.defects, 0)

@@ -23,7 +23,7 @@ from ddlint.inline.parse import (
     has_markdown_syntax,
     parse_inline,
 )
-from ddlint.records import model as records
+from ddlint.records import extract, paper
 from ddlint.records.columns import map_columns
 from ddlint.records.venues import extract_year
 from ddlint.report import text as report_text
@@ -204,11 +204,11 @@ def test_author_text_equals_parsing_each_br_part(
     columns = map_columns(["Authors"] * len(author_cells) + ["Title"])
     cells = [Cell(0, len(text), text) for text in author_cells] + [None]
     contents = [InlineCache(refs).parse(text) for text in author_cells] + [None]
-    layout = records._Layout(columns)
+    layout = paper.Layout(columns)
     filled = layout.filled(contents)
-    found = records._author_text(layout, cells, contents, filled, InlineCache({}))
+    found = paper._author_text(layout, cells, contents, filled, InlineCache({}))
     expected = "; ".join(
-        parse_inline(part).text for cell in author_cells for part in records._BR.split(cell)
+        parse_inline(part).text for cell in author_cells for part in paper._BR.split(cell)
     )
     assert found == expected
 
@@ -239,7 +239,7 @@ CONTENTS = st.none() | st.builds(
 @given(st.lists(CONTENTS, max_size=5))
 def test_row_kind_equals_counting_every_cell(contents: list[InlineContent | None]) -> None:
     columns = map_columns(["Title"] * len(contents))
-    assert records._row_kind(contents, columns) == _row_kind_reference(contents, len(contents))
+    assert extract._row_kind(contents, columns) == _row_kind_reference(contents, len(contents))
 
 
 # --- inline_scan.has_markdown_syntax: a character search and lower(), equal to one pattern ---

@@ -14,7 +14,7 @@ from helpers import FIXTURES, LIST_FIXTURES
 from ddlint import parse_document, render_document
 from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.cli.main import main
-from ddlint.records.model import paper_identity
+from ddlint.records.identity import paper_identity
 
 FILES = LIST_FIXTURES
 LISTS = FIXTURES / "lists"

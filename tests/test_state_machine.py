@@ -15,7 +15,7 @@ from listgen import DELIMITER, HEADER, TEMPLATE, paper_row
 
 from ddlint import parse_document, render_document
 from ddlint.api import fix_text, lint_text, parse_records
-from ddlint.records.model import paper_identity
+from ddlint.records.identity import paper_identity
 
 INTERRUPTERS = [
     "<!-- a comment -->",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ddlint.gfm.document import Document, parse_document, render_document
+from ddlint.gfm.document import Document
+from ddlint.gfm.parse import parse_document, render_document
 
 __version__ = "0.1.0"
 

@@ -9,9 +9,11 @@ from ddlint.engine.config import Config, default_config, selected_codes
 from ddlint.engine.linter import LintResult, default_codes, lint, paused_gc
 from ddlint.fix.fixer import FixError, FixResult
 from ddlint.fix.fixer import fix_text as _fix_text
-from ddlint.gfm.document import Document, parse_document
+from ddlint.gfm.document import Document
+from ddlint.gfm.parse import parse_document
 from ddlint.records.export import export_papers, paper_schema
-from ddlint.records.model import Paper, Records, extract_records
+from ddlint.records.extract import extract_records
+from ddlint.records.model import Paper, Records
 from ddlint.text.findings import Finding
 
 __all__ = [
@@ -148,8 +150,8 @@ def apply_safe_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[
     from collections import Counter
 
     from ddlint.fix.fixer import apply_edits, choose_fixes
-    from ddlint.gfm.document import render_document
-    from ddlint.records.model import paper_identity
+    from ddlint.gfm.parse import render_document
+    from ddlint.records.identity import paper_identity
 
     chosen = choose_fixes(findings, unsafe=False)
     if not chosen:

@@ -18,7 +18,7 @@ from ddlint.cli.main import main
 from ddlint.fix.fixer import UNSAFE_ONLY_RULES, FixError, apply_edits
 from ddlint.inline.urls import canonical_url
 from ddlint.records.diff import diff_papers
-from ddlint.records.model import paper_identity
+from ddlint.records.identity import paper_identity
 from ddlint.rules import get_rule
 from ddlint.text.findings import Edit
 from ddlint.text.spans import Span
@@ -153,7 +153,7 @@ def test_golden_fix(path: Path) -> None:
 
 def _outside(text: str) -> list[str]:
     from ddlint.fix.fixer import _outside_lines
-    from ddlint.gfm.document import parse_document
+    from ddlint.gfm.parse import parse_document
 
     return [line for line in _outside_lines(parse_document(text)) if not line.startswith("<!--")]
 

@@ -7,14 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ddlint.gfm.document import (
-    Cell,
-    Document,
-    Row,
-    parse_document,
-    split_lines,
-    split_lines_scanning,
-)
+from ddlint.gfm.document import Cell, Document, Row
+from ddlint.gfm.parse import parse_document, split_lines, split_lines_scanning
 
 _TABLE_CHARS = st.sampled_from(
     [*list("|-: \t>*`[]\\a\r\n中😀"), "| a | b |\n", "|---|---|\n", "<!-- x -->\n", "- "]

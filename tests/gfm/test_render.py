@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ddlint.gfm.cells import split_cells
-from ddlint.gfm.document import parse_document
+from ddlint.gfm.parse import parse_document
 from ddlint.gfm.render import (
     canonical_row,
     column_widths,
@@ -16,7 +16,8 @@ from ddlint.gfm.render import (
     table_widths,
 )
 from ddlint.inline.width import display_width
-from ddlint.records.model import RowRecord, extract_records
+from ddlint.records.extract import extract_records
+from ddlint.records.model import RowRecord
 from ddlint.records.sort import row_month, sort_key
 
 

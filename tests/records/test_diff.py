@@ -11,13 +11,8 @@ from test_action import SEED, add_rows_to_2022
 
 from ddlint import api
 from ddlint.cli.main import main
-from ddlint.records.diff import (
-    RecordDiff,
-    diff_papers,
-    format_markdown,
-    format_text,
-    normalized_title,
-)
+from ddlint.records.diff import RecordDiff, diff_papers
+from ddlint.report.recorddiff import format_markdown, format_text
 
 HEADER = "| Author | Title | Venue | Supp. Material |\n|---|---|---|---|\n"
 ADA = (
@@ -100,15 +95,27 @@ def test_duplicates_are_counted() -> None:
 
 
 @pytest.mark.parametrize(
-    ("title", "normal"),
+    ("title", "retitled", "same"),
     [
-        pytest.param("**Foo-Bar**: A Study", "foo bar a study", id="markup-and-punctuation"),
-        pytest.param("Über  Tables", "uber tables", id="accents-and-spaces"),
-        pytest.param("snake_case", "snake case", id="underscore"),
+        pytest.param("Foo-Bar: A Study", "foo bar, a study", True, id="case-and-punctuation"),
+        pytest.param("snake_case Tables", "Snake Case tables", True, id="underscore"),
+        # Spacing is ignored too: these were two papers to the diff before DD207's
+        # definition became the one definition.
+        pytest.param("Few-Shot Tables", "Fewshot tables.", True, id="spacing"),
+        # An accent is a letter to DD207: these were one paper to the diff before.
+        pytest.param("Über Tables", "Uber Tables", False, id="accents"),
     ],
 )
-def test_normalized_title(title: str, normal: str) -> None:
-    assert normalized_title(title) == normal
+def test_a_paper_is_the_same_to_the_diff_as_to_dd207(title: str, retitled: str, same: bool) -> None:
+    row = BOB.replace("Difference Tables", title)
+    relinked = BOB.replace("Difference Tables", retitled).replace("forum?id=B1", "forum?id=B2")
+    diff = _diff(_list({"2022": row}), _list({"2022": relinked}))
+    assert [{f.field for f in c.fields} for c in diff.changed] == (
+        [{"title", "url"}] if same else []
+    )
+    assert (len(diff.added), len(diff.removed)) == ((0, 0) if same else (1, 1))
+    duplicates = api.lint_text(_list({"2022": row + relinked}), select=["DD207"])
+    assert len(duplicates) == same
 
 
 def test_markdown_escapes_titles() -> None:

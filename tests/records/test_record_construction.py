@@ -1,6 +1,6 @@
-"""Records are built by ``records._record``, not ``model_construct`` (issue: Performance).
+"""Records are built by ``records.build.construct``, not ``model_construct`` (issue: Performance).
 
-``_record`` sets the four attributes model_construct sets, without its per-field walk.
+``construct`` sets the four attributes model_construct sets, without its per-field walk.
 These properties build every record model both ways, and through validation, from the
 same values, and require objects nothing can tell apart: equality, dumps, fields set,
 hashing, repr, pickling, copies and frozen-ness.
@@ -19,7 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ddlint.api import parse_records
-from ddlint.records.model import Link, Origin, Paper, Section, Venue, _Frozen, _record
+from ddlint.records.build import construct
+from ddlint.records.model import Link, Origin, Paper, Section, Venue, _Frozen
 
 TEXT = st.text(max_size=12)
 YEAR = st.none() | st.integers(1950, 2099)
@@ -45,11 +46,11 @@ PAPERS = st.builds(
     type=TEXT,
     task=TEXT,
     datasets=st.lists(TEXT, max_size=3),
-    venue=st.none() | VENUES.map(lambda v: _record(Venue, **v)),
+    venue=st.none() | VENUES.map(lambda v: construct(Venue, **v)),
     year=YEAR,
-    links=st.lists(LINKS.map(lambda v: _record(Link, **v)), max_size=3),
-    section=SECTIONS.map(lambda v: _record(Section, **v)),
-    origin=ORIGINS.map(lambda v: _record(Origin, **v)),
+    links=st.lists(LINKS.map(lambda v: construct(Link, **v)), max_size=3),
+    section=SECTIONS.map(lambda v: construct(Section, **v)),
+    origin=ORIGINS.map(lambda v: construct(Origin, **v)),
     extra=st.dictionaries(TEXT, TEXT, max_size=2),
 )
 MODELS = [(Venue, VENUES), (Link, LINKS), (Section, SECTIONS), (Origin, ORIGINS), (Paper, PAPERS)]
@@ -89,7 +90,7 @@ def assert_indistinguishable(fast: _Frozen, slow: _Frozen) -> None:
 @given(data=st.data())
 def test_record_is_model_construct(model: type[_Frozen], values: Any, data: Any) -> None:
     drawn = data.draw(values)
-    fast = _record(model, **drawn)
+    fast = construct(model, **drawn)
     assert_indistinguishable(fast, model.model_construct(**drawn))
     assert_indistinguishable(fast, model.model_validate(fast.model_dump()))
 

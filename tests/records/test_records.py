@@ -17,9 +17,12 @@ from listgen import paper_list
 
 from ddlint.api import fix_text, parse_records
 from ddlint.cli.main import main
-from ddlint.gfm.document import parse_document
+from ddlint.gfm.parse import parse_document
 from ddlint.records.export import export_papers, paper_schema
-from ddlint.records.model import PaperMemo, Records, extract_records, paper_identity
+from ddlint.records.extract import extract_records
+from ddlint.records.identity import paper_identity
+from ddlint.records.memo import PaperMemo
+from ddlint.records.model import Records
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ import pytest
 from helpers import FIXTURES, SEED_TEXT
 
 from ddlint.api import fix_text, lint_text, parse_records
-from ddlint.gfm.document import parse_document
-from ddlint.records.model import extract_records
+from ddlint.gfm.parse import parse_document
+from ddlint.records.extract import extract_records
 from ddlint.text.findings import Applicability, Finding
 
 CODES = [f"DD20{n}" for n in range(2, 10)]

@@ -15,13 +15,12 @@ from hypothesis import strategies as st
 
 from ddlint.gfm import render
 from ddlint.gfm.cells import split_cells
-from ddlint.gfm.document import parse_document
+from ddlint.gfm.parse import parse_document
 from ddlint.inline import urls
 from ddlint.inline.parse import parse_inline
-from ddlint.records import sort
-from ddlint.records.model import extract_records
+from ddlint.records import identity, sort
+from ddlint.records.extract import extract_records
 from ddlint.rules import RuleContext
-from ddlint.rules.fields import _fields
 from ddlint.rules.format import dd402_cell_format as dd402
 from ddlint.rules.links import dd302_malformed_url as dd302
 from ddlint.text.spans import LineIndex
@@ -156,7 +155,7 @@ def test_bracket_outside_links_misses_no_unparsed_link(text: str) -> None:
 @settings(max_examples=2000)
 @given(st.text(alphabet=st.sampled_from([*"aZ09 _-:.,'()[]*", "é", "ß", "İ", "数", "\u00b2"])))
 def test_loose_key_ascii_path_equals_regex(text: str) -> None:
-    assert _fields.loose_key(text) == _fields._NOT_WORD.sub("", text.casefold())
+    assert identity.loose_key(text) == identity._NOT_WORD.sub("", text.casefold())
 
 
 TITLES = st.sampled_from(["Alpha", "alpha", "Beta", "", "**Gamma**", "Ärger", "beta"])

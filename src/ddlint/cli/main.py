@@ -379,7 +379,7 @@ def diff_records(old: str, new: str, paths: tuple[str, ...], fmt: str) -> None:
     changed, 1 when some did, 2 on error.
     """
     from ddlint.engine.gitdiff import GitError, resolve_versions
-    from ddlint.records import diff as recorddiff  # only this command needs it (start-up time)
+    from ddlint.report import recorddiff  # only this command needs it (start-up time)
 
     try:
         versions = resolve_versions(old, new, paths, Path.cwd())

@@ -8,8 +8,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from ddlint.engine.suppress import UNUSED_CODE, apply_suppressions
-from ddlint.gfm.document import Document, parse_document
-from ddlint.records.model import Records, extract_records
+from ddlint.gfm.document import Document
+from ddlint.gfm.parse import parse_document
+from ddlint.records.extract import extract_records
+from ddlint.records.model import Records
 from ddlint.rules import ALL_RULES, Rule, RuleContext, RuleSettings, UnknownRuleError, get_rule
 from ddlint.rules.base import fingerprint as rule_fingerprint
 from ddlint.text.findings import Finding

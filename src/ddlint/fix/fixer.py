@@ -20,9 +20,13 @@ from typing import NamedTuple
 
 from ddlint.engine.linter import LintResult, default_codes, lint_parsed, paused_gc
 from ddlint.fix.compose import collide, compose
-from ddlint.gfm.document import Document, parse_document, render_document
+from ddlint.gfm.document import Document
+from ddlint.gfm.parse import parse_document, render_document
 from ddlint.inline.urls import canonical_url
-from ddlint.records.model import Identity, PaperMemo, Records, extract_records, paper_identity
+from ddlint.records.extract import extract_records
+from ddlint.records.identity import Identity, paper_identity
+from ddlint.records.memo import PaperMemo
+from ddlint.records.model import Records
 from ddlint.rules import ALL_RULES, RuleSettings
 from ddlint.text.findings import Applicability, Edit, Finding, splice_edits
 

@@ -3,7 +3,7 @@
 Only what decides where tables are is modelled: containers (block quotes, list
 items, footnote definitions) and leaves (paragraphs, headings, code, HTML blocks,
 thematic breaks, tables). Each source line is assigned to the leaf it ends up in,
-so ``document.py`` can tile the text with blocks and know, for every table, which
+so ``parse.py`` can tile the text with blocks and know, for every table, which
 lines GitHub renders as its rows. GFM-TABLES.md lists the facts this follows.
 """
 
@@ -57,7 +57,7 @@ class Leaf:
     level: int = 0  # heading level
     html_type: int = 0
     # Tables: index in ``lines`` of the header; the paragraph lines before it are
-    # split off as their own paragraph by ``document.py``.
+    # split off as their own paragraph by ``parse.py``.
     columns: int = 0
     autocompleted: int = 0
     visited: bool = False  # a failed delimiter "strikes" the paragraph (TABLE_VISITED)

@@ -17,16 +17,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ddlint.inline.scan import (
-    _TAG_RE,
-    LinkKind,
+from ddlint.inline.scan import _TAG_RE, LinkKind, _html_href, _Scanner, _Source
+from ddlint.inline.syntax import (
     _collapse,
     _decode,
     _decode_entities,
-    _html_href,
     _match_bare_url,
-    _Scanner,
-    _Source,
     has_markdown_syntax,
     normalize_label,
     parse_link_definitions,

@@ -2,22 +2,21 @@
 
 A line diff of a README shows moved rows as deleted and re-added and a re-sorted
 table as a wall of red and green. Here papers are matched by who they are, not by
-where they sit: first identical records, then a shared arXiv id or DOI in the
-paper's URL, then the same normalised title. What is left unmatched was added or
-removed. Pure: two sequences of ``Paper`` in, a typed ``RecordDiff`` out, and
-formatters that turn it into text, Markdown or JSON-ready data.
+where they sit: first identical records, then the same paper (``same_paper_keys``),
+by a shared arXiv id or DOI in the paper's URL first, then by the same title. What
+is left unmatched was added or removed. Pure: two sequences of ``Paper`` in, a typed
+``RecordDiff`` out (``report.recorddiff`` turns it into text, Markdown or JSON-ready
+data).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from ddlint.inline.urls import canonical_url, paper_ids
-from ddlint.records.model import Paper, paper_identity
+from ddlint.inline.urls import canonical_url
+from ddlint.records.identity import paper_id_keys, paper_identity, title_keys
+from ddlint.records.model import Paper
 
 
 @dataclass(frozen=True)
@@ -58,18 +57,11 @@ class RecordDiff:
         return bool(self.added or self.removed or self.changed)
 
 
-def normalized_title(title: str) -> str:
-    """Case, accents, punctuation and spacing removed: ``**Foo-Bar**`` == ``foo bar``."""
-    decomposed = unicodedata.normalize("NFKD", title.casefold())
-    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", letters.replace("_", " ")))
-
-
 def diff_papers(old: Sequence[Paper], new: Sequence[Paper]) -> RecordDiff:
     left = list(range(len(old)))
     right = list(range(len(new)))
     pairs: list[tuple[int, int]] = []
-    for key in (_same_record, _ids, _title):
+    for key in (_same_record, paper_id_keys, title_keys):
         matched = _match(old, new, left, right, key)
         pairs.extend(matched)
         used_old = {i for i, _ in matched}
@@ -114,15 +106,6 @@ def _match(
 
 def _same_record(paper: Paper) -> tuple[Hashable, ...]:
     return (paper_identity(paper),)
-
-
-def _ids(paper: Paper) -> tuple[Hashable, ...]:
-    return paper_ids(paper.url or "")
-
-
-def _title(paper: Paper) -> tuple[Hashable, ...]:
-    title = normalized_title(paper.title)
-    return (title,) if title else ()
 
 
 # -- fields -----------------------------------------------------------------------------
@@ -179,99 +162,3 @@ def field_changes(old: Paper, new: Paper) -> tuple[FieldChange, ...]:
         for name, show, value in _FIELDS
         if value(old) != value(new)
     )
-
-
-# -- output -----------------------------------------------------------------------------
-
-
-def _where(paper: Paper) -> str:
-    section = section_name(paper)
-    return f"line {paper.origin.line}" + (f", {section}" if section else "")
-
-
-def format_text(path: str, diff: RecordDiff) -> str:
-    """Plain text for a terminal; empty when nothing changed."""
-    if not diff:
-        return ""
-    lines = [f"{path}: {summary(diff)}"]
-    lines += [f"  + {p.title or '(untitled)'} ({_where(p)})" for p in diff.added]
-    lines += [f"  - {p.title or '(untitled)'} ({_where(p)})" for p in diff.removed]
-    for change in diff.changed:
-        lines.append(f"  ~ {change.new.title or '(untitled)'} ({_where(change.new)})")
-        if change.moved:
-            lines.append(
-                f"      section: {section_name(change.old)!r} -> {section_name(change.new)!r}"
-            )
-        lines += [f"      {f.field}: {f.old!r} -> {f.new!r}" for f in change.fields]
-    return "\n".join(lines) + "\n"
-
-
-def summary(diff: RecordDiff) -> str:
-    counts = (
-        (len(diff.added), "added"),
-        (len(diff.removed), "removed"),
-        (len(diff.moved), "moved"),
-        (len(diff.edited), "changed"),
-    )
-    said = [f"{count} {word}" for count, word in counts if count]
-    return ", ".join(said) if said else "no record changed"
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
-
-
-def _md(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def format_markdown(diffs: Sequence[tuple[str, RecordDiff]]) -> str:
-    """Markdown for a pull request comment or ``$GITHUB_STEP_SUMMARY``."""
-    parts = ["## ddlint diff"]
-    if not any(diff for _, diff in diffs):
-        parts.append("No paper record changed.")
-    for path, diff in diffs:
-        if not diff:
-            continue
-        items = [f"### {_md(path)}", f"**{summary(diff)}**", ""]
-        items += [f"- ➕ added: **{_md(p.title)}** ({_md(_where(p))})" for p in diff.added]
-        items += [f"- ➖ removed: **{_md(p.title)}** ({_md(_where(p))})" for p in diff.removed]
-        for change in diff.changed:
-            items.append(f"- ✏️ **{_md(change.new.title)}** ({_md(_where(change.new))})")
-            if change.moved:
-                items.append(
-                    f"  - section: {_md(section_name(change.old))} → "
-                    f"{_md(section_name(change.new))}"
-                )
-            items += [f"  - {f.field}: `{_code(f.old)}` → `{_code(f.new)}`" for f in change.fields]
-        parts.append("\n".join(items))
-    return "\n\n".join(parts) + "\n"
-
-
-def _code(text: str) -> str:
-    # Inside a code span only a backtick can end it early.
-    return " ".join(text.split()).replace("`", "'") or " "
-
-
-def to_json(path: str, diff: RecordDiff) -> dict[str, Any]:
-    def paper(p: Paper) -> dict[str, Any]:
-        return p.model_dump(mode="json")
-
-    return {
-        "path": path,
-        "added": [paper(p) for p in diff.added],
-        "removed": [paper(p) for p in diff.removed],
-        "changed": [
-            {
-                "title": change.new.title,
-                "old_line": change.old.origin.line,
-                "new_line": change.new.origin.line,
-                "moved": (
-                    {"from": section_name(change.old), "to": section_name(change.new)}
-                    if change.moved
-                    else None
-                ),
-                "fields": [{"field": f.field, "old": f.old, "new": f.new} for f in change.fields],
-            }
-            for change in diff.changed
-        ],
-    }

@@ -23,8 +23,11 @@ from hypothesis import strategies as st
 from listgen import DELIMITER, HEADER, TEMPLATE
 
 from ddlint.fix.fixer import fix_text
-from ddlint.gfm.document import Block, Document, Row, Table, parse_document
-from ddlint.records.model import Identity, Records, extract_records, paper_identity
+from ddlint.gfm.document import Block, Document, Row, Table
+from ddlint.gfm.parse import parse_document
+from ddlint.records.extract import extract_records
+from ddlint.records.identity import Identity, paper_identity
+from ddlint.records.model import Records
 from ddlint.rules.structure import _rejoin
 from ddlint.text.findings import Edit, splice_edits
 

@@ -12,7 +12,6 @@ from ddlint.rules.base import RuleContext
 from ddlint.text.findings import Edit
 from ddlint.text.spans import Span
 
-_NOT_WORD = re.compile(r"[\W_]+")
 _ITEM_SPLIT = re.compile(r"\s*[,;]\s*")
 # Words that end a list of items without naming one: "MNIST, IMDB, etc".
 FILLERS = frozenset({"etc", "etc.", "and more", "...", "…", "others"})
@@ -65,16 +64,6 @@ def cell_span(record: RowRecord, *fields: str) -> Span:
 
 def has_column(record: RowRecord, field: str) -> bool:
     return record.table.columns.column_of(field) is not None  # type: ignore[arg-type]
-
-
-def loose_key(text: str) -> str:
-    """Case, spacing, punctuation and markup removed: `Few-Shot` and `few shot` meet."""
-    if text.isascii():  # in ASCII, \W and _ are all but letters and digits: drop them in C
-        return text.lower().encode().translate(None, _ASCII_NOT_WORD).decode()
-    return _NOT_WORD.sub("", text.casefold())
-
-
-_ASCII_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def items(text: str) -> list[str]:

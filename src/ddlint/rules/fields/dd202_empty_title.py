@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddlint.records.model import has_text
+from ddlint.records.extract import has_text
 from ddlint.rules.base import Rule, RuleContext
 from ddlint.rules.fields._fields import cell_span, paper_rows
 from ddlint.text.findings import Finding

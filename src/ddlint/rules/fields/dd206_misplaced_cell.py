@@ -45,9 +45,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from ddlint.records.identity import loose_key
 from ddlint.records.model import RowRecord
 from ddlint.rules.base import Rule, RuleContext, unsafe_fix
-from ddlint.rules.fields._fields import field_texts, fill_cell, items, loose_key
+from ddlint.rules.fields._fields import field_texts, fill_cell, items
 from ddlint.text.findings import Edit, Finding, Fix
 
 FIELDS = ("type", "task", "datasets")

@@ -39,10 +39,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddlint.inline.urls import paper_ids
-from ddlint.records.model import Paper
+from ddlint.records.identity import same_paper_keys
 from ddlint.rules.base import Rule, RuleContext
-from ddlint.rules.fields._fields import cell_span, loose_key, paper_rows
+from ddlint.rules.fields._fields import cell_span, paper_rows
 from ddlint.text.findings import Finding
 
 _WHAT = {"title": "title", "arxiv": "arXiv id", "doi": "DOI"}
@@ -57,7 +56,7 @@ class DuplicatePaper(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         first: dict[str, int] = {}  # key -> line of the first row holding it
         for record, paper in paper_rows(ctx):
-            keys = _keys(paper)
+            keys = same_paper_keys(paper)
             earlier = [(first[key], key) for key in keys if key in first]
             for key in keys:
                 first.setdefault(key, record.row.line)
@@ -71,12 +70,6 @@ class DuplicatePaper(Rule):
                 f"Same paper as line {line} (same {what}): GitHub lists it twice; "
                 f"merge the two rows into one",
             )
-
-
-def _keys(paper: Paper) -> list[str]:
-    title = loose_key(paper.title)
-    keys = [f"title:{title}"] if title else []
-    return keys + list(paper_ids(paper.url or ""))
 
 
 RULE = DuplicatePaper

@@ -6,7 +6,8 @@ import itertools
 import re
 from collections.abc import Collection, Sequence
 
-from ddlint.gfm.document import Block, Document, Row, Table, parse_document
+from ddlint.gfm.document import Block, Document, Row, Table
+from ddlint.gfm.parse import parse_document
 from ddlint.text.findings import Edit, splice_edits
 from ddlint.text.spans import Span
 

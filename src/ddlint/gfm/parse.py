@@ -1,0 +1,106 @@
+"""Text → ``Document``, and back.
+
+``parse_document`` splits the text into lines (on CRLF, CR or LF only), runs the
+block grammar of ``gfm.blocks`` over them and groups the lines into blocks that cover
+the text exactly, so ``render_document(parse_document(t)) == t`` for every string.
+"""
+
+from __future__ import annotations
+
+from ddlint.gfm.blocks import Leaf, parse_blocks
+from ddlint.gfm.document import Block, Document, Heading, Line
+from ddlint.gfm.stray import TableBuilder
+from ddlint.text.spans import LINE_ENDING, Span
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    if "\r" in text:
+        return split_lines_scanning(text)
+    # Only LF ends a line here: str.split finds them in C (equal to the scan, tested).
+    pieces = text.split("\n")
+    last = pieces.pop()  # after the final LF: "" when the text ends with one
+    lines: list[Line] = []
+    start = 0
+    for number, piece in enumerate(pieces, 1):
+        end = start + len(piece)
+        lines.append(Line(number, start, end, "\n"))
+        start = end + 1
+    if last:
+        lines.append(Line(len(lines) + 1, start, len(text), ""))
+    return tuple(lines)
+
+
+def split_lines_scanning(text: str) -> tuple[Line, ...]:
+    """``split_lines`` by regular expression: the reference, and the path for CR endings."""
+    lines: list[Line] = []
+    start = 0
+    for match in LINE_ENDING.finditer(text):
+        lines.append(Line(len(lines) + 1, start, match.start(), match.group()))
+        start = match.end()
+    if start < len(text):
+        lines.append(Line(len(lines) + 1, start, len(text), ""))
+    return tuple(lines)
+
+
+def render_document(document: Document) -> str:
+    return "".join(block.span.slice(document.text) for block in document.blocks)
+
+
+def parse_document(text: str) -> Document:
+    lines = split_lines(text)
+    contents = [text[line.start : line.end] for line in lines]
+    leaves = parse_blocks(contents)
+    owner: list[Leaf | None] = [None] * len(lines)
+    for leaf in leaves:
+        for index in leaf.lines:
+            owner[index] = leaf
+    blocks = _tile(lines, contents, owner)
+    builder = TableBuilder(text, lines, contents, leaves, blocks)
+    table_leaves = [leaf for leaf in leaves if leaf.kind == "table"]
+    tables = tuple(builder.build(leaf, index) for index, leaf in enumerate(table_leaves))
+    headings = tuple(_heading(text, lines, leaf) for leaf in leaves if leaf.kind == "heading")
+    return Document(text, lines, blocks, tables, headings)
+
+
+def _tile(
+    lines: tuple[Line, ...], contents: list[str], owner: list[Leaf | None]
+) -> tuple[Block, ...]:
+    """Group consecutive lines with the same leaf (or none) into blocks."""
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        leaf = owner[index]
+        kind = leaf.kind if leaf is not None else _bare_kind(contents[index])
+        end = index + 1
+        while end < len(lines) and owner[end] is leaf:
+            if leaf is None and _bare_kind(contents[end]) != kind:
+                break
+            end += 1
+        first, last = lines[index], lines[end - 1]
+        level, html_type = (leaf.level, leaf.html_type) if leaf is not None else (0, 0)
+        span = Span(first.start, last.span.end)
+        blocks.append(Block(kind, first.number, last.number, span, level, html_type))
+        index = end
+    return tuple(blocks)
+
+
+def _bare_kind(content: str) -> str:
+    # A line in no leaf is blank, or holds only container markers (`>`, `- `).
+    return "blank" if content.strip(" \t") == "" else "other"
+
+
+def _heading(text: str, lines: tuple[Line, ...], leaf: Leaf) -> Heading:
+    first = lines[leaf.lines[0]]
+    if len(leaf.lines) == 1:  # ATX: strip the opening and the optional closing hashes
+        content = text[first.start + leaf.starts[0] : first.end].lstrip("#").strip(" \t")
+        stripped = content.rstrip("#")
+        if stripped != content and (stripped == "" or stripped[-1] in " \t"):
+            content = stripped.rstrip(" \t")
+    else:  # setext: every line but the underline
+        parts = [
+            text[lines[i].start + start : lines[i].end].strip(" \t")
+            for i, start in zip(leaf.lines[:-1], leaf.starts[:-1])
+        ]
+        content = " ".join(parts)
+    last = lines[leaf.lines[-1]]
+    return Heading(first.number, leaf.level, content, Span(first.start, last.end))

@@ -1,0 +1,211 @@
+"""Every paper row becomes a typed, frozen record (DESIGN.md §5).
+
+``extract_records`` reads a parsed ``Document``: it decides which tables hold
+papers (by their header, or by their cells when the header row is empty), maps
+each column to a field, and turns each data row, rendered or stray, into a
+``RowRecord``: the ``Paper`` plus the cells it came from, which is what rules read.
+Placeholder rows (template rows left in) and separator rows (``| **2015** | | |``)
+are kept as rows but are not papers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+
+from ddlint.gfm.document import Cell, Document, Heading, Row, Table
+from ddlint.inline.parse import InlineCache, InlineContent, parse_link_definitions
+from ddlint.records.build import construct
+from ddlint.records.columns import ColumnMap, map_columns
+from ddlint.records.inference import infer_columns
+from ddlint.records.memo import PaperMemo
+from ddlint.records.model import Paper, PaperTable, Records, RowKind, RowRecord, Section
+from ddlint.records.paper import Layout, Parsers, build_paper, moved_paper
+from ddlint.records.venues import extract_year
+
+
+def extract_records(
+    document: Document,
+    aliases: Mapping[str, str] | None = None,
+    *,
+    inline: InlineCache | None = None,
+    papers: PaperMemo | None = None,
+) -> Records:
+    """The records of ``document``. ``inline``: the cell parses of an earlier version of
+    the text (the fixer's previous pass), used when its link definitions are the same:
+    a cell's parse depends on its text and those alone, and most cells are unchanged.
+
+    ``papers``: the papers of earlier versions by what they were built from, read and
+    filled here (the fixer keeps one for a run). A row built from the same cell texts,
+    under the same columns, section and link definitions, is the same paper: it is
+    copied with its new origin instead of being built again.
+    """
+    refs = parse_link_definitions(_definition_lines(document))
+    cache = inline if inline is not None and inline.refs == refs else InlineCache(refs)
+    parsers = Parsers(cache, papers.under(refs) if papers is not None else None)
+    sections = _SectionFinder(document.headings, cache)
+    tables: list[PaperTable] = []
+    rows: list[RowRecord] = []
+    for table in document.tables:
+        builder = _TableRecords(table, aliases, parsers, sections)
+        tables.append(builder.paper_table)
+        if builder.paper_table.is_paper:
+            rows.extend(builder.rows())
+    return Records(document, tuple(tables), tuple(rows), refs, cache)
+
+
+def _definition_lines(document: Document) -> Iterator[str]:
+    """Lines that may hold a link definition ``[label]: url`` (cheap pre-filter)."""
+    text = document.text
+    for line in document.lines:
+        if "]:" in text[line.start : line.end]:
+            yield text[line.start : line.end]
+
+
+# -- sections ---------------------------------------------------------------------------
+
+_YEAR_IN_HEADING = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+class _SectionFinder:
+    """The heading a table sits under, and the year of the nearest heading that has one."""
+
+    def __init__(self, headings: Sequence[Heading], inline: InlineCache) -> None:
+        self.headings = [(h.line, h.level, inline.parse(h.text).text) for h in headings]
+        self.lines = [h[0] for h in self.headings]
+
+    def at(self, line: int) -> Section:
+        before = self.headings[: bisect_left(self.lines, line)]
+        if not before:
+            return construct(Section, heading=None, year=None)
+        heading = before[-1][2]
+        level = before[-1][1] + 1
+        year = None
+        for _, h_level, text in reversed(before):
+            if h_level < level:  # an ancestor (or the heading itself)
+                level = h_level
+                found = _YEAR_IN_HEADING.search(text)
+                if found:
+                    year = int(found.group(1))
+                    break
+        return construct(Section, heading=heading, year=year)
+
+
+# -- one table --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _mapped_columns(headers: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> ColumnMap:
+    # Lists repeat one header for every table (one per year): map it once.
+    return map_columns(headers, dict(aliases) or None)
+
+
+class _TableRecords:
+    def __init__(
+        self,
+        table: Table,
+        aliases: Mapping[str, str] | None,
+        parsers: Parsers,
+        sections: _SectionFinder,
+    ) -> None:
+        self.table, self.parsers = table, parsers
+        inline = parsers.inline
+        headers = [cell.text for cell in table.header.cells]
+        columns = _mapped_columns(
+            tuple(inline.parse(h).text for h in headers),
+            tuple(sorted(aliases.items())) if aliases else (),
+        )
+        inferred = False
+        if not any(h.strip() for h in headers) and table.rows:
+            columns, inferred = infer_columns(table, inline, len(headers)), True
+        self.section = sections.at(table.header.line)
+        self.paper_table = PaperTable(
+            table, columns, columns.is_paper_table, inferred, self.section
+        )
+        self.layout = Layout(columns)
+        memo = parsers.papers
+        self.memo = None if memo is None else memo.setdefault(columns, {})
+
+    def rows(self) -> Iterable[RowRecord]:
+        section = self.section
+        for row in self.table.rows:
+            record = self._row(row, section)
+            if record.kind == "separator":
+                text = next(c.text for c in record.contents if c is not None and c.text)
+                year = extract_year(text)
+                section = construct(Section, heading=text, year=year or self.section.year)
+            yield record
+
+    def _row(self, row: Row, section: Section) -> RowRecord:
+        columns = self.paper_table.columns
+        width = len(columns.headers)
+        cells: tuple[Cell | None, ...] = row.cells
+        if len(cells) != width:  # GitHub drops surplus cells and pads a short row
+            cells = cells[:width] + (None,) * (width - len(cells))
+        parse = self.parsers.inline.parse
+        contents = tuple([parse(cell.text) if cell is not None else None for cell in cells])
+        kind = _row_kind(contents, columns)
+        paper = None
+        if kind == "paper":
+            memo = self.memo
+            paper = (
+                build_paper(row, self.layout, cells, contents, section, self.parsers)
+                if memo is None
+                else self._remembered_paper(memo, row, cells, contents, section)
+            )
+            if _is_placeholder(paper):
+                kind, paper = "placeholder", None
+        return RowRecord(self.paper_table, row, kind, paper, cells, contents)
+
+    def _remembered_paper(
+        self,
+        memo: dict[tuple[object, ...], Paper],
+        row: Row,
+        cells: Sequence[Cell | None],
+        contents: Sequence[InlineContent | None],
+        section: Section,
+    ) -> Paper:
+        """``build_paper``, or the memo's paper of the same cells moved to ``row``."""
+        # All that `build_paper` reads besides the row's place (its origin): the cells' texts
+        # (their parses follow from them, under the link definitions the memo is kept
+        # for), the section, and the columns this memo belongs to.
+        key = (section.heading, section.year, *[c.text if c is not None else None for c in cells])
+        known = memo.get(key)
+        if known is None:
+            paper = build_paper(row, self.layout, cells, contents, section, self.parsers)
+        else:
+            paper = moved_paper(known, row, section)
+        memo[key] = paper  # the newest: the memo holds no paper the records have let go
+        return paper
+
+
+def _row_kind(contents: Sequence[InlineContent | None], columns: ColumnMap) -> RowKind:
+    """A separator is the one filled cell of a wide row, without links: a year, or markup."""
+    if len(columns.headers) <= 1:
+        return "paper"
+    filled: InlineContent | None = None
+    for content in contents:  # most rows are papers: a link or a second text tells
+        if content is None:
+            continue
+        if content.links or (content.text and filled is not None):
+            return "paper"
+        if content.text:
+            filled = content
+    if filled is None:
+        return "paper"
+    text = filled.text
+    if (extract_year(text) is not None and len(text) <= 30) or filled.has_markup:
+        return "separator"
+    return "paper"
+
+
+def _is_placeholder(paper: Paper) -> bool:
+    has_url = bool(paper.url) or any(link.url.strip() for link in paper.links)
+    return not has_text(paper.title) and not paper.authors and paper.venue is None and not has_url
+
+
+def has_text(value: str) -> bool:
+    """Whether ``value`` says anything: the template's `[** **]()` renders as "** **"."""
+    return bool(value.strip(" *_~`-\t"))

@@ -1,0 +1,294 @@
+"""One paper row's cells → its ``Paper``: where each field sits in the table, and how
+a title, its authors, a venue, a year and links are read from their cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from ddlint.gfm.document import Cell, Row
+from ddlint.inline.parse import InlineCache, InlineContent
+from ddlint.records.build import construct
+from ddlint.records.columns import ColumnMap
+from ddlint.records.memo import TablePapers
+from ddlint.records.model import Link, Origin, Paper, Section, Venue
+from ddlint.records.venues import extract_year, parse_venue
+
+ET_AL = re.compile(r"[\s,]*\bet\.?\s*al\b\.?", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:[,;、，]|\band\b|&)\s*")
+_DATASET_SPLIT = re.compile(r"\s*[,;]\s*")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+_Filled = dict[str, tuple[InlineContent, ...]]
+
+
+class Layout:
+    """Where each field of a paper sits in the rows of one table, worked out once per table
+    rather than once per row."""
+
+    __slots__ = ("columns", "extra", "shares_title")
+
+    def __init__(self, columns: ColumnMap) -> None:
+        fed: dict[str, list[int]] = {}
+        extra: list[tuple[int, str]] = []
+        for index, fields in enumerate(columns.fields):
+            for field in fields:
+                fed.setdefault(field, []).append(index)
+            if not fields or set(fields) <= {"number", "topic"}:
+                extra.append((index, columns.headers[index].strip() or f"column {index + 1}"))
+        # field → the columns feeding it, left to right
+        self.columns: dict[str, tuple[int, ...]] = {f: tuple(i) for f, i in fed.items()}
+        # columns Paper.extra keeps, under their header
+        self.extra: tuple[tuple[int, str], ...] = tuple(extra)
+        # `Title & Authors`: the title cell holds the authors too
+        self.shares_title = _shares_title(columns)
+
+    def filled(self, contents: Sequence[InlineContent | None]) -> _Filled:
+        """field → the parsed cells feeding it, without the cells GitHub pads a short row with."""
+        found: _Filled = {}
+        for field, indices in self.columns.items():
+            if len(indices) == 1:  # the usual one column per field: no list to filter
+                content = contents[indices[0]]
+                found[field] = (content,) if content is not None else ()
+            else:
+                found[field] = tuple(c for i in indices if (c := contents[i]) is not None)
+        return found
+
+    def texts(self, field: str, cells: Sequence[Cell | None]) -> list[str]:
+        """The source text of the cells feeding ``field``."""
+        return [c.text for i in self.columns.get(field, ()) if (c := cells[i]) is not None]
+
+
+class Parsers:
+    """What every row of one extraction shares: the document's inline cache, a cache for
+    parses that ignore the document's references, and the split name lists of the author
+    and dataset texts seen so far (lists repeat names and whole cells across thousands of
+    rows: each distinct text is split once, each distinct name kept once)."""
+
+    __slots__ = ("_authors", "_datasets", "_strings", "inline", "papers", "plain")
+
+    def __init__(self, inline: InlineCache, papers: TablePapers | None) -> None:
+        self.inline = inline
+        self.papers = papers
+        self.plain = InlineCache({})
+        self._strings: dict[str, str] = {}
+        self._authors: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._datasets: dict[str, tuple[str, ...]] = {}
+
+    def authors(self, text: str) -> tuple[list[str], bool]:
+        """``_authors(text)``, its names shared with every other record's."""
+        found = self._authors.get(text)
+        if found is None:
+            names, et_al = _authors(text)
+            found = self._authors[text] = (self._shared(names), et_al)
+        return list(found[0]), found[1]
+
+    def datasets(self, text: str) -> list[str]:
+        found = self._datasets.get(text)
+        if found is None:
+            found = self._datasets[text] = self._shared(_datasets(text))
+        return list(found)
+
+    def _shared(self, values: Iterable[str]) -> tuple[str, ...]:
+        # Each string replaced by an equal one seen before: a string is immutable.
+        strings = self._strings
+        return tuple([strings.setdefault(value, value) for value in values])
+
+
+def build_paper(
+    row: Row,
+    layout: Layout,
+    cells: Sequence[Cell | None],
+    contents: Sequence[InlineContent | None],
+    section: Section,
+    parsers: Parsers,
+) -> Paper:
+    extra = {name: c.text for index, name in layout.extra if (c := contents[index]) is not None}
+    filled = layout.filled(contents)
+    title, url, extra_links = _title_and_url(layout, cells, filled, parsers.plain)
+    author_text = _author_text(layout, cells, contents, filled, parsers.plain)
+    authors, et_al = parsers.authors(author_text)
+    venue_text = " ".join(c.text for c in filled.get("venue", ())).strip()
+    venue = _venue(venue_text) if venue_text else None
+    year = _first_year(filled.get("year", ()) + filled.get("date", ()))
+    if year is None and venue is not None:
+        year = venue.year
+    if year is None:
+        year = section.year
+    links = extra_links + [
+        _link(link.label, link.url) for c in filled.get("links", ()) for link in c.links
+    ]
+    if url is None:  # a title without a link: the paper is the `[pdf]`/`Paper` link
+        url = next((link.url for link in links if _is_paper_label(link.label)), None)
+    return construct(
+        Paper,
+        title=title,
+        url=url,
+        authors=authors,
+        et_al=et_al,
+        type=_text(filled.get("type", ())),
+        task=_text(filled.get("task", ())),
+        datasets=parsers.datasets(_text(filled.get("datasets", ()))),
+        venue=venue,
+        year=year,
+        links=links,
+        section=section,
+        origin=_origin(row),
+        extra=extra,
+    )
+
+
+def moved_paper(paper: Paper, row: Row, section: Section) -> Paper:
+    """``paper`` at ``row``: equal to what ``build_paper`` builds for a row of the same cells.
+    Its lists and dict are copies, as every record has its own."""
+    values = dict(paper.__dict__)
+    values["authors"] = list(paper.authors)
+    values["datasets"] = list(paper.datasets)
+    values["links"] = list(paper.links)
+    values["extra"] = dict(paper.extra)
+    values["section"] = section
+    values["origin"] = _origin(row)
+    return construct(Paper, **values)
+
+
+@lru_cache(maxsize=4096)
+def _venue(text: str) -> Venue | None:
+    parsed = parse_venue(text)
+    if parsed is None:
+        return None
+    return construct(
+        Venue,
+        raw=parsed.raw,
+        name=parsed.name,
+        year=parsed.year,
+        month=parsed.month,
+        kind=parsed.kind,
+    )
+
+
+def _link(label: str, url: str) -> Link:
+    return construct(Link, label=label, url=url)
+
+
+def _author_text(
+    layout: Layout,
+    cells: Sequence[Cell | None],
+    contents: Sequence[InlineContent | None],
+    filled: _Filled,
+    plain: InlineCache,
+) -> str:
+    """The authors' plain text, names separated as the cells separate them."""
+    if layout.shares_title:  # `Title & Authors`: the names follow the title
+        titles = layout.texts("title", cells)
+        rest = _split_title_cell(titles[0])[1] if titles else ""
+        if rest:
+            return plain.parse(rest).text
+        return _text(filled.get("authors", ()))
+    parts: list[str] = []
+    for index in layout.columns.get("authors", ()):
+        cell, content = cells[index], contents[index]
+        if cell is None or content is None:
+            continue
+        if not content.has_markup:  # no `<br>` (nor any other syntax) in the cell
+            parts.append(content.text)
+        else:  # `<br>` separates names as a comma does; the plain text would join them.
+            parts.extend(plain.parse(part).text for part in _BR.split(cell.text))
+    return "; ".join(parts)
+
+
+def _split_title_cell(text: str) -> tuple[str, str]:
+    """A `Title & Authors` cell: the title's source, and the authors' after a `<br>`."""
+    parts = _BR.split(text, maxsplit=1)
+    return parts[0], parts[1] if len(parts) > 1 else ""
+
+
+def _title_and_url(
+    layout: Layout, cells: Sequence[Cell | None], filled: _Filled, plain: InlineCache
+) -> tuple[str, str | None, list[Link]]:
+    """Title text, paper URL, and further links in the title cell."""
+    title_cells = filled.get("title", ())
+    url: str | None = None
+    title = ""
+    extra_links: list[Link] = []
+    if title_cells:
+        content = title_cells[0]
+        if layout.shares_title:  # `Title & Authors`: title (link) first, authors after it
+            head = plain.parse(_split_title_cell(layout.texts("title", cells)[0])[0])
+            title = head.links[0].label if head.links else head.text
+        else:
+            linked = [link for link in content.links if link.url.strip() and not link.has_image]
+            title = content.text
+            if linked and _is_title_link(linked[0].label, content.text):
+                title = linked[0].label.strip()
+            else:  # `Title [pdf]` or `Title <a href=…>paper</a>`: the label is no title
+                for link in linked:
+                    if _is_paper_label(link.label) and title.endswith(link.label):
+                        title = title[: -len(link.label)].strip()
+        urls = [link for link in content.links if link.url.strip()]
+        if urls:
+            url = urls[0].url
+            extra_links = [_link(link.label, link.url) for link in urls[1:]]
+    for link_cell in filled.get("paper_link", ()):
+        linked = [link for link in link_cell.links if link.url.strip()]
+        if linked and url is None:
+            url = linked[0].url
+        if not title and link_cell.text:
+            title = link_cell.text
+    return title.strip(), url, extra_links
+
+
+_PAPER_LABELS = frozenset({"pdf", "paper", "arxiv", "link", "openreview", "doi", "url"})
+
+
+def _is_paper_label(label: str) -> bool:
+    return label.strip(" []()").lower() in _PAPER_LABELS
+
+
+def _shares_title(columns: ColumnMap) -> bool:
+    return "authors" in _fields_of_title(columns)
+
+
+def _fields_of_title(columns: ColumnMap) -> tuple[str, ...]:
+    index = columns.column_of("title")
+    return columns.fields[index] if index is not None else ()
+
+
+def _is_title_link(label: str, text: str) -> bool:
+    # `[**Title**](url)` is the whole cell; `Title [[pdf]](url)` keeps its text.
+    return bool(label.strip()) and len(label.strip()) >= len(text.strip()) * 0.5
+
+
+def _authors(text: str) -> tuple[list[str], bool]:
+    et_al = bool(ET_AL.search(text))
+    text = ET_AL.sub("", text).strip(" ,;")
+    names = [name.strip(" .") for name in _AUTHOR_SPLIT.split(text)]
+    return [name for name in names if name], et_al
+
+
+def _first_year(contents: Sequence[InlineContent]) -> int | None:
+    for content in contents:
+        year = extract_year(content.text)
+        if year is not None:
+            return year
+    return None
+
+
+def _datasets(text: str) -> list[str]:
+    return [name.rstrip(".") for name in _DATASET_SPLIT.split(text) if name]
+
+
+def _text(contents: Sequence[InlineContent]) -> str:
+    if len(contents) == 1:  # the usual one column: " ".join of one text is that text
+        return contents[0].text.strip()
+    return " ".join(c.text for c in contents if c.text).strip()
+
+
+def _origin(row: Row) -> Origin:
+    return construct(Origin, line=row.line, column=_column(row), rendered=row.rendered)
+
+
+def _column(row: Row) -> int:
+    # 1-based column of the row's first character, counted in code points.
+    return row.span.start - row.line_span.start + 1
