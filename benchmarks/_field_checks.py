@@ -166,15 +166,18 @@ def _row_words(row: Row) -> tuple[str, ...]:
 
 
 def deleted_rows(before: list[Row], after: list[Row], text: str, fixed: str) -> list[int]:
-    """Lines of the non-empty rows of ``before`` (rows of ``text``) that a fix left
-    nowhere in ``fixed``.
+    """Lines of the rows of ``before`` (rows of ``text``) that are not template rows and
+    that a fix left nowhere in ``fixed``.
 
     A row is kept when a row of the fixed tables has the same cells up to padding, else
     the same visible words (a link or a venue respelled), else most of its words (Jaccard
     >= 0.6: a month respelled); else it is kept only if ``fixed`` has as many lines of its
     words as ``text`` had (the row left its table: the rendered-row count reports that).
     """
-    nonempty = [row for row in before if not row_is_empty(row[1])]
+    # A template row is empty, or identical to another row of the list (the template
+    # contributors copy, pre-filled and left in more than once): a safe fix may delete it.
+    repeated = Counter(_cells(row) for row in before)
+    nonempty = [row for row in before if not row_is_empty(row[1]) and repeated[_cells(row)] < 2]
     pending = _match(nonempty, after, [_cells, _row_words])
     spare = _match(after, nonempty, [_cells, _row_words])  # the fixed rows no row took
     unused = [set(_row_words(row)) for row in spare]
