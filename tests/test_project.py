@@ -1,7 +1,7 @@
-"""The project's own habits: the version written once.
+"""The project's own habits: the version written once, its own pre-commit hooks.
 
-Each test reads the files it guards as text, so it needs none of the tools (hatchling)
-those files are written for.
+Each test reads the files it guards as text, so it needs none of the tools (hatchling,
+pre-commit) those files are written for.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+
+import yaml
 
 import ddlint
 
@@ -32,3 +34,19 @@ def test_version_is_written_only_in_the_package() -> None:
     init = (ROOT / "src" / "ddlint" / "__init__.py").read_text(encoding="utf-8")
     written = re.findall(r'^__version__ = "([^"]+)"$', init, flags=re.MULTILINE)
     assert written == [ddlint.__version__]
+
+
+# -- the project's own pre-commit hooks ----------------------------------------------------
+
+
+def test_own_pre_commit_hooks_lint_python_and_the_project_markdown() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert {"ruff-check", "ruff-format", "mypy", "ddlint"} <= set(hooks)
+    shipped = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hooks["ddlint"]["entry"] == next(h["entry"] for h in shipped if h["id"] == "ddlint")
+    markdown = re.compile(hooks["ddlint"]["files"])
+    for name in ("README.md", "CONTRIBUTING.md", "CHANGELOG.md", "docs/rules.md"):
+        assert markdown.search(name), name
+    for name in ("tests/fixtures/dataset-distillation-papers.md", "benchmarks/RESULTS.md"):
+        assert not markdown.search(name), name
