@@ -1,12 +1,15 @@
-"""The project's own habits: the version written once, its own pre-commit hooks.
+"""The project's own habits: the version written once, its own pre-commit hooks, and
+nox running the README's test command.
 
 Each test reads the files it guards as text, so it needs none of the tools (hatchling,
-pre-commit) those files are written for.
+pre-commit, nox) those files are written for.
 """
 
 from __future__ import annotations
 
+import ast
 import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -50,3 +53,48 @@ def test_own_pre_commit_hooks_lint_python_and_the_project_markdown() -> None:
         assert markdown.search(name), name
     for name in ("tests/fixtures/dataset-distillation-papers.md", "benchmarks/RESULTS.md"):
         assert not markdown.search(name), name
+
+
+# -- nox runs the README's test command ----------------------------------------------------
+
+
+def _readme_test_command() -> list[list[str]]:
+    """The README's second code block, one argv per ``&&`` step."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```\w*\n(.*?)^```", readme, flags=re.MULTILINE | re.DOTALL)
+    return [shlex.split(step) for step in blocks[1].strip().split("&&")]
+
+
+def _session_commands(noxfile: str, session: str) -> list[list[str]]:
+    """The argv of every ``session.run`` in the named session function, ``*session.posargs``
+    written as ``"<posargs>"``; any other ``session`` call that could run a command fails."""
+    tree = ast.parse(noxfile)
+    function = next(
+        node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == session
+    )
+    commands = []
+    for node in ast.walk(function):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if not (isinstance(node.func.value, ast.Name) and node.func.value.id == "session"):
+            continue
+        assert node.func.attr == "run", f"the {session} session calls session.{node.func.attr}"
+        argv = []
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                assert ast.unparse(arg.value) == "session.posargs", ast.unparse(arg)
+                argv.append("<posargs>")
+            else:
+                argv.append(ast.literal_eval(arg))
+        commands.append((node.lineno, argv))
+    return [argv for _, argv in sorted(commands)]
+
+
+def test_nox_tests_session_runs_the_readme_test_command() -> None:
+    readme = _readme_test_command()
+    assert "pytest" in readme[-1], readme  # the block found is the test command
+    nox = _session_commands((ROOT / "noxfile.py").read_text(encoding="utf-8"), "tests")
+    # Arguments after ``nox -s tests --`` may extend the last step, pytest's, only.
+    if nox and nox[-1][-1:] == ["<posargs>"]:
+        nox[-1] = nox[-1][:-1]
+    assert nox == readme, "noxfile.py's tests session and the README's test command differ"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+LINTED = ("src", "tests", "benchmarks", "noxfile.py")
 
 
 def _run(*argv: str) -> subprocess.CompletedProcess[str]:
@@ -17,12 +18,12 @@ def _run(*argv: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_check_is_clean() -> None:
-    result = _run(sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks")
+    result = _run(sys.executable, "-m", "ruff", "check", *LINTED)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format_is_clean() -> None:
-    result = _run(sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "benchmarks")
+    result = _run(sys.executable, "-m", "ruff", "format", "--check", *LINTED)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
