@@ -1,5 +1,5 @@
-"""The project's own habits: the version written once, its own pre-commit hooks, and
-nox running the README's test command.
+"""The project's own habits: the version written once, its own pre-commit hooks, nox
+running the README's test command, and no timing figures in code comments.
 
 Each test reads the files it guards as text, so it needs none of the tools (hatchling,
 pre-commit, nox) those files are written for.
@@ -8,11 +8,14 @@ pre-commit, nox) those files are written for.
 from __future__ import annotations
 
 import ast
+import io
 import re
 import shlex
 import sys
+import tokenize
 from pathlib import Path
 
+import pytest
 import yaml
 
 import ddlint
@@ -98,3 +101,113 @@ def test_nox_tests_session_runs_the_readme_test_command() -> None:
     if nox and nox[-1][-1:] == ["<posargs>"]:
         nox[-1] = nox[-1][:-1]
     assert nox == readme, "noxfile.py's tests session and the README's test command differ"
+
+
+# -- no timing figures in comments ---------------------------------------------------------
+
+SRC = ROOT / "src" / "ddlint"
+
+# Files whose comments or docstrings still quote a timing figure; other changes of #17
+# edit these files at the same time. TODO(#17): reword them once merged, then empty this.
+TIMINGS_TO_REWORD = frozenset(
+    {
+        "engine/config.py",  # "~1 ms per field (start-up time)"
+        "engine/linter.py",  # "~15% of a check"
+    }
+)
+
+# A duration (``20 ms``, ``0.5 s``, ``3 seconds``), a rate (``5 000 rows/s``) or a factor
+# (``1.8×``, ``2x``, ``3 times faster``). A bare ``s`` counts only after a space or a
+# decimal, so ``100 000s`` (a count) and ``1990s`` do not.
+TIMING = re.compile(
+    r"\d\s?(?:ms|µs|us|ns)\b"
+    r"|\d\s+s\b|\d\.\d+\s?s\b"
+    r"|\d\s?(?:secs?|seconds?|milliseconds?|microseconds?|minutes?)\b"
+    r"|\d\s?[a-z]+/s\b"
+    r"|\d\s?[x×](?!\w)|\d\s+times\s+(?:faster|slower|quicker)\b",
+    re.IGNORECASE,
+)
+# A share (``~12%``) is a timing figure only in a sentence about time: "90 % of its
+# neighbouring pairs" is a threshold.
+SHARE = re.compile(r"\d\s?%")
+TIME_WORDS = re.compile(
+    r"\b(?:checks?|runs?|lints?|fix|parse|start-up|startup|times?|timings?|fast(?:er)?"
+    r"|slow(?:er)?|speed|cpu|costs?|spends?|takes)\b",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`(])")
+
+
+def _prose(source: str) -> list[tuple[int, str]]:
+    """Each comment block (consecutive comment lines, ``#`` removed) and each docstring of
+    ``source``, with the line it starts on."""
+    blocks: list[tuple[int, str]] = []
+    last_line = -1
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type != tokenize.COMMENT:
+            continue
+        text = token.string.lstrip("#").strip()
+        if token.start[0] == last_line + 1 and blocks:
+            blocks[-1] = (blocks[-1][0], blocks[-1][1] + "\n" + text)
+        else:
+            blocks.append((token.start[0], text))
+        last_line = token.start[0]
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            docstring = ast.get_docstring(node, clean=False)
+            if docstring is not None:
+                blocks.append((node.body[0].lineno, docstring))
+    return blocks
+
+
+def timing_figures(source: str) -> list[tuple[int, str]]:
+    """``(line, sentence)`` for each timing figure in the comments and docstrings."""
+    found = []
+    for first_line, text in _prose(source):
+        offset = 0
+        for sentence in SENTENCE_END.split(text):
+            start = text.index(sentence, offset)
+            offset = start + len(sentence)
+            match = TIMING.search(sentence)
+            if match is None and TIME_WORDS.search(sentence):
+                match = SHARE.search(sentence)
+            if match is not None:
+                line = first_line + text.count("\n", 0, start + match.start())
+                found.append((line, " ".join(sentence.split())))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        pytest.param("# one by one, ~20 ms of a 250 ms check", True, id="ms"),
+        pytest.param("# two tries of\n# 0.5 s each", True, id="seconds-over-lines"),
+        pytest.param('"""Pauses the collector: ~12% of a check."""', True, id="share-of-a-check"),
+        pytest.param("# parse 1.8x, records 1.0×", True, id="factor"),
+        pytest.param("# about 5 000 rows/s", True, id="rate"),
+        pytest.param("# three times faster than a regex", False, id="factor-in-words"),
+        pytest.param("# slots: a large list has 100 000s", False, id="a-count"),
+        pytest.param(
+            '"""Held to that order (at least 90 % of its pairs)."""', False, id="threshold"
+        ),
+        pytest.param("# percent-encoded, 0x1F escaped", False, id="hex"),
+        pytest.param('x = "20 ms"  # a string, not prose', False, id="not-a-comment"),
+    ],
+)
+def test_timing_figures_are_found(text: str, figure: bool) -> None:
+    assert bool(timing_figures(text + "\n")) is figure
+
+
+def test_no_timing_figures_in_comments() -> None:
+    """The figures go stale; benchmarks/RESULTS.md holds them, comments say why."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {sentence}"
+        for path in sorted(SRC.rglob("*.py"))
+        if path.relative_to(SRC).as_posix() not in TIMINGS_TO_REWORD
+        for line, sentence in timing_figures(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_files_left_to_reword_still_exist() -> None:
+    assert {name for name in TIMINGS_TO_REWORD if not (SRC / name).is_file()} == set()
