@@ -9,18 +9,20 @@ import sys
 import pytest
 from helpers import ROOT
 
+LINTED = ("src", "tests", "benchmarks", "noxfile.py")
+
 
 def _run(*argv: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False)
 
 
 def test_ruff_check_is_clean() -> None:
-    result = _run(sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks")
+    result = _run(sys.executable, "-m", "ruff", "check", *LINTED)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format_is_clean() -> None:
-    result = _run(sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "benchmarks")
+    result = _run(sys.executable, "-m", "ruff", "format", "--check", *LINTED)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -3,7 +3,7 @@
 ddlint's data (documents, records, findings) holds no reference cycles, so reference
 counting frees all of it as it goes (tests/test_entry.py checks that a lint leaves no
 cycles). The cyclic collector would only walk the hundreds of thousands of objects of a
-large list again and again, from the imports on: ~12% of a check at 10 000 rows. The
+large list again and again, from the imports on, finding nothing to free. The
 one part that makes cycles, link checking (asyncio, httpx), turns it back on
 (``cli._fetch_links``). Library users keep their own collector settings; ``api`` only
 pauses it while a document is linted (``linter.paused_gc``).
@@ -33,7 +33,7 @@ def main() -> NoReturn:
     except (OSError, ValueError):  # a closed pipe or stream: exit the usual way
         sys.exit(code)
     # Leave without tearing the interpreter down: it would free every module and object
-    # one by one, ~20 ms of a 250 ms check of a README, for memory the OS takes back at
+    # one by one, a visible part of a short check, for memory the OS takes back at
     # once (mypy exits the same way). Nothing of ours runs at exit: no atexit handler, no
     # finalizer, and every file ddlint writes is closed before the report is printed.
     os._exit(code)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import SEED
 
+from ddlint import __version__
 from ddlint.cli.main import main
 from ddlint.text.source import SourceError, read_source, write_atomic
 
@@ -43,7 +44,7 @@ def _assert_clean_error(result: subprocess.CompletedProcess[str], *needles: str)
 
 def test_version() -> None:
     result = run("--version")
-    assert result.returncode == 0 and result.stdout.strip() == "ddlint 0.1.0"
+    assert result.returncode == 0 and result.stdout.strip() == f"ddlint {__version__}"
 
 
 def test_missing_path(tmp_path: Path) -> None:
