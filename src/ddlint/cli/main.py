@@ -221,17 +221,15 @@ def _check_file(
     run.findings.extend(findings)
 
 
-# Findings about a whole table or document have no row of their own to be "changed".
-_NOT_ROW_LEVEL = frozenset({"DD101", "DD401", "DD306", "DD308"})
-
-
 def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Finding]:
     if name == "-":
         raise UsageError("--diff-base needs files to compare with git, not stdin")
     from ddlint.engine.gitdiff import changed_lines
 
     changed = changed_lines(name, base)
-    return [f for f in findings if f.code not in _NOT_ROW_LEVEL and f.line in changed]
+    # Findings about a whole table or document have no row of their own to be "changed".
+    row_level = {rule.code for rule in ALL_RULES if rule.scope == "row"}
+    return [f for f in findings if f.code in row_level and f.line in changed]
 
 
 def _fetch_links(result: Any, options: dict[str, Any]) -> Any:

@@ -20,6 +20,7 @@ from ddlint.text.spans import Span
 
 Scope = Literal["row", "table", "document"]
 Fixability = Literal["never", "sometimes", "always"]
+FixSafety = Literal["safe", "unsafe", "mixed"]
 MonthStyle = Literal["abbrev-dot", "abbrev", "full", "number"]
 TableStyle = Literal["compact", "aligned"]
 
@@ -43,8 +44,21 @@ class Rule:
 
     code: ClassVar[str]
     name: ClassVar[str]
+    # What a finding is about. "row": a line of its own (a row, a cell or a link in it, a
+    # comment), so ``--diff-base`` keeps the finding when that line changed. "table" or
+    # "document": the shape or order of a whole table, or the document, which no changed
+    # line owns, so ``--diff-base`` drops it.
     scope: ClassVar[Scope]
     fixable: ClassVar[Fixability] = "never"
+    # The applicability of every fix the rule makes: "safe", "unsafe" (the fix passes
+    # without --unsafe-fixes leave the rule out), or "mixed" (some of each).
+    fix_safety: ClassVar[FixSafety] = "safe"
+    # Its fixes may edit text outside tables (quick links, anchors): the fixer's check of
+    # the lines outside tables allows one changed line per such fix applied.
+    edits_outside_tables: ClassVar[bool] = False
+    # Its fixes put rows in order by their values: with unsafe fixes, such a fix waits
+    # until no unsafe fix edits the rows it moves (``fixer._waiting_sorts``).
+    reorders_rows: ClassVar[bool] = False
     severity: ClassVar[Severity] = Severity.WARNING
     # Rules a user must opt into (with --select or config).
     default_enabled: ClassVar[bool] = True

@@ -44,7 +44,7 @@ class UnusedSuppression(Rule):
     __doc__ = __doc__
     code = "DD001"
     name = "unused-suppression"
-    scope = "document"
+    scope = "row"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         return iter(())

@@ -57,6 +57,7 @@ class MissingVenue(Rule):
     name = "missing-venue"
     scope = "row"
     fixable = "sometimes"
+    fix_safety = "unsafe"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for record, paper in paper_rows(ctx):

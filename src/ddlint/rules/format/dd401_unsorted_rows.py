@@ -70,6 +70,7 @@ class UnsortedRows(Rule):
     name = "unsorted-rows"
     scope = "table"
     fixable = "always"
+    reorders_rows = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         configured = ctx.settings.sort

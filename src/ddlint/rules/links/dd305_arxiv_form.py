@@ -62,8 +62,9 @@ class ArxivForm(Rule):
     __doc__ = __doc__
     code = "DD305"
     name = "arxiv-form"
-    scope = "document"
+    scope = "row"
     fixable = "sometimes"
+    fix_safety = "mixed"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         # Each arXiv link, its parts, and the form its label names.
