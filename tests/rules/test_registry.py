@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from ddlint.api import lint_text
-from ddlint.rules import ALL_RULES, Rule
+from ddlint.engine.config import Config, default_config
+from ddlint.rules import ALL_RULES, Rule, declared_options
 from ddlint.text.findings import Applicability
 
 TESTS = Path(__file__).resolve().parent.parent
@@ -50,3 +51,51 @@ def test_fixes_have_the_declared_safety(rule: type[Rule]) -> None:
         "mixed": {Applicability.SAFE, Applicability.UNSAFE},
     }[rule.fix_safety]
     assert seen <= allowed
+
+
+_SECTION = re.compile(r"## (?P<title>[^\n]+)\n(?P<body>.*?)(?=\n## |\Z)", re.DOTALL)
+KEYS = {option.key for option in declared_options(ALL_RULES)}
+
+
+def _options_section(rule: type[Rule]) -> str:
+    found = {m.group("title"): m.group("body") for m in _SECTION.finditer(rule.__doc__ or "")}
+    return found["Options"]
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=_IDS)
+def test_options_section_names_the_declared_options(rule: type[Rule]) -> None:
+    """The docstring's "## Options" is written by hand: it names exactly the keys the
+    rule declares or reads, as spelled in TOML."""
+    section = _options_section(rule)
+    named = {key for key in KEYS if f"`{key}`" in section}
+    assert named == {option.key for option in (*rule.options, *rule.other_options)}
+    python_names = [key.replace("-", "_") for key in KEYS if "-" in key]
+    assert not [name for name in python_names if f"`{name}`" in (rule.__doc__ or "")]
+
+
+@pytest.mark.parametrize("rule", [r for r in ALL_RULES if r.options], ids=lambda r: r.code)
+def test_options_section_gives_the_declared_defaults(rule: type[Rule]) -> None:
+    """A value default is named as "`value` (default"; an unset one is not named."""
+    section = _options_section(rule)
+    for option in rule.options:
+        start = section.index(f"`{option.key}`")
+        others = [section.find(f"`{o.key}`", start + 1) for o in rule.options]
+        text = section[start : min([end for end in others if end > start], default=len(section))]
+        if isinstance(option.default, str):
+            assert f"`{option.default}` (default" in text
+        else:
+            assert not option.default and "(default" not in text
+
+
+def test_every_option_read_is_declared_once() -> None:
+    owned = [option for rule in ALL_RULES for option in rule.options]
+    assert len({option.key for option in owned}) == len(owned)
+    for rule in ALL_RULES:
+        assert all(option in owned for option in rule.other_options), rule.code
+
+
+def test_config_has_a_key_for_every_option() -> None:
+    fields = {field.alias or name for name, field in Config.model_fields.items()}
+    assert fields >= KEYS
+    settings = default_config().settings()
+    assert all(settings[option] == option.default for option in declared_options(ALL_RULES))

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
+from typing import Any
 
-from ddlint.rules.base import Rule, RuleContext, RuleSettings
+from ddlint.rules.base import Rule, RuleContext
+from ddlint.rules.options import Option, RuleSettings
 
 __all__ = [
     "ALL_RULES",
+    "Option",
     "Rule",
     "RuleContext",
     "RuleSettings",
     "UnknownRuleError",
+    "declared_options",
     "get_rule",
     "resolve",
 ]
@@ -105,3 +109,15 @@ def resolve(tokens: Iterable[str]) -> set[str]:
         else:
             raise UnknownRuleError(token)
     return codes
+
+
+def declared_options(rules: Iterable[type[Rule]]) -> list[Option[Any]]:
+    """The options ``rules`` declare (``Rule.options``), in rule order; a key declared
+    twice is an error."""
+    options: dict[str, Option[Any]] = {}
+    for rule in rules:
+        for option in rule.options:
+            if option.key in options:
+                raise RuntimeError(f"option {option.key} declared twice ({rule.code})")
+            options[option.key] = option
+    return list(options.values())

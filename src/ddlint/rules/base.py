@@ -8,35 +8,20 @@ are turned into findings by the linter.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar, Literal
 
 from ddlint.gfm.document import Document
 from ddlint.records.model import Records
+from ddlint.rules.options import Option, RuleSettings
 from ddlint.text.findings import Applicability, Edit, Finding, Fix, Severity
 from ddlint.text.spans import Span
 
 Scope = Literal["row", "table", "document"]
 Fixability = Literal["never", "sometimes", "always"]
 FixSafety = Literal["safe", "unsafe", "mixed"]
-MonthStyle = Literal["abbrev-dot", "abbrev", "full", "number"]
-TableStyle = Literal["compact", "aligned"]
-
-
-@dataclass(frozen=True)
-class RuleSettings:
-    """The configurable knobs rules read (``[tool.ddlint]``, validated in ``config.py``)."""
-
-    month_style: MonthStyle = "abbrev-dot"
-    # None: the default order (year, month descending); False: never sort; else keys
-    # such as ["-year", "venue", "title"].
-    sort: Sequence[str] | Literal[False] | None = None
-    table_style: TableStyle = "compact"
-    https_hosts: frozenset[str] = frozenset()
-    arxiv_form: Literal["abs", "pdf"] | None = None
-    header_aliases: dict[str, str] = field(default_factory=dict)
 
 
 class Rule:
@@ -60,6 +45,10 @@ class Rule:
     # until no unsafe fix edits the rows it moves (``fixer._waiting_sorts``).
     reorders_rows: ClassVar[bool] = False
     severity: ClassVar[Severity] = Severity.WARNING
+    # The configuration keys the rule owns (``ddlint.rules.options``), and those it reads
+    # that another rule owns.
+    options: ClassVar[tuple[Option[Any], ...]] = ()
+    other_options: ClassVar[tuple[Option[Any], ...]] = ()
     # Rules a user must opt into (with --select or config).
     default_enabled: ClassVar[bool] = True
     # Findings made from --check-links results (ddlint.engine.linkfindings), not by check().
