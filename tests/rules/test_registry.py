@@ -7,13 +7,16 @@ import re
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
-from ddlint.api import lint_text
+from ddlint.api import check_text, lint_text
 from ddlint.engine.config import Config, default_config
-from ddlint.rules import ALL_RULES, Rule, declared_options
-from ddlint.text.findings import Applicability
+from ddlint.engine.linkfindings import link_findings
+from ddlint.net import LinkResult, LinkStatus
+from ddlint.rules import ALL_RULES, Rule, declared_options, get_rule
+from ddlint.text.findings import Applicability, Finding
 
 TESTS = Path(__file__).resolve().parent.parent
 SRC = TESTS.parent / "src" / "ddlint"
@@ -30,13 +33,34 @@ def _fixes() -> dict[str, set[Applicability]]:
         runs += [(m.group("code"), rule.code) for m in _FENCE.finditer(rule.__doc__ or "")]
     seen: dict[str, set[Applicability]] = defaultdict(set)
     for text, selected in runs:
-        for finding in lint_text(text, select=[selected]):
+        findings = lint_text(text, select=[selected])
+        if selected == "ALL" or get_rule(selected).network:
+            findings += _checked(text)
+        for finding in findings:
             if finding.fix is not None:
                 seen[finding.code].add(finding.fix.applicability)
     return seen
 
 
-@pytest.mark.parametrize("rule", [r for r in ALL_RULES if not r.network], ids=lambda r: r.code)
+def _checked(text: str) -> list[Finding]:
+    """The link rules' findings for ``text`` were every link found redirected to https
+    (permanently or not), or with any other status."""
+    result = check_text(text)
+    urls = [
+        link.url for row in result.records.paper_rows for c in row.contents if c for link in c.links
+    ]
+    findings: list[Finding] = []
+    for status in get_args(LinkStatus):
+        for permanent in (True, False):
+            outcomes = {
+                url: LinkResult(url, status, 200, url.replace("http:", "https:"), permanent, "")
+                for url in urls
+            }
+            findings += link_findings(result, outcomes)
+    return findings
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=_IDS)
 def test_fixes_have_the_declared_safety(rule: type[Rule]) -> None:
     """``fix_safety`` is what the fixer trusts: a rule declared "unsafe" is left out of
     the passes without --unsafe-fixes, so it must never make a safe fix."""
