@@ -184,9 +184,9 @@ def _check_file(
         if options["check_links"]:
             outcomes = _fetch_links(lint_result, options)
             link_found = _link_findings(lint_result, outcomes, display)
-            redirected, link_applied = api.apply_safe_fixes(new_text, link_found)
-            if link_applied:
-                new_text, applied = redirected, applied + link_applied
+            redirected = _fix_links(new_text, link_found, outcomes, display, config)
+            if redirected is not None:
+                new_text, applied = redirected.text, applied + list(redirected.applied)
                 lint_result = api.check_text(
                     new_text, path=display, config=config, select=sorted(codes)
                 )
@@ -252,6 +252,16 @@ def _fetch_links(result: Any, options: dict[str, Any]) -> Any:
     finally:
         if paused:
             gc.disable()
+
+
+def _fix_links(
+    text: str, found: list[Finding], outcomes: Any, path: str, config: Config
+) -> api.FixResult | None:
+    """The fix of the links the check found redirected, when it changes anything."""
+    if not any(f.fix is not None for f in found):
+        return None
+    result = api.fix_links(text, outcomes, path=path, config=config)
+    return result if result.applied else None
 
 
 def _link_findings(result: Any, outcomes: Any, path: str) -> list[Finding]:

@@ -14,9 +14,9 @@ import difflib
 import itertools
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ddlint.engine.linter import LintResult, default_codes, lint_parsed, paused_gc
 from ddlint.fix.compose import collide, compose
@@ -25,6 +25,9 @@ from ddlint.inline.urls import canonical_url
 from ddlint.records.model import Identity, PaperMemo, Records, extract_records, paper_identity
 from ddlint.rules import ALL_RULES, Rule, RuleSettings
 from ddlint.text.findings import Applicability, Edit, Finding, splice_edits
+
+if TYPE_CHECKING:  # only --check-links loads ddlint.net
+    from ddlint.net.model import LinkResult
 
 MAX_PASSES = 10
 _collide = collide  # the name the tests compare against
@@ -59,9 +62,19 @@ def fix_text(
     codes: Collection[str] | None = None,
     settings: RuleSettings | None = None,
     unsafe: bool = False,
+    link_results: Mapping[str, LinkResult] | None = None,
 ) -> FixResult:
+    """``link_results``: the --check-links result of each URL, whose rules fix too (a
+    redirect, DD311), whatever ``codes`` says (as the linter reports them)."""
     with paused_gc():
-        return _fix_text(text, path=path, codes=codes, settings=settings, unsafe=unsafe)
+        return _fix_text(
+            text,
+            path=path,
+            codes=codes,
+            settings=settings,
+            unsafe=unsafe,
+            link_results=link_results,
+        )
 
 
 def _fix_text(
@@ -71,9 +84,10 @@ def _fix_text(
     codes: Collection[str] | None,
     settings: RuleSettings | None,
     unsafe: bool,
+    link_results: Mapping[str, LinkResult] | None,
 ) -> FixResult:
     settings = settings or RuleSettings()
-    linting = _Linting(path, codes, settings, unsafe=unsafe)
+    linting = _Linting(path, codes, settings, unsafe=unsafe, link_results=link_results)
     urls = _CanonicalUrls()
     current = text
     applied: list[Finding] = []
@@ -140,8 +154,10 @@ class _Linting:
         settings: RuleSettings,
         *,
         unsafe: bool,
+        link_results: Mapping[str, LinkResult] | None = None,
     ) -> None:
         self.path, self.codes, self.settings = path, codes, settings
+        self.link_results = link_results
         enabled = default_codes() if codes is None else set(codes)
         self.fixing = {
             rule.code
@@ -172,7 +188,14 @@ class _Linting:
 
     def _lint(self, parsed: tuple[Document, Records], codes: Collection[str] | None) -> LintResult:
         document, records = parsed
-        return lint_parsed(document, records, path=self.path, codes=codes, settings=self.settings)
+        return lint_parsed(
+            document,
+            records,
+            path=self.path,
+            codes=codes,
+            settings=self.settings,
+            link_results=self.link_results,
+        )
 
 
 def plan_fixes(
