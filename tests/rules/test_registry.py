@@ -3,6 +3,7 @@ names a rule by its code."""
 
 from __future__ import annotations
 
+import ast
 import re
 from collections import defaultdict
 from functools import cache
@@ -123,3 +124,54 @@ def test_config_has_a_key_for_every_option() -> None:
     assert fields >= KEYS
     settings = default_config().settings()
     assert all(settings[option] == option.default for option in declared_options(ALL_RULES))
+
+
+_CODE = re.compile(r"DD\d{3}")
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    """The ``id`` of each docstring's constant in ``tree``."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            first = node.body[0] if node.body else None
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def code_literals(src: Path = SRC) -> list[str]:
+    """Each string constant outside ``rules/`` that names a rule code, docstrings aside:
+    other code takes a rule's code (and its facts) from the rule class."""
+    found: list[tuple[str, int, str]] = []
+    for path in sorted(src.rglob("*.py")):
+        if path.relative_to(src).parts[0] == "rules":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = _docstrings(tree)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+                and _CODE.search(node.value)
+            ):
+                found.append((str(path.relative_to(src)), node.lineno, node.value))
+    return [f"{path}:{line}: {value!r}" for path, line, value in sorted(found)]
+
+
+def test_no_rule_code_outside_the_rules() -> None:
+    assert code_literals() == []
+
+
+def test_the_code_literal_check_finds_one(tmp_path: Path) -> None:
+    (tmp_path / "engine").mkdir()
+    (tmp_path / "engine" / "m.py").write_text(
+        '"""DD001 in a docstring is fine."""\n'
+        "def f():\n"
+        '    """So is DD002."""\n'
+        '    return "DD003"  # a comment on DD004 too\n'
+        'X = f"{1} DD005"\n',
+        encoding="utf-8",
+    )
+    assert code_literals(tmp_path) == ["engine/m.py:4: 'DD003'", "engine/m.py:5: ' DD005'"]
