@@ -8,7 +8,7 @@ what it accepts. Command-line options override the file.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from ddlint.records.columns import DEFAULT_ALIASES
 from ddlint.rules import (
     ALL_RULES,
-    Option,
     Rule,
     RuleSettings,
     UnknownRuleError,
@@ -94,20 +93,24 @@ def config_model(rules: Iterable[type[Rule]]) -> type[GeneralConfig]:
     for option in declared_options(rules):
         fields[option.attribute] = (
             option.type,
-            Field(default=option.default, alias=option.key, description=option.accepts()),
+            Field(
+                default=option.default,
+                alias=option.key,
+                title=option.help,
+                description=option.accepts(),
+            ),
         )
         if option.check is not None:
             validators[f"_check_{option.attribute}"] = field_validator(option.attribute)(
-                _validator(option)
+                _validator(option.check)
             )
     return create_model(
         "Config", __base__=GeneralConfig, __module__=__name__, __validators__=validators, **fields
     )
 
 
-def _validator(option: Option[Any]) -> Any:
-    check = option.check
-    assert check is not None
+def _validator(check: Callable[[Any], None]) -> Any:
+    """A validator that runs an option's ``check`` on its value (after the type's)."""
 
     def validate(cls: type[GeneralConfig], value: Any) -> Any:
         check(value)
@@ -117,7 +120,8 @@ def _validator(option: Option[Any]) -> Any:
 
 
 if TYPE_CHECKING:
-    # What code reads of a configuration: the general keys, and ``settings()``.
+    # The rules' options are fields made at run time, from the registry: type checkers
+    # see the general keys, and code reads the options through ``settings()``.
     Config = GeneralConfig
 else:
     Config = config_model(ALL_RULES)
