@@ -105,15 +105,6 @@ def test_nox_tests_session_runs_the_readme_test_command() -> None:
 
 SRC = ROOT / "src" / "ddlint"
 
-# Files whose comments or docstrings still quote a timing figure; other changes of #17
-# edit these files at the same time. TODO(#17): reword them once merged, then empty this.
-TIMINGS_TO_REWORD = frozenset(
-    {
-        "engine/config.py",  # "~1 ms per field (start-up time)"
-        "engine/linter.py",  # "~15% of a check"
-    }
-)
-
 # A duration (``20 ms``, ``0.5 s``, ``3 seconds``), a rate (``5 000 rows/s``) or a factor
 # (``1.8×``, ``2x``, ``3 times faster``). A bare ``s`` counts only after a space or a
 # decimal, so ``100 000s`` (a count) and ``1990s`` do not.
@@ -201,11 +192,6 @@ def test_no_timing_figures_in_comments() -> None:
     found = [
         f"{path.relative_to(ROOT)}:{line}: {sentence}"
         for path in sorted(SRC.rglob("*.py"))
-        if path.relative_to(SRC).as_posix() not in TIMINGS_TO_REWORD
         for line, sentence in timing_figures(path.read_text(encoding="utf-8"))
     ]
     assert not found, "\n".join(found)
-
-
-def test_files_left_to_reword_still_exist() -> None:
-    assert {name for name in TIMINGS_TO_REWORD if not (SRC / name).is_file()} == set()

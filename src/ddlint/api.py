@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ddlint.engine.config import Config, default_config, selected_codes
 from ddlint.engine.linter import LintResult, default_codes, lint, paused_gc
@@ -16,6 +16,9 @@ from ddlint.records.extract import extract_records
 from ddlint.records.model import Paper, Records
 from ddlint.text.findings import Finding
 
+if TYPE_CHECKING:  # only --check-links loads ddlint.net
+    from ddlint.net.model import LinkResult
+
 __all__ = [
     "Config",
     "FixError",
@@ -23,6 +26,7 @@ __all__ = [
     "LintResult",
     "check_text",
     "export_papers",
+    "fix_links",
     "fix_text",
     "lint_text",
     "paper_schema",
@@ -144,23 +148,16 @@ def rules_markdown() -> str:
     return "".join(parts)
 
 
-def apply_safe_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[Finding]]:
-    """Apply the safe fixes of ``findings`` made outside the rules (DD311 redirects),
-    verified like every fix: the text round-trips and no record changes."""
-    from collections import Counter
-
-    from ddlint.fix.fixer import apply_edits, choose_fixes
-    from ddlint.gfm.parse import render_document
-    from ddlint.records.identity import paper_identity
-
-    chosen = choose_fixes(findings, unsafe=False)
-    if not chosen:
-        return text, []
-    new_text = apply_edits(text, [edit for f in chosen if f.fix for edit in f.fix.edits])
-    document = parse_document(new_text)
-    if render_document(document) != new_text:
-        raise FixError("round trip", "the fixed text does not parse back losslessly")
-    before = Counter(paper_identity(p) for p in parse_records(text))
-    if Counter(paper_identity(p) for p in _records(document, None).papers) != before:
-        raise FixError("records", "a redirect fix changed a record")
-    return new_text, chosen
+def fix_links(
+    text: str,
+    link_results: Mapping[str, LinkResult],
+    *,
+    path: str = "-",
+    config: Config | None = None,
+) -> FixResult:
+    """Apply the safe fixes the link-check results call for (DD311 redirects), and no
+    other, through the fixer: verified like every fix."""
+    config = config or default_config()
+    return _fix_text(
+        text, path=path, codes=(), settings=config.settings(), link_results=link_results
+    )

@@ -103,7 +103,7 @@ def test_plain_check_does_not_touch_the_network(
 
 
 def test_permanent_redirect_to_https_is_fixed_and_others_only_reported() -> None:
-    from ddlint.api import apply_safe_fixes, check_text
+    from ddlint.api import check_text, fix_links
     from ddlint.engine.linkfindings import link_findings
     from ddlint.net import LinkResult
 
@@ -122,7 +122,8 @@ def test_permanent_redirect_to_https_is_fixed_and_others_only_reported() -> None
     }
     findings = link_findings(check_text(text), outcomes, "list.md")
     assert [(f.code, f.fix is not None) for f in findings] == [("DD311", True), ("DD311", False)]
-    fixed, applied = apply_safe_fixes(text, findings)
+    result = fix_links(text, outcomes, path="list.md")
+    fixed, applied = result.text, result.applied
     assert len(applied) == 1
     assert "[**One**](https://example.org/paper/)" in fixed
     assert "[Code](http://example.org/old)" in fixed

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -15,11 +14,10 @@ from listgen import paper_list
 
 from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.cli.main import main
-from ddlint.fix.fixer import UNSAFE_ONLY_RULES, FixError, apply_edits
+from ddlint.fix.fixer import FixError, apply_edits
 from ddlint.inline.urls import canonical_url
 from ddlint.records.diff import diff_papers
 from ddlint.records.identity import paper_identity
-from ddlint.rules import get_rule
 from ddlint.text.findings import Edit
 from ddlint.text.spans import Span
 
@@ -165,15 +163,6 @@ def test_safe_fix_keeps_records_and_is_idempotent(text: str) -> None:
     assert _values(text) == _values(result.text)
     assert fix_text(result.text).text == result.text
     assert _outside(text) == _outside(result.text)
-
-
-@pytest.mark.parametrize("code", sorted(UNSAFE_ONLY_RULES))
-def test_unsafe_only_rules_make_no_safe_fix(code: str) -> None:
-    """The passes without --unsafe-fixes leave these rules out: none may fix safely."""
-    source = inspect.getsource(inspect.getmodule(get_rule(code)))  # type: ignore[arg-type]
-    assert "unsafe_fix(" in source
-    assert "safe_fix(" not in source.replace("unsafe_fix(", "")
-    assert "Applicability" not in source and "Fix(" not in source
 
 
 def _dated(author: str, n: int, venue: str) -> str:

@@ -184,9 +184,9 @@ def _check_file(
         if options["check_links"]:
             outcomes = _fetch_links(lint_result, options)
             link_found = _link_findings(lint_result, outcomes, display)
-            redirected, link_applied = api.apply_safe_fixes(new_text, link_found)
-            if link_applied:
-                new_text, applied = redirected, applied + link_applied
+            redirected = _fix_links(new_text, link_found, outcomes, display, config)
+            if redirected is not None:
+                new_text, applied = redirected.text, applied + list(redirected.applied)
                 lint_result = api.check_text(
                     new_text, path=display, config=config, select=sorted(codes)
                 )
@@ -221,17 +221,15 @@ def _check_file(
     run.findings.extend(findings)
 
 
-# Findings about a whole table or document have no row of their own to be "changed".
-_NOT_ROW_LEVEL = frozenset({"DD101", "DD401", "DD306", "DD308"})
-
-
 def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Finding]:
     if name == "-":
         raise UsageError("--diff-base needs files to compare with git, not stdin")
     from ddlint.engine.gitdiff import changed_lines
 
     changed = changed_lines(name, base)
-    return [f for f in findings if f.code not in _NOT_ROW_LEVEL and f.line in changed]
+    # Findings about a whole table or document have no row of their own to be "changed".
+    row_level = {rule.code for rule in ALL_RULES if rule.scope == "row"}
+    return [f for f in findings if f.code in row_level and f.line in changed]
 
 
 def _fetch_links(result: Any, options: dict[str, Any]) -> Any:
@@ -254,6 +252,16 @@ def _fetch_links(result: Any, options: dict[str, Any]) -> Any:
     finally:
         if paused:
             gc.disable()
+
+
+def _fix_links(
+    text: str, found: list[Finding], outcomes: Any, path: str, config: Config
+) -> api.FixResult | None:
+    """The fix of the links the check found redirected, when it changes anything."""
+    if not any(f.fix is not None for f in found):
+        return None
+    result = api.fix_links(text, outcomes, path=path, config=config)
+    return result if result.applied else None
 
 
 def _link_findings(result: Any, outcomes: Any, path: str) -> list[Finding]:

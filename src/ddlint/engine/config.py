@@ -8,14 +8,22 @@ what it accepts. Command-line options override the file.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from copy import copy
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
 from ddlint.records.columns import DEFAULT_ALIASES
-from ddlint.rules import RuleSettings, UnknownRuleError, resolve
+from ddlint.rules import (
+    ALL_RULES,
+    Rule,
+    RuleSettings,
+    UnknownRuleError,
+    declared_options,
+    resolve,
+)
 from ddlint.text.errors import InputError
 
 CONFIG_FILES = (".ddlint.toml", "pyproject.toml")
@@ -26,41 +34,37 @@ class ConfigError(InputError):
     """An invalid configuration; the message names the file and the key."""
 
 
-class Config(BaseModel):
+_RULE_LIST = "a list of rule codes or names"
+
+
+class GeneralConfig(BaseModel):
+    """The keys no rule owns: which rules run, on which files, what fails the run, and
+    the header aliases extraction reads. ``config_model`` adds every rule's options.
+
+    Each field's description is what an error message says the key accepts.
+    """
+
     # Built on first validation: without a config file nothing is validated (start-up time).
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
-    select: list[str] | None = None
-    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
-    ignore: list[str] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
-    fail_on: Literal["error", "warning", "info"] = Field(default="warning", alias="fail-on")
-    month_style: Literal["abbrev-dot", "abbrev", "full", "number"] = Field(
-        default="abbrev-dot", alias="month-style"
+    select: list[str] | None = Field(default=None, description=_RULE_LIST)
+    extend_select: list[str] = Field(default=[], alias="extend-select", description=_RULE_LIST)
+    ignore: list[str] = Field(default=[], description=_RULE_LIST)
+    exclude: list[str] = Field(default=[], description="a list of glob patterns")
+    fail_on: Literal["error", "warning", "info"] = Field(
+        default="warning", alias="fail-on", description="one of 'error', 'warning', 'info'"
     )
-    sort: list[str] | Literal[False] | None = None
-    table_style: Literal["compact", "aligned"] = Field(default="compact", alias="table-style")
-    https_hosts: list[str] = Field(default_factory=list, alias="https-hosts")
-    arxiv_form: Literal["abs", "pdf"] | None = Field(default=None, alias="arxiv-form")
-    header_aliases: dict[str, str] = Field(default_factory=dict, alias="header-aliases")
+    header_aliases: dict[str, str] = Field(
+        default={},
+        alias="header-aliases",
+        description=f"a table of header text = field ({', '.join(_FIELDS)})",
+    )
 
     @field_validator("select", "extend_select", "ignore")
     @classmethod
     def _known_rules(cls, value: list[str] | None) -> list[str] | None:
         if value is not None:
             resolve(value)  # raises UnknownRuleError
-        return value
-
-    @field_validator("sort")
-    @classmethod
-    def _sort_keys(
-        cls, value: list[str] | Literal[False] | None
-    ) -> list[str] | Literal[False] | None:
-        allowed = {"year", "month", "venue", "title", "authors", "type", "task"}
-        if isinstance(value, list):
-            for key in value:
-                if key.lstrip("-+") not in allowed:
-                    raise ValueError(f"unknown sort key {key!r}; allowed: {sorted(allowed)}")
         return value
 
     @field_validator("header_aliases")
@@ -72,29 +76,55 @@ class Config(BaseModel):
         return value
 
     def settings(self) -> RuleSettings:
-        return RuleSettings(
-            month_style=self.month_style,
-            sort=self.sort,
-            table_style=self.table_style,
-            https_hosts=frozenset(self.https_hosts),
-            arxiv_form=self.arxiv_form,
-            header_aliases=dict(self.header_aliases),
+        """The rules' option values (every field ``config_model`` added), by key."""
+        general = GeneralConfig.model_fields
+        values = {
+            field.alias or name: getattr(self, name)
+            for name, field in type(self).model_fields.items()
+            if name not in general
+        }
+        return RuleSettings(values, header_aliases=self.header_aliases)
+
+
+def config_model(rules: Iterable[type[Rule]]) -> type[GeneralConfig]:
+    """The configuration model: the general keys, then the options ``rules`` declare."""
+    fields: dict[str, Any] = {}
+    validators: dict[str, Any] = {}
+    for option in declared_options(rules):
+        fields[option.attribute] = (
+            option.type,
+            Field(
+                default=option.default,
+                alias=option.key,
+                title=option.help,
+                description=option.accepts(),
+            ),
         )
+        if option.check is not None:
+            validators[f"_check_{option.attribute}"] = field_validator(option.attribute)(
+                _validator(option.check)
+            )
+    return create_model(
+        "Config", __base__=GeneralConfig, __module__=__name__, __validators__=validators, **fields
+    )
 
 
-_EXPECTED = {
-    "select": "a list of rule codes or names",
-    "extend-select": "a list of rule codes or names",
-    "ignore": "a list of rule codes or names",
-    "exclude": "a list of glob patterns",
-    "fail-on": "one of 'error', 'warning', 'info'",
-    "month-style": "one of 'abbrev-dot', 'abbrev', 'full', 'number'",
-    "sort": "false, or a list of keys such as ['-year', 'venue', 'title']",
-    "table-style": "one of 'compact', 'aligned'",
-    "https-hosts": "a list of host names",
-    "arxiv-form": "one of 'abs', 'pdf'",
-    "header-aliases": f"a table of header text = field ({', '.join(_FIELDS)})",
-}
+def _validator(check: Callable[[Any], None]) -> Any:
+    """A validator that runs an option's ``check`` on its value (after the type's)."""
+
+    def validate(cls: type[GeneralConfig], value: Any) -> Any:
+        check(value)
+        return value
+
+    return classmethod(validate)
+
+
+if TYPE_CHECKING:
+    # The rules' options are fields made at run time, from the registry: type checkers
+    # see the general keys, and code reads the options through ``settings()``.
+    Config = GeneralConfig
+else:
+    Config = config_model(ALL_RULES)
 
 
 def find_config(start: Path) -> Path | None:
@@ -128,24 +158,11 @@ def _has_tool_table(path: Path) -> bool:
 def default_config() -> Config:
     """The defaults, without building the validator (nothing to validate).
 
-    Every field is given: for a missing one, model_construct calls its default factory
-    and first inspects the factory's signature, ~1 ms per field (start-up time).
-    tests/test_config.py checks these equal the declared defaults.
+    Every field is given (a copy of its default), as ``model_construct`` would without
+    them; tests/test_config.py checks these equal the declared defaults.
     """
-    return Config.model_construct(
-        set(),  # _fields_set: nothing was given, as for model_construct()
-        select=None,
-        extend_select=[],
-        ignore=[],
-        exclude=[],
-        fail_on="warning",
-        month_style="abbrev-dot",
-        sort=None,
-        table_style="compact",
-        https_hosts=[],
-        arxiv_form=None,
-        header_aliases={},
-    )
+    defaults = {name: copy(field.default) for name, field in Config.model_fields.items()}
+    return Config.model_construct(set(), **defaults)  # set(): nothing was given
 
 
 def load_config(path: Path | None) -> Config:
@@ -175,13 +192,15 @@ def parse_config(table: Any, origin: str) -> Config:
 
 
 def _describe(error: ValidationError, origin: str) -> str:
+    # What each key accepts, by key as written in TOML.
+    accepts = {f.alias or name: f.description or "" for name, f in Config.model_fields.items()}
     first = error.errors()[0]
     key = str(first["loc"][0]) if first["loc"] else "?"
     key = key.replace("_", "-")
     if first["type"] == "extra_forbidden":
-        allowed = ", ".join(sorted(_EXPECTED))
+        allowed = ", ".join(sorted(accepts))
         return f"{origin}: unknown key {key!r} (allowed keys: {allowed})"
-    expected = _EXPECTED.get(key, "")
+    expected = accepts.get(key, "")
     detail = first["msg"].removeprefix("Value error, ")
     if expected:
         return f"{origin}: key {key!r}: expected {expected} ({detail})"

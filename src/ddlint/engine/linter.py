@@ -5,16 +5,19 @@ from __future__ import annotations
 import gc
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ddlint.engine.suppress import UNUSED_CODE, apply_suppressions
+from ddlint.engine.suppress import apply_suppressions
 from ddlint.gfm.document import Document
 from ddlint.gfm.parse import parse_document
 from ddlint.records.extract import extract_records
 from ddlint.records.model import Records
 from ddlint.rules import ALL_RULES, Rule, RuleContext, RuleSettings, UnknownRuleError, get_rule
-from ddlint.rules.base import fingerprint as rule_fingerprint
 from ddlint.text.findings import Finding
+
+if TYPE_CHECKING:  # only --check-links loads ddlint.net
+    from ddlint.net.model import LinkResult
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,6 @@ def lint(
     path: str = "-",
     codes: Collection[str] | None = None,
     settings: RuleSettings | None = None,
-    extra_findings: Mapping[str, list[Finding]] | None = None,
 ) -> LintResult:
     """Lint ``text``; ``codes`` are the enabled rules (default: the default set)."""
     settings = settings or RuleSettings()
@@ -53,7 +55,7 @@ def paused_gc() -> Iterator[None]:
     """No cyclic garbage collection while a document is parsed and linted.
 
     A large list makes hundreds of thousands of objects, none in a reference cycle;
-    the collector would walk all of them again and again for nothing (~15% of a check).
+    the collector would walk all of them again and again, and find nothing to free.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -71,31 +73,41 @@ def lint_parsed(
     path: str = "-",
     codes: Collection[str] | None = None,
     settings: RuleSettings | None = None,
-    extra: Collection[Finding] = (),
+    link_results: Mapping[str, LinkResult] | None = None,
 ) -> LintResult:
+    """``link_results``: the --check-links result of each URL, for the link rules."""
     enabled = set(default_codes() if codes is None else codes)
-    # The rules' findings are made final (path, fingerprint) by the context; the others
-    # (``extra``, and DD001 made below) are completed here.
+    # Every finding is made final (path, fingerprint) by the context (``ctx.finding``).
     ctx = RuleContext(document, records, settings or RuleSettings(), path=path)
-    findings: list[Finding] = [_finished(document, f, path) for f in extra]
-    for rule in enabled_rules(enabled):
-        findings.extend(rule.check(ctx))
-    findings = apply_suppressions(document, findings, _resolve)
-    findings = [
-        f if f.code != UNUSED_CODE else _finished(document, f, path)
-        for f in findings
-        if f.code in enabled
-    ]
+    rules = [rule for rule in enabled_rules(enabled) if not rule.network]
+    findings: list[Finding] = []
+    for rule in rules:
+        if not rule.after_suppressions:
+            findings.extend(rule.check(ctx))
+    findings, ctx.suppressions = apply_suppressions(document, findings, _resolve)
+    for rule in rules:
+        if rule.after_suppressions:
+            findings.extend(rule.check(ctx))
+    if link_results is not None:
+        ctx.link_results = link_results
+        findings.extend(network_findings(ctx))
     findings.sort(key=_position)
     return LintResult(document, records, tuple(findings))
 
 
+def network_findings(ctx: RuleContext) -> list[Finding]:
+    """The findings of the rules that read ``ctx.link_results``, ordered by position.
+
+    They are reported whatever the selection and the suppression comments say, as
+    --check-links always reported them.
+    """
+    findings = [f for rule in ALL_RULES if rule.network for f in rule().check(ctx)]
+    findings.sort(key=_position)
+    return findings
+
+
 def _position(finding: Finding) -> tuple[int, int, str]:
     return (finding.line, finding.column, finding.code)
-
-
-def _finished(document: Document, finding: Finding, path: str) -> Finding:
-    return replace(finding, path=path, fingerprint=fingerprint(document, finding))
 
 
 def _resolve(token: str) -> str | None:
@@ -103,9 +115,3 @@ def _resolve(token: str) -> str | None:
         return get_rule(token).code
     except UnknownRuleError:
         return None
-
-
-def fingerprint(document: Document, finding: Finding) -> str:
-    """A content fingerprint that survives line moves: the rule, the text of the
-    finding's line, and the text it points at."""
-    return rule_fingerprint(document, finding.code, finding.line, finding.span)

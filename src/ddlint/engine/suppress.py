@@ -4,48 +4,40 @@
 until ``<!-- ddlint-enable [codes] -->`` or the end of the file;
 ``<!-- ddlint-disable-next-line [codes] -->`` silences the next non-blank line.
 Codes and names both work. A suppression that silences nothing, or names an
-unknown rule, is itself a finding (DD001), like ruff's RUF100.
+unknown rule, is itself a finding (DD001, like ruff's RUF100): the rule reads the
+suppressions as applied here.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ddlint.gfm.document import Document
-from ddlint.text.findings import Finding, Severity
+from ddlint.rules.base import Suppression
+from ddlint.text.findings import Finding
 from ddlint.text.spans import Span
 
 _COMMENT = re.compile(
     r"<!--\s*ddlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->", re.IGNORECASE
 )
-UNUSED_CODE, UNUSED_NAME = "DD001", "unused-suppression"
-
-
-@dataclass
-class _Directive:
-    kind: str
-    codes: frozenset[str]  # empty: every rule
-    span: Span
-    line: int
-    used: bool = False
-    unknown: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class _Region:
     start: int  # first line silenced
     end: int  # last line silenced
-    directive: _Directive
+    directive: Suppression
 
 
 def apply_suppressions(
     document: Document,
     findings: Iterable[Finding],
     resolve: Callable[[str], str | None],
-) -> list[Finding]:
-    """Drop silenced findings; add DD001 findings for unused or unknown suppressions.
+) -> tuple[list[Finding], list[Suppression]]:
+    """Drop silenced findings; return those kept and the suppression comments, each
+    marked when it silenced a finding.
 
     ``resolve`` maps a code or name to its code, or None when no rule has it.
     """
@@ -55,29 +47,7 @@ def apply_suppressions(
         kept = [finding for finding in findings if not _silenced(finding, regions)]
     else:  # the common file: nothing to look up
         kept = list(findings)
-    for directive in directives:
-        message = ""
-        if directive.unknown:
-            message = f"Unknown rule in suppression comment: {', '.join(directive.unknown)}"
-        elif directive.kind != "enable" and not directive.used:
-            message = "Unused suppression: no finding here to silence; remove the comment"
-        if message:
-            line, column = document.line_index.position(directive.span.start)
-            end_line, end_column = document.line_index.position(directive.span.end)
-            kept.append(
-                Finding(
-                    UNUSED_CODE,
-                    UNUSED_NAME,
-                    Severity.WARNING,
-                    message,
-                    directive.span,
-                    line,
-                    column,
-                    end_line,
-                    end_column,
-                )
-            )
-    return kept
+    return kept, directives
 
 
 def _silenced(finding: Finding, regions: list[_Region]) -> bool:
@@ -85,14 +55,12 @@ def _silenced(finding: Finding, regions: list[_Region]) -> bool:
     for region in regions:
         codes = region.directive.codes
         if region.start <= finding.line <= region.end and (not codes or finding.code in codes):
-            if finding.code == UNUSED_CODE:
-                return False
             region.directive.used = True
             return True
     return False
 
 
-def _directives(document: Document, resolve: Callable[[str], str | None]) -> Iterable[_Directive]:
+def _directives(document: Document, resolve: Callable[[str], str | None]) -> Iterable[Suppression]:
     for block in document.blocks:
         if block.kind != "html" or block.html_type != 2:
             continue
@@ -111,13 +79,13 @@ def _directives(document: Document, resolve: Callable[[str], str | None]) -> Ite
             start = block.span.start + match.start()
             line = document.line_index.position(start)[0]
             span = Span(start, block.span.start + match.end())
-            yield _Directive(match.group(1).lower(), frozenset(codes), span, line, unknown=unknown)
+            yield Suppression(match.group(1).lower(), frozenset(codes), span, line, unknown=unknown)
 
 
-def _regions(document: Document, directives: list[_Directive]) -> list[_Region]:
+def _regions(document: Document, directives: list[Suppression]) -> list[_Region]:
     regions: list[_Region] = []
     last_line = len(document.lines)
-    open_disables: list[_Directive] = []
+    open_disables: list[Suppression] = []
     for directive in directives:
         if directive.kind == "disable-next-line":
             target = _next_content_line(document, directive.line)

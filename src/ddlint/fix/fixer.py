@@ -14,9 +14,9 @@ import difflib
 import itertools
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ddlint.engine.linter import LintResult, default_codes, lint_parsed, paused_gc
 from ddlint.fix.compose import collide, compose
@@ -27,19 +27,20 @@ from ddlint.records.extract import extract_records
 from ddlint.records.identity import Identity, paper_identity
 from ddlint.records.memo import PaperMemo
 from ddlint.records.model import Records
-from ddlint.rules import ALL_RULES, RuleSettings
+from ddlint.rules import ALL_RULES, Rule, RuleSettings
 from ddlint.text.findings import Applicability, Edit, Finding, splice_edits
+
+if TYPE_CHECKING:  # only --check-links loads ddlint.net
+    from ddlint.net.model import LinkResult
 
 MAX_PASSES = 10
 _collide = collide  # the name the tests compare against
-# Rules whose fixes edit text outside tables (quick links, anchors).
-OUTSIDE_TABLE_RULES = frozenset({"DD306", "DD308"})
-# Rules whose every fix is unsafe (a test reads their code): without --unsafe-fixes a
-# pass never applies them, so the passes leave them out.
-UNSAFE_ONLY_RULES = frozenset({"DD105", "DD204", "DD205", "DD206", "DD208"})
-# Rules whose fixes put rows in order by their values: with unsafe fixes, they wait
-# until no unsafe fix edits the rows they move (``_waiting_sorts``).
-SORTING_RULES = frozenset({"DD401"})
+
+
+def rule_codes(fact: Callable[[type[Rule]], bool]) -> frozenset[str]:
+    """The codes of the registered rules with a fact (a ``Rule`` class attribute), such
+    as the rules whose fixes edit text outside tables (``edits_outside_tables``)."""
+    return frozenset(rule.code for rule in ALL_RULES if fact(rule))
 
 
 class FixError(Exception):
@@ -65,9 +66,19 @@ def fix_text(
     codes: Collection[str] | None = None,
     settings: RuleSettings | None = None,
     unsafe: bool = False,
+    link_results: Mapping[str, LinkResult] | None = None,
 ) -> FixResult:
+    """``link_results``: the --check-links result of each URL, whose rules fix too (a
+    redirect, DD311), whatever ``codes`` says (as the linter reports them)."""
     with paused_gc():
-        return _fix_text(text, path=path, codes=codes, settings=settings, unsafe=unsafe)
+        return _fix_text(
+            text,
+            path=path,
+            codes=codes,
+            settings=settings,
+            unsafe=unsafe,
+            link_results=link_results,
+        )
 
 
 def _fix_text(
@@ -77,9 +88,10 @@ def _fix_text(
     codes: Collection[str] | None,
     settings: RuleSettings | None,
     unsafe: bool,
+    link_results: Mapping[str, LinkResult] | None,
 ) -> FixResult:
     settings = settings or RuleSettings()
-    linting = _Linting(path, codes, settings, unsafe=unsafe)
+    linting = _Linting(path, codes, settings, unsafe=unsafe, link_results=link_results)
     urls = _CanonicalUrls()
     current = text
     applied: list[Finding] = []
@@ -146,15 +158,17 @@ class _Linting:
         settings: RuleSettings,
         *,
         unsafe: bool,
+        link_results: Mapping[str, LinkResult] | None = None,
     ) -> None:
         self.path, self.codes, self.settings = path, codes, settings
+        self.link_results = link_results
         enabled = default_codes() if codes is None else set(codes)
         self.fixing = {
             rule.code
             for rule in ALL_RULES
             if rule.code in enabled
             and rule.fixable != "never"
-            and (unsafe or rule.code not in UNSAFE_ONLY_RULES)
+            and (unsafe or rule.fix_safety != "unsafe")
         }
         # The run's papers: a pass rebuilds only the papers of the rows its edits changed.
         self.papers = PaperMemo()
@@ -178,7 +192,14 @@ class _Linting:
 
     def _lint(self, parsed: tuple[Document, Records], codes: Collection[str] | None) -> LintResult:
         document, records = parsed
-        return lint_parsed(document, records, path=self.path, codes=codes, settings=self.settings)
+        return lint_parsed(
+            document,
+            records,
+            path=self.path,
+            codes=codes,
+            settings=self.settings,
+            link_results=self.link_results,
+        )
 
 
 def plan_fixes(
@@ -252,8 +273,8 @@ def choose_fixes(findings: Sequence[Finding], unsafe: bool) -> list[Finding]:
 
 
 def _waiting_sorts(findings: Sequence[Finding]) -> set[int]:
-    """The ``id`` of each sort (``SORTING_RULES``) that an unsafe fix's edit collides
-    with: the sort waits for a later pass.
+    """The ``id`` of each sort (a fix of a rule that ``reorders_rows``) that an unsafe
+    fix's edit collides with: the sort waits for a later pass.
 
     An unsafe fix may change a row's sort key (DD204 fills in a missing venue, and
     with it the month). A sort made before it orders the row by its old key, and the
@@ -262,10 +283,11 @@ def _waiting_sorts(findings: Sequence[Finding]) -> set[int]:
     became sortable (rows rejoining it in one pass or in several). Sorted once its
     rows' values are final, a table is in the same order whatever the passes.
     """
+    sorting = rule_codes(lambda rule: rule.reorders_rows)
     sorts = _TakenEdits()
     sort_of: dict[int, int] = {}  # id of a sort's edit -> id of the sort
     for finding in findings:
-        if finding.code in SORTING_RULES and finding.fix is not None:
+        if finding.code in sorting and finding.fix is not None:
             sorts.add(finding.fix.edits)
             sort_of.update((id(edit), id(finding)) for edit in finding.fix.edits)
     if not sort_of:
@@ -438,7 +460,8 @@ def _check_outside_tables(original: _Snapshot, fixed: Document, applied: Sequenc
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after).get_opcodes()
         if tag != "equal"
     )
-    declared = sum(1 for f in applied if f.code in OUTSIDE_TABLE_RULES)
+    outside = rule_codes(lambda rule: rule.edits_outside_tables)
+    declared = sum(1 for f in applied if f.code in outside)
     if changed > declared:
         raise FixError(
             "outside tables",

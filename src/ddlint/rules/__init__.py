@@ -1,19 +1,30 @@
-"""The explicit registry of rules. An unknown code or name is an error, loudly."""
+"""The explicit registry of rules. An unknown code or name is an error, loudly.
+
+Adding a rule is its module under ``rules/<family>/`` and its line in
+``RULE_MODULES``: everything else (selection, the linter, the fixer's facts, the
+configuration keys, ``ddlint rules`` and ``ddlint explain``) reads the registry.
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, overload
 
-from ddlint.rules.base import Rule, RuleContext, RuleSettings
+from ddlint.rules.base import Rule, RuleContext
+from ddlint.rules.options import Option, RuleSettings
 
 __all__ = [
     "ALL_RULES",
+    "Option",
     "Rule",
     "RuleContext",
     "RuleSettings",
     "UnknownRuleError",
+    "declared_options",
     "get_rule",
+    "registered",
     "resolve",
 ]
 
@@ -61,26 +72,69 @@ RULE_MODULES = (
 )
 
 
-def _all_rules() -> tuple[type[Rule], ...]:
-    rules: list[type[Rule]] = []
-    for name in RULE_MODULES:
-        module = importlib.import_module(f"ddlint.rules.{name}")
-        rules.append(module.RULE)
-    return tuple(rules)
+class Registry(Sequence[type[Rule]]):
+    """The registered rules in code order, and each by its code and name (upper case).
+
+    One object for the life of the process: code that imported ``ALL_RULES`` sees a
+    rule ``registered`` later.
+    """
+
+    def __init__(self, rules: Iterable[type[Rule]]) -> None:
+        self._rules: tuple[type[Rule], ...] = ()
+        self.by_key: dict[str, type[Rule]] = {}
+        self._set(rules)
+
+    def _set(self, rules: Iterable[type[Rule]]) -> None:
+        ordered = tuple(sorted(rules, key=lambda rule: rule.code))
+        by_key: dict[str, type[Rule]] = {}
+        for rule in ordered:
+            for key in (rule.code, rule.name):
+                if key.upper() in by_key:
+                    raise RuntimeError(f"duplicate rule key {key}")
+                by_key[key.upper()] = rule
+        self._rules, self.by_key = ordered, by_key
+
+    @overload
+    def __getitem__(self, index: int) -> type[Rule]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[type[Rule]]: ...
+    def __getitem__(self, index: int | slice) -> type[Rule] | Sequence[type[Rule]]:
+        return self._rules[index]
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __iter__(self) -> Iterator[type[Rule]]:
+        return iter(self._rules)
 
 
-ALL_RULES: tuple[type[Rule], ...] = _all_rules()
-_BY_KEY: dict[str, type[Rule]] = {}
-for _rule in ALL_RULES:
-    for _key in (_rule.code, _rule.name):
-        if _key.upper() in _BY_KEY:
-            raise RuntimeError(f"duplicate rule key {_key}")
-        _BY_KEY[_key.upper()] = _rule
+def _load(modules: Iterable[str]) -> list[type[Rule]]:
+    return [importlib.import_module(f"ddlint.rules.{name}").RULE for name in modules]
+
+
+ALL_RULES = Registry(_load(RULE_MODULES))
+
+
+@contextmanager
+def registered(*rules: type[Rule]) -> Iterator[None]:
+    """Register ``rules`` while the block runs, as if each had its line in
+    ``RULE_MODULES``; the registry is as before afterwards.
+
+    For tests, and for trying a rule out before it has its line. The configuration
+    model is built from the registry at import, so such a rule's options are keys of
+    ``ddlint.engine.config.config_model(ALL_RULES)``, not of ``Config``.
+    """
+    before = tuple(ALL_RULES)
+    ALL_RULES._set((*before, *rules))
+    try:
+        yield
+    finally:
+        ALL_RULES._set(before)
 
 
 def get_rule(token: str) -> type[Rule]:
     """The rule with this code (``DD201``) or name (``placeholder-row``)."""
-    rule = _BY_KEY.get(token.strip().upper())
+    rule = ALL_RULES.by_key.get(token.strip().upper())
     if rule is None:
         raise UnknownRuleError(token)
     return rule
@@ -98,10 +152,22 @@ def resolve(tokens: Iterable[str]) -> set[str]:
     codes: set[str] = set()
     for token in tokens:
         upper = token.strip().upper()
-        if upper in _BY_KEY:
-            codes.add(_BY_KEY[upper].code)
+        if upper in ALL_RULES.by_key:
+            codes.add(ALL_RULES.by_key[upper].code)
         elif _is_prefix(upper):
             codes.update(r.code for r in ALL_RULES if upper == "ALL" or r.code.startswith(upper))
         else:
             raise UnknownRuleError(token)
     return codes
+
+
+def declared_options(rules: Iterable[type[Rule]]) -> list[Option[Any]]:
+    """The options ``rules`` declare (``Rule.options``), in rule order; a key declared
+    twice is an error."""
+    options: dict[str, Option[Any]] = {}
+    for rule in rules:
+        for option in rule.options:
+            if option.key in options:
+                raise RuntimeError(f"option {option.key} declared twice ({rule.code})")
+            options[option.key] = option
+    return list(options.values())

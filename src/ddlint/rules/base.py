@@ -1,41 +1,31 @@
 """What every rule is: a code, a name, a docstring that documents it, and ``check``.
 
 A rule reads the parsed document and its records through a ``RuleContext`` and
-yields findings. It does no I/O and never touches the network; link-check results
-are turned into findings by the linter.
+yields findings. It does no I/O and never touches the network: the link rules read
+the results of ``--check-links`` from the context, and DD001 reads what the
+suppression comments silenced.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from ddlint.gfm.document import Document
 from ddlint.records.model import Records
+from ddlint.rules.options import Option, RuleSettings
 from ddlint.text.findings import Applicability, Edit, Finding, Fix, Severity
 from ddlint.text.spans import Span
 
+if TYPE_CHECKING:  # only --check-links loads ddlint.net
+    from ddlint.net.model import LinkResult
+
 Scope = Literal["row", "table", "document"]
 Fixability = Literal["never", "sometimes", "always"]
-MonthStyle = Literal["abbrev-dot", "abbrev", "full", "number"]
-TableStyle = Literal["compact", "aligned"]
-
-
-@dataclass(frozen=True)
-class RuleSettings:
-    """The configurable knobs rules read (``[tool.ddlint]``, validated in ``config.py``)."""
-
-    month_style: MonthStyle = "abbrev-dot"
-    # None: the default order (year, month descending); False: never sort; else keys
-    # such as ["-year", "venue", "title"].
-    sort: Sequence[str] | Literal[False] | None = None
-    table_style: TableStyle = "compact"
-    https_hosts: frozenset[str] = frozenset()
-    arxiv_form: Literal["abs", "pdf"] | None = None
-    header_aliases: dict[str, str] = field(default_factory=dict)
+FixSafety = Literal["safe", "unsafe", "mixed"]
 
 
 class Rule:
@@ -43,13 +33,34 @@ class Rule:
 
     code: ClassVar[str]
     name: ClassVar[str]
+    # What a finding is about. "row": a line of its own (a row, a cell or a link in it, a
+    # comment), so ``--diff-base`` keeps the finding when that line changed. "table" or
+    # "document": the shape or order of a whole table, or the document, which no changed
+    # line owns, so ``--diff-base`` drops it.
     scope: ClassVar[Scope]
     fixable: ClassVar[Fixability] = "never"
+    # The applicability of every fix the rule makes: "safe", "unsafe" (the fix passes
+    # without --unsafe-fixes leave the rule out), or "mixed" (some of each).
+    fix_safety: ClassVar[FixSafety] = "safe"
+    # Its fixes may edit text outside tables (quick links, anchors): the fixer's check of
+    # the lines outside tables allows one changed line per such fix applied.
+    edits_outside_tables: ClassVar[bool] = False
+    # Its fixes put rows in order by their values: with unsafe fixes, such a fix waits
+    # until no unsafe fix edits the rows it moves (``fixer._waiting_sorts``).
+    reorders_rows: ClassVar[bool] = False
     severity: ClassVar[Severity] = Severity.WARNING
+    # The configuration keys the rule owns (``ddlint.rules.options``), and those it reads
+    # that another rule owns.
+    options: ClassVar[tuple[Option[Any], ...]] = ()
+    other_options: ClassVar[tuple[Option[Any], ...]] = ()
     # Rules a user must opt into (with --select or config).
     default_enabled: ClassVar[bool] = True
-    # Findings made from --check-links results (ddlint.engine.linkfindings), not by check().
+    # Findings made from --check-links results (``ctx.link_results``): the linter reports
+    # them whatever the selection and the suppression comments say.
     network: ClassVar[bool] = False
+    # Runs after the other rules' findings were suppressed, and reads what the
+    # suppression comments silenced (``ctx.suppressions``).
+    after_suppressions: ClassVar[bool] = False
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError
@@ -63,12 +74,30 @@ class Rule:
 
 
 @dataclass
+class Suppression:
+    """A suppression comment, as the linter applied it (``ddlint.engine.suppress``)."""
+
+    kind: str  # "disable", "disable-next-line" or "enable"
+    codes: frozenset[str]  # empty: every rule
+    span: Span
+    line: int
+    used: bool = False  # it silenced a finding
+    unknown: list[str] = field(default_factory=list)  # names no rule has
+
+
+@dataclass
 class RuleContext:
     document: Document
     records: Records
     settings: RuleSettings = field(default_factory=RuleSettings)
-    # Where the findings are reported; ``finding`` makes them final, fingerprint included.
+    # Where the findings are reported; ``finding`` makes them final, fingerprint included:
+    # every finding is made by it.
     path: str = "-"
+    # The --check-links result of each URL checked; None when links were not checked.
+    link_results: Mapping[str, LinkResult] | None = None
+    # The document's suppression comments, once the findings of the rules that run
+    # before them were suppressed (``Rule.after_suppressions``).
+    suppressions: Sequence[Suppression] = ()
     # Per-document data several rules read (the links of every row, …), computed once by
     # the helper that owns it (``rules/_links.py``), keyed by that helper's name.
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

@@ -3,8 +3,8 @@
 ## What it does
 Reports suppression comments (`<!-- ddlint-disable … -->`,
 `<!-- ddlint-disable-next-line … -->`) that silenced no finding, and those that
-name a rule ddlint does not know. The linter reports these itself, after every
-other rule ran; this rule has no check of its own.
+name a rule ddlint does not know. It runs after every other rule's findings went
+through the suppression comments, and reads which comments silenced one.
 
 ## Why is this bad?
 A stale suppression hides the next real defect at that place, and a misspelt
@@ -44,10 +44,18 @@ class UnusedSuppression(Rule):
     __doc__ = __doc__
     code = "DD001"
     name = "unused-suppression"
-    scope = "document"
+    scope = "row"
+    after_suppressions = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        return iter(())
+        for suppression in ctx.suppressions:
+            message = ""
+            if suppression.unknown:
+                message = f"Unknown rule in suppression comment: {', '.join(suppression.unknown)}"
+            elif suppression.kind != "enable" and not suppression.used:
+                message = "Unused suppression: no finding here to silence; remove the comment"
+            if message:
+                yield ctx.finding(self, suppression.span, message)
 
 
 RULE = UnusedSuppression

@@ -29,10 +29,10 @@ sorted or checked against its year section.
 ## Fix safety
 Unsafe, and only for arXiv links: it adds a value (the record gains a venue), and
 a paper on arXiv may also have appeared at a conference the list should name.
-Other rows are only reported. The month is written in the `month_style` setting.
+Other rows are only reported. The month is written in the `month-style` setting.
 
 ## Options
-`month_style` (see DD403) decides how the month of the written venue is spelled.
+`month-style` (see DD403) decides how the month of the written venue is spelled.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from ddlint.records.model import Paper, RowRecord
 from ddlint.records.venues import ParsedVenue, canonical_venue
 from ddlint.rules.base import Rule, RuleContext, unsafe_fix
 from ddlint.rules.fields._fields import cell_span, fill_cell, has_column, paper_rows
+from ddlint.rules.format.dd403_venue_format import MONTH_STYLE
 from ddlint.text.findings import Finding, Fix
 
 # New-style ids are YYMM.NNNNN; old-style ones end in YYMMNNN (cs/0701001).
@@ -57,6 +58,8 @@ class MissingVenue(Rule):
     name = "missing-venue"
     scope = "row"
     fixable = "sometimes"
+    fix_safety = "unsafe"
+    other_options = (MONTH_STYLE,)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for record, paper in paper_rows(ctx):
@@ -82,7 +85,7 @@ class MissingVenue(Rule):
         if not 1 <= month <= 12:
             return None
         venue = ParsedVenue("", "arXiv", year, month, "preprint", None)
-        text = canonical_venue(venue, ctx.settings.month_style)
+        text = canonical_venue(venue, ctx.settings[MONTH_STYLE])
         if text is None:
             return None
         return unsafe_fix("write the arXiv venue", fill_cell(ctx.text, cell, text))

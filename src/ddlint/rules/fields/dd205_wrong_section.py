@@ -72,6 +72,7 @@ class WrongSection(Rule):
     name = "wrong-section"
     scope = "row"
     fixable = "sometimes"
+    fix_safety = "unsafe"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         targets = _tables_by_year(ctx.records)

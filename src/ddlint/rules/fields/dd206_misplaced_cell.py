@@ -65,6 +65,7 @@ class MisplacedCell(Rule):
     name = "misplaced-cell"
     scope = "row"
     fixable = "sometimes"
+    fix_safety = "unsafe"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         rows = field_texts(ctx, FIELDS)

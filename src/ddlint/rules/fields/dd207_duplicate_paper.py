@@ -51,7 +51,7 @@ class DuplicatePaper(Rule):
     __doc__ = __doc__
     code = "DD207"
     name = "duplicate-paper"
-    scope = "document"
+    scope = "row"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         first: dict[str, int] = {}  # key -> line of the first row holding it

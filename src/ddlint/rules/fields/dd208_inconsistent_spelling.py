@@ -74,8 +74,9 @@ class InconsistentSpelling(Rule):
     __doc__ = __doc__
     code = "DD208"
     name = "inconsistent-spelling"
-    scope = "document"
+    scope = "row"
     fixable = "sometimes"
+    fix_safety = "unsafe"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for field, groups in _groups(ctx).items():

@@ -53,15 +53,37 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
+from typing import Literal
 
 from ddlint.records.model import PaperTable, RowRecord
-from ddlint.records.sort import DEFAULT_SORT, row_month, sort_keys
+from ddlint.records.sort import DEFAULT_SORT, SORT_FIELDS, row_month, sort_keys
 from ddlint.rules.base import Rule, RuleContext, safe_fix
+from ddlint.rules.options import Option
 from ddlint.text.findings import Edit, Finding
 from ddlint.text.spans import Span
 
 _ASCENDING = ("year", "month")
 _ASCENDING_SHARE = 0.9
+# None: the default order (year, month descending); False: never sort; else keys
+# such as ["-year", "venue", "title"].
+SortOrder = list[str] | Literal[False] | None
+
+
+def _known_sort_keys(value: SortOrder) -> None:
+    if isinstance(value, list):
+        for key in value:
+            if key.lstrip("-+") not in SORT_FIELDS:
+                raise ValueError(f"unknown sort key {key!r}; allowed: {sorted(SORT_FIELDS)}")
+
+
+SORT: Option[SortOrder] = Option(
+    "sort",
+    SortOrder,
+    None,
+    "the order of the rows, or false for none",
+    expected="false, or a list of keys such as ['-year', 'venue', 'title']",
+    check=_known_sort_keys,
+)
 
 
 class UnsortedRows(Rule):
@@ -70,9 +92,11 @@ class UnsortedRows(Rule):
     name = "unsorted-rows"
     scope = "table"
     fixable = "always"
+    reorders_rows = True
+    options = (SORT,)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        configured = ctx.settings.sort
+        configured = ctx.settings[SORT]
         if configured is False:
             return
         by_table: dict[int, list[RowRecord]] = {}

@@ -46,10 +46,15 @@ from functools import cache
 
 from ddlint.gfm.cells import MAX_CELLS, alignment, is_delimiter_row, split_cells
 from ddlint.gfm.document import Row
-from ddlint.gfm.render import canonical_row, is_compact_delimiter, table_widths
+from ddlint.gfm.render import TableStyle, canonical_row, is_compact_delimiter, table_widths
 from ddlint.rules.base import Rule, RuleContext, safe_fix
+from ddlint.rules.options import Option
 from ddlint.text.findings import Edit, Finding
 from ddlint.text.spans import Span
+
+TABLE_STYLE: Option[TableStyle] = Option(
+    "table-style", TableStyle, "compact", "how table rows are padded: compact or aligned"
+)
 
 
 class CellFormat(Rule):
@@ -58,9 +63,10 @@ class CellFormat(Rule):
     name = "cell-format"
     scope = "row"
     fixable = "always"
+    options = (TABLE_STYLE,)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        style = ctx.settings.table_style
+        style = ctx.settings[TABLE_STYLE]
         document_text = ctx.text
         placeholders = {r.row.line for r in ctx.records.rows if r.kind == "placeholder"}
         for paper_table in ctx.records.tables:

@@ -43,9 +43,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddlint.records.model import PaperTable
-from ddlint.records.venues import ParsedVenue, canonical_venue, parse_venue
-from ddlint.rules.base import MonthStyle, Rule, RuleContext, safe_fix
+from ddlint.records.venues import MonthStyle, ParsedVenue, canonical_venue, parse_venue
+from ddlint.rules.base import Rule, RuleContext, safe_fix
+from ddlint.rules.options import Option
 from ddlint.text.findings import Edit, Finding
+
+MONTH_STYLE: Option[MonthStyle] = Option(
+    "month-style", MonthStyle, "abbrev-dot", "how a written month is spelled"
+)
 
 
 class VenueFormat(Rule):
@@ -54,9 +59,10 @@ class VenueFormat(Rule):
     name = "venue-format"
     scope = "row"
     fixable = "always"
+    options = (MONTH_STYLE,)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        style = ctx.settings.month_style
+        style = ctx.settings[MONTH_STYLE]
         canonical: dict[str, str | None] = {}  # cell text → its canonical form, if offered
         table: PaperTable | None = None
         column: int | None = None

@@ -64,7 +64,7 @@ class TitleFormat(Rule):
     __doc__ = __doc__
     code = "DD404"
     name = "title-format"
-    scope = "document"
+    scope = "row"
     fixable = "always"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

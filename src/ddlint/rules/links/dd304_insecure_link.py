@@ -37,10 +37,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddlint.inline.urls import HTTPS_HOSTS, upgrade_scheme
+from ddlint.inline.urls import HTTPS_HOSTS as KNOWN_HTTPS_HOSTS
+from ddlint.inline.urls import upgrade_scheme
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 from ddlint.rules.links._links import describe, paper_links
+from ddlint.rules.options import Option
 from ddlint.text.findings import Finding
+
+HTTPS_HOSTS: Option[list[str]] = Option(
+    "https-hosts",
+    list[str],
+    [],
+    "more hosts known to serve https",
+    expected="a list of host names",
+)
 
 
 class InsecureLink(Rule):
@@ -49,9 +59,11 @@ class InsecureLink(Rule):
     name = "insecure-link"
     scope = "row"
     fixable = "sometimes"
+    options = (HTTPS_HOSTS,)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        hosts = HTTPS_HOSTS | ctx.settings.https_hosts
+        configured: list[str] = ctx.settings[HTTPS_HOSTS]
+        hosts = KNOWN_HTTPS_HOSTS | frozenset(configured)
         found = paper_links(ctx)
         for index, url in enumerate(found.urls):
             url = url.strip()

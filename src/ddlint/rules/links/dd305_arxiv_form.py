@@ -47,23 +47,31 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from typing import Literal
 
 from ddlint.inline.urls import arxiv_parts, arxiv_url, split_url
 from ddlint.rules.base import Rule, RuleContext, safe_fix, unsafe_fix
 from ddlint.rules.links._links import Located, describe, paper_links
+from ddlint.rules.options import Option
 from ddlint.text.findings import Finding
 
 Form = tuple[str, bool]  # ("abs" | "pdf", has the .pdf suffix)
 _LABEL_FORM = re.compile(r"\b(?:pdf|abs|abstract)\b", re.IGNORECASE)
 _NAMES = {("abs", False): "/abs/ID", ("pdf", False): "/pdf/ID", ("pdf", True): "/pdf/ID.pdf"}
 
+ARXIV_FORM: Option[Literal["abs", "pdf"] | None] = Option(
+    "arxiv-form", Literal["abs", "pdf"] | None, None, "the arXiv link form, instead of the majority"
+)
+
 
 class ArxivForm(Rule):
     __doc__ = __doc__
     code = "DD305"
     name = "arxiv-form"
-    scope = "document"
+    scope = "row"
     fixable = "sometimes"
+    fix_safety = "mixed"
+    options = (ARXIV_FORM,)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         # Each arXiv link, its parts, and the form its label names.
@@ -83,7 +91,7 @@ class ArxivForm(Rule):
             for _, (form, _, _, suffix), named in found
             if named is None
         )
-        target = _target_form(forms, ctx.settings.arxiv_form)
+        target = _target_form(forms, ctx.settings[ARXIV_FORM])
         pinned = sum(1 for _, parts, _ in found if parts[2])
         drop_pins = pinned * 2 <= len(found)
         for located, (form, arxiv_id, version, suffix), named in found:

@@ -79,6 +79,7 @@ class BrokenFragment(Rule):
     name = "broken-fragment"
     scope = "document"
     fixable = "sometimes"
+    edits_outside_tables = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         links = fragment_links(ctx)

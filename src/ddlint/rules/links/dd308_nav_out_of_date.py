@@ -76,6 +76,7 @@ class NavOutOfDate(Rule):
     name = "nav-out-of-date"
     scope = "document"
     fixable = "sometimes"
+    edits_outside_tables = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         navs: dict[int, list[tuple[int, Located]]] = {}

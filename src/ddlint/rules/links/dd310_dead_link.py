@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddlint.rules.base import Rule, RuleContext
+from ddlint.rules.links.checked import links_with_status
 from ddlint.text.findings import Finding, Severity
 
 
@@ -44,10 +45,11 @@ class DeadLink(Rule):
     scope = "row"
     fixable = "never"
     severity = Severity.ERROR
-    network = True  # produced from --check-links results by ddlint.engine.linkfindings
+    network = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        return iter(())
+        for place, outcome in links_with_status(ctx, "dead"):
+            yield ctx.finding(self, place.span, f"Dead link: {outcome.detail}")
 
 
 RULE = DeadLink

@@ -33,9 +33,11 @@ As DD310.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
-from ddlint.rules.base import Rule, RuleContext
-from ddlint.text.findings import Finding, Severity
+from ddlint.rules.base import Rule, RuleContext, safe_fix
+from ddlint.rules.links.checked import links_with_status
+from ddlint.text.findings import Edit, Finding, Severity
 
 
 class RedirectedLink(Rule):
@@ -45,10 +47,30 @@ class RedirectedLink(Rule):
     scope = "row"
     fixable = "sometimes"
     severity = Severity.WARNING
-    network = True  # produced from --check-links results by ddlint.engine.linkfindings
+    network = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        return iter(())
+        for place, outcome in links_with_status(ctx, "redirected"):
+            final = outcome.final_url or ""
+            fix = None
+            if place.editable and outcome.permanent and _same_resource_on_https(place.url, final):
+                fix = safe_fix("point the link at where it redirects", Edit(place.span, final))
+            kind = "permanently" if outcome.permanent else "temporarily"
+            yield ctx.finding(self, place.span, f"Link redirects {kind} to {final}", fix=fix)
+
+
+def _same_resource_on_https(url: str, final: str) -> bool:
+    try:
+        old, new = urlsplit(url), urlsplit(final)
+    except ValueError:  # not a URL urlsplit can read: no fix
+        return False
+    if new.scheme != "https":
+        return False
+    return (
+        (old.hostname or "").lower() == (new.hostname or "").lower()
+        and old.path.rstrip("/") == new.path.rstrip("/")
+        and old.query == new.query
+    )
 
 
 RULE = RedirectedLink

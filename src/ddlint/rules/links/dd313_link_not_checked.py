@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddlint.rules.base import Rule, RuleContext
+from ddlint.rules.links.checked import links_with_status
 from ddlint.text.findings import Finding, Severity
 
 
@@ -45,10 +46,11 @@ class LinkNotChecked(Rule):
     scope = "row"
     fixable = "never"
     severity = Severity.INFO
-    network = True  # produced from --check-links results by ddlint.engine.linkfindings
+    network = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        return iter(())
+        for place, outcome in links_with_status(ctx, "not_checked"):
+            yield ctx.finding(self, place.span, f"Link not checked: {outcome.detail}")
 
 
 RULE = LinkNotChecked

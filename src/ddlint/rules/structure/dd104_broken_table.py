@@ -61,7 +61,7 @@ class BrokenTable(Rule):
     __doc__ = __doc__
     code = "DD104"
     name = "broken-table"
-    scope = "table"
+    scope = "row"
     severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:

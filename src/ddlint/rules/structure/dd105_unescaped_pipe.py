@@ -55,6 +55,7 @@ class UnescapedPipe(Rule):
     name = "unescaped-pipe"
     scope = "row"
     fixable = "always"
+    fix_safety = "unsafe"
     severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
