@@ -41,7 +41,7 @@ THIRD_PARTY_OWNERS = {
 }
 
 # At most this many modules at the top of the package besides the packages.
-TOP_LEVEL_MODULES = {"__init__", "__main__", "_entry", "api"}
+TOP_LEVEL_MODULES = {"__init__", "__main__", "_entry"}
 
 
 def _layer(path: Path, src: Path) -> str:

@@ -1,39 +1,23 @@
-"""The command line: the only place that prints or exits (ruff's exit codes).
+"""The ``ddlint`` command: a click group, and every command but ``check`` (``check.py``).
 
-0 clean, 1 findings left (or, with ``--fix-only --exit-non-zero-on-fix``, a file
-rewritten), 2 an error: bad input, bad config, or a fix that failed verification.
+The command line is the only place that prints or exits (ruff's exit codes).
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
-import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import click
 
 from ddlint import __version__, api
-from ddlint.engine.config import Config, ConfigError, find_config, load_config, selected_codes
-from ddlint.engine.linter import default_codes
-from ddlint.fix.fixer import FixError
+from ddlint.cli.check import check, fail
+from ddlint.engine.config import Config, ConfigError, find_config, load_config
 from ddlint.records.export import export_papers, paper_schema
-from ddlint.report import RuleMeta, write_findings
 from ddlint.rules import ALL_RULES, UnknownRuleError, get_rule
-from ddlint.text.errors import InputError
-from ddlint.text.findings import Finding, Severity
-from ddlint.text.paths import collect_paths
-from ddlint.text.source import Source, SourceError, decode, read_source, write_atomic
-
-OUTPUT_FORMATS = ("text", "json", "sarif", "github", "summary")
-
-
-class UsageError(InputError):
-    """A problem with the command itself; exit 2."""
+from ddlint.text.source import Source, SourceError, decode, read_source
 
 
 class _DefaultToCheck(click.Group):
@@ -51,279 +35,7 @@ def cli() -> None:
     """Lint and fix the paper tables of Markdown paper lists, as GitHub renders them."""
 
 
-# -- check ------------------------------------------------------------------------------
-
-
-@dataclass
-class _Run:
-    findings: list[Finding] = field(default_factory=list)
-    sources: dict[str, str] = field(default_factory=dict)
-    rewritten: list[str] = field(default_factory=list)
-    diffs: list[str] = field(default_factory=list)
-    paper_tables: int = 0
-    baselined: int = 0  # findings hidden by --baseline
-    files: int = 0
-
-
-@cli.command()
-@click.argument("paths", nargs=-1)
-@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
-@click.option("--fix-only", is_flag=True, help="Apply fixes; report nothing that is left.")
-@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that change or move data.")
-@click.option("--exit-non-zero-on-fix", is_flag=True, help="With --fix-only: exit 1 if rewritten.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff; write nothing.")
-@click.option("--show-fixes", is_flag=True, help="List the fixes applied.")
-@click.option("--select", multiple=True, help="Rules to enable (codes, names, prefixes).")
-@click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
-@click.option("--ignore", multiple=True, help="Rules to disable.")
-@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text")
-@click.option("--statistics", is_flag=True, help="Count findings per rule.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None)
-@click.option("--stdin-filename", default=None, help="The name of the file read from stdin.")
-@click.option("--config", "config_path", type=click.Path(), default=None)
-@click.option("--check-links", is_flag=True, help="Check every link over the network.")
-@click.option("--allow-private", is_flag=True, help="Let the link check reach private addresses.")
-@click.option("--host-concurrency", type=click.IntRange(1, 64), default=4)
-@click.option("--cache-dir", type=click.Path(), default=None)
-@click.option("--no-cache", is_flag=True)
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary line.")
-@click.option("--debug", is_flag=True, help="Show tracebacks.")
-@click.option(
-    "--diff-base", metavar="REF", default=None, help="Report only rows changed since REF."
-)
-@click.option(
-    "--baseline", "baseline_path", type=click.Path(), default=None, help="Hide known findings."
-)
-@click.option("--write-baseline", type=click.Path(), default=None, help="Record findings; exit 0.")
-def check(**options: Any) -> None:
-    """Check Markdown paper lists (files, directories, or - for stdin)."""
-    raise SystemExit(_check(options))
-
-
-def _check(options: dict[str, Any]) -> int:
-    paths: Sequence[str] = options["paths"] or (".",)
-    config_cache: dict[Path | None, Config] = {}
-    explicit = Path(options["config_path"]) if options["config_path"] else None
-    run = _Run()
-    try:
-        if explicit is not None and not explicit.is_file():
-            raise ConfigError(f"{explicit}: no such config file")
-        base_config = _config_for(explicit or find_config(Path.cwd()), config_cache)
-        files = collect_paths(paths, exclude=base_config.exclude)
-        for name in files:
-            config = _config_for(explicit or _find(name), config_cache)
-            codes = selected_codes(
-                config,
-                select=options["select"] or None,
-                extend_select=options["extend_select"],
-                ignore=options["ignore"],
-                defaults=default_codes(),
-            )
-            _check_file(name, config, codes, options, run)
-        if _apply_baseline(run, options):
-            return 0
-    except InputError as exc:  # a file, path, config, git revision or baseline
-        return _fail(str(exc), options)
-    except UnknownRuleError as exc:
-        return _fail(f"--select/--ignore: {exc}", options)
-    except FixError as exc:
-        detail = f"{exc.diff}\n" if exc.diff else ""
-        return _fail(
-            f"{detail}fix refused: verification failed ({exc.check}): {exc.detail}. "
-            "This is a ddlint bug; nothing was written. Please report it.",
-            options,
-        )
-    return _report(run, options, base_config)
-
-
-def _apply_baseline(run: _Run, options: dict[str, Any]) -> bool:
-    """--write-baseline records the findings and ends the run (True); --baseline hides them."""
-    if not (options["write_baseline"] or options["baseline_path"]):
-        return False
-    from ddlint.engine.baseline import read_baseline, write_baseline
-
-    if options["write_baseline"]:
-        write_baseline(options["write_baseline"], run.findings)
-        click.echo(f"Wrote {len(run.findings)} finding(s) to {options['write_baseline']}", err=True)
-        return True
-    if options["baseline_path"]:
-        run.findings, run.baselined = read_baseline(options["baseline_path"]).filter(run.findings)
-    return False
-
-
-def _find(name: str) -> Path | None:
-    return find_config(Path(name) if name != "-" else Path.cwd())
-
-
-def _config_for(path: Path | None, cache: dict[Path | None, Config]) -> Config:
-    if path not in cache:
-        cache[path] = load_config(path)
-    return cache[path]
-
-
-def _check_file(
-    name: str, config: Config, codes: set[str], options: dict[str, Any], run: _Run
-) -> None:
-    if name == "-":
-        display = options["stdin_filename"] or "-"
-        source = decode(sys.stdin.buffer.read(), display)
-    else:
-        display = name
-        source = read_source(name)
-    run.files += 1
-    fixing = options["fix"] or options["fix_only"] or options["show_diff"]
-    settings = config.settings()
-    text = source.text
-    link_found: list[Finding] = []
-    if fixing:
-        result = api.fix_text(
-            text, path=display, config=config, select=sorted(codes), unsafe=options["unsafe_fixes"]
-        )
-        new_text, lint_result, applied = result.text, result.remaining, list(result.applied)
-        if options["check_links"]:
-            outcomes = _fetch_links(lint_result, options)
-            link_found = _link_findings(lint_result, outcomes, display)
-            redirected = _fix_links(new_text, link_found, outcomes, display, config)
-            if redirected is not None:
-                new_text, applied = redirected.text, applied + list(redirected.applied)
-                lint_result = api.check_text(
-                    new_text, path=display, config=config, select=sorted(codes)
-                )
-                link_found = _link_findings(lint_result, outcomes, display)
-        if new_text != text:
-            if options["show_diff"]:
-                run.diffs.append(_unified(source, new_text))
-            elif name == "-":
-                sys.stdout.write(new_text)
-            elif write_atomic(source, new_text):
-                run.rewritten.append(display)
-            if options["show_fixes"]:
-                for finding in applied:
-                    click.echo(
-                        f"{display}:{finding.line}: fixed {finding.code} {finding.name}", err=True
-                    )
-        text_for_report = new_text if not options["show_diff"] else text
-    else:
-        from ddlint.engine.linter import lint
-
-        lint_result = lint(text, path=display, codes=codes, settings=settings)
-        text_for_report = text
-        if options["check_links"]:
-            outcomes = _fetch_links(lint_result, options)
-            link_found = _link_findings(lint_result, outcomes, display)
-    findings = list(lint_result.findings) + link_found
-    findings.sort(key=lambda f: (f.line, f.column, f.code))
-    run.paper_tables += sum(1 for t in lint_result.records.tables if t.is_paper)
-    run.sources[display] = text_for_report
-    if options["diff_base"]:
-        findings = _on_changed_rows(name, findings, options["diff_base"])
-    run.findings.extend(findings)
-
-
-def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Finding]:
-    if name == "-":
-        raise UsageError("--diff-base needs files to compare with git, not stdin")
-    from ddlint.engine.gitdiff import changed_lines
-
-    changed = changed_lines(name, base)
-    # Findings about a whole table or document have no row of their own to be "changed".
-    row_level = {rule.code for rule in ALL_RULES if rule.scope == "row"}
-    return [f for f in findings if f.code in row_level and f.line in changed]
-
-
-def _fetch_links(result: Any, options: dict[str, Any]) -> Any:
-    # Imported here: only --check-links pays for httpx (start-up time).
-    from ddlint.engine.linkfindings import fetch_link_outcomes
-
-    # The command runs without the cyclic collector (``_entry``); asyncio and httpx
-    # make reference cycles, so it collects while links are checked.
-    paused = not gc.isenabled()
-    gc.enable()
-    try:
-        return fetch_link_outcomes(
-            result,
-            allow_private=options["allow_private"],
-            host_concurrency=options["host_concurrency"],
-            cache_dir=options["cache_dir"],
-            use_cache=not options["no_cache"],
-            progress=not options["quiet"],
-        )
-    finally:
-        if paused:
-            gc.disable()
-
-
-def _fix_links(
-    text: str, found: list[Finding], outcomes: Any, path: str, config: Config
-) -> api.FixResult | None:
-    """The fix of the links the check found redirected, when it changes anything."""
-    if not any(f.fix is not None for f in found):
-        return None
-    result = api.fix_links(text, outcomes, path=path, config=config)
-    return result if result.applied else None
-
-
-def _link_findings(result: Any, outcomes: Any, path: str) -> list[Finding]:
-    from ddlint.engine.linkfindings import link_findings
-
-    return link_findings(result, outcomes, path)
-
-
-def _unified(source: Source, new: str) -> str:
-    import difflib
-
-    return "".join(
-        difflib.unified_diff(
-            source.text.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            f"a/{source.path}",
-            f"b/{source.path}",
-        )
-    )
-
-
-def _report(run: _Run, options: dict[str, Any], config: Config) -> int:
-    if options["show_diff"]:
-        sys.stdout.write("".join(run.diffs))
-        return 1 if run.diffs else 0
-    if options["fix_only"]:
-        if run.rewritten and not options["quiet"]:
-            click.echo(f"Fixed {len(run.rewritten)} file(s): {', '.join(run.rewritten)}", err=True)
-        return 1 if run.rewritten and options["exit_non_zero_on_fix"] else 0
-    fmt = options["output_format"]
-    findings = sorted(run.findings, key=lambda f: (f.path, f.line, f.column, f.code))
-    rules = {r.code: RuleMeta(r.code, r.name, r.summary()) for r in ALL_RULES}
-    # Written piece by piece: on a large list the report would otherwise sit in memory
-    # whole, next to the findings it is made from (peak memory).
-    write_findings(
-        sys.stdout.write,
-        findings,
-        fmt,
-        sources=run.sources,
-        rules=rules,
-        statistics=options["statistics"],
-        files_checked=run.files,
-        tool_version=__version__,
-    )
-    if fmt == "text" and not options["quiet"]:
-        if run.rewritten:
-            click.echo(f"Fixed {len(run.rewritten)} file(s).")
-        if run.baselined:
-            click.echo(f"{run.baselined} finding(s) hidden by the baseline.")
-        if run.paper_tables == 0:
-            click.echo(f"No paper table found in {run.files} file(s): nothing to check.")
-    if options["exit_zero"]:
-        return 0
-    threshold = Severity(options["fail_on"] or config.fail_on).rank
-    return 1 if any(f.severity.rank >= threshold for f in findings) else 0
-
-
-def _fail(message: str, options: dict[str, Any]) -> int:
-    if options.get("debug"):
-        traceback.print_exc()
-    click.echo(f"ddlint: error: {message}", err=True)
-    return 2
+cli.add_command(check)
 
 
 # -- other commands ---------------------------------------------------------------------
@@ -392,7 +104,7 @@ def diff_records(old: str, new: str, paths: tuple[str, ...], fmt: str) -> None:
     try:
         versions = resolve_versions(old, new, paths, Path.cwd())
     except (GitError, SourceError) as exc:
-        raise SystemExit(_fail(str(exc), {})) from None
+        raise SystemExit(fail(str(exc))) from None
     config = _config_or_exit(".")
     diffs: list[tuple[str, recorddiff.RecordDiff]] = []
     for version in versions:
