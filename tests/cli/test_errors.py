@@ -134,6 +134,28 @@ def test_unknown_key_in_config(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("pyproject", "needles"),
+    [
+        pytest.param(
+            '[tool.ddlint]\nignore = ["DD401"]\n[broken\n',
+            ["pyproject.toml: not valid TOML", "line 3, column 8"],
+            id="not-toml",
+        ),
+        pytest.param("tool = 5\n", ["pyproject.toml: `tool` must be a table"], id="tool-int"),
+        pytest.param('tool = "ddlint"\n', ["`tool` must be a table, not str"], id="tool-str"),
+    ],
+)
+def test_a_broken_pyproject_is_an_error_and_nothing_is_written(
+    tmp_path: Path, pyproject: str, needles: list[str]
+) -> None:
+    shutil.copyfile(SEED, tmp_path / "README.md")
+    (tmp_path / "pyproject.toml").write_text(pyproject)
+    result = run("check", "--fix", str(tmp_path / "README.md"))
+    _assert_clean_error(result, *needles)
+    assert (tmp_path / "README.md").read_bytes() == SEED.read_bytes()
+
+
 def test_unknown_rule_in_select() -> None:
     _assert_clean_error(run("check", "--select", "DD999", str(SEED)), "DD999")
 

@@ -110,6 +110,22 @@ def test_grammar_cases_match_cmark_gfm(case: str) -> None:
     assert ddlint_tables(parse_document(text)) == rendered_tables(text)
 
 
+_WIDE = "|x" * 65536  # one cell more than cmark-gfm's uint16 column count
+_TOO_MANY_CELLS = [
+    f"{_WIDE}⏎{'|-' * 65536}⏎| b |",  # header and delimiter too wide: no table
+    f"| a |⏎{'|-' * 65536}⏎| b |",
+    f"{_WIDE}⏎|---|⏎| b |",
+    f"| a | b |⏎|---|---|⏎{_WIDE}⏎| c | d |",  # a body line too wide ends the table
+    f"{_WIDE}⏎{'|-' * 65536}⏎|---|⏎| b |",
+]
+
+
+@pytest.mark.parametrize("case", _TOO_MANY_CELLS, ids=range(len(_TOO_MANY_CELLS)))
+def test_lines_of_too_many_cells_match_cmark_gfm(case: str) -> None:
+    text = _expand(case)
+    assert ddlint_tables(parse_document(text)) == rendered_tables(text)
+
+
 def _fixture_files() -> list[Path]:
     return sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".md", ".markdown"))
 

@@ -149,10 +149,31 @@ def _read_toml(text: str) -> dict[str, Any]:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether ``pyproject.toml`` has a ``[tool.ddlint]`` table.
+
+    A file that is not valid TOML is an error, not a file without the table: ignoring
+    it would lint (and fix) with defaults the user's own settings may forbid.
+    """
     try:
-        return "ddlint" in _read_toml(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, ValueError):  # UnicodeDecodeError and TOMLDecodeError included
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    return _ddlint_table(path, _parse_toml(path, text)) is not None
+
+
+def _parse_toml(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return _read_toml(text)
+    except ValueError as exc:  # tomllib's message gives the line and column
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _ddlint_table(path: Path, data: dict[str, Any]) -> Any:
+    """``[tool.ddlint]`` of a ``pyproject.toml``; None when it has none."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` must be a table, not {type(tool).__name__}")
+    return tool.get("ddlint")
 
 
 def default_config() -> Config:
@@ -172,11 +193,8 @@ def load_config(path: Path | None) -> Config:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
-    try:
-        data = _read_toml(text)
-    except ValueError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    table: Any = data.get("tool", {}).get("ddlint", {}) if path.name == "pyproject.toml" else data
+    data = _parse_toml(path, text)
+    table: Any = _ddlint_table(path, data) or {} if path.name == "pyproject.toml" else data
     return parse_config(table, str(path))
 
 

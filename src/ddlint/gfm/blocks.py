@@ -391,9 +391,11 @@ class BlockParser:
         header_index, header_start = paragraph.lines[-1], paragraph.starts[-1]
         header = self.source[header_index]
         delimiter_cells = self._cells(line, start)
-        columns = len(delimiter_cells) if delimiter_cells else 0
+        if delimiter_cells is None:  # more cells than GitHub counts: no delimiter row
+            return False
+        columns = len(delimiter_cells)
         header_cells = split_cells(header, header_start, len(header))
-        if (len(header_cells) if header_cells else 0) != columns:
+        if header_cells is None or len(header_cells) != columns:
             paragraph.visited = True  # one strike: table.c never tries this paragraph again
             return False
         paragraph.lines.pop()
@@ -406,7 +408,6 @@ class BlockParser:
                 self.leaves.remove(paragraph)
         self.tip = None
         table = Leaf("table", [header_index, index], [header_start, start], columns=columns)
-        assert header_cells is not None and delimiter_cells is not None
         table.cells = {header_index: header_cells, index: delimiter_cells}
         self.leaves.append(table)
         self.tip = table
