@@ -1,17 +1,24 @@
 """``ddlint check`` end to end, without the command line: files in, findings out.
 
 ``check_paths(paths, options)`` finds the files, loads each one's configuration,
-lints or fixes it (links included when asked), writes fixed files atomically, keeps
-only the rows changed since a git revision, and applies a baseline. It prints
-nothing: the command line turns the ``CheckRun`` it returns into a report and an
-exit code. Errors a user can mend are raised as ``InputError``; a fix that fails
-verification as ``FixError``.
+lints or fixes it (links included when asked), keeps only the rows changed since a
+git revision, applies a baseline, and then writes the fixed files atomically. It
+prints nothing: the command line turns the ``CheckRun`` it returns into a report
+and an exit code.
+
+What goes wrong with one file (it cannot be read, its fix fails verification, a
+rule raises) is recorded in ``CheckRun.errors`` and the other files are still
+checked. What is wrong with the run itself (a configuration, an option, a git
+revision, a baseline) is raised as ``InputError`` before any file is written:
+every configuration is loaded first, and fixed files are written only once every
+file was checked.
 """
 
 from __future__ import annotations
 
 import gc
 import sys
+import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +27,12 @@ from typing import TYPE_CHECKING, BinaryIO
 from ddlint import api
 from ddlint.engine.config import Config, ConfigError, find_config, load_config, selected_codes
 from ddlint.engine.linter import LintResult, default_codes, lint
+from ddlint.fix.fixer import FixError
 from ddlint.rules import ALL_RULES
 from ddlint.text.errors import InputError
 from ddlint.text.findings import Finding
 from ddlint.text.paths import collect_paths
-from ddlint.text.source import Source, decode, read_source, write_atomic
+from ddlint.text.source import Source, SourceError, decode, read_source, write_atomic
 
 if TYPE_CHECKING:  # only --check-links loads ddlint.net
     from ddlint.net.model import LinkResult
@@ -62,6 +70,16 @@ class RunOptions:
         return self.fix or self.fix_only or self.show_diff
 
 
+@dataclass(frozen=True)
+class FileError:
+    """Why one file was not checked, or not fixed, while the others were."""
+
+    path: str
+    message: str  # one line, naming the file
+    refused: bool = False  # a fix that failed verification: the file was not written
+    traceback: str | None = None  # of an unexpected error, for --debug
+
+
 @dataclass
 class CheckRun:
     """What a run found and did, for the report."""
@@ -79,6 +97,7 @@ class CheckRun:
     baselined: int = 0  # findings hidden by --baseline
     baseline_written: int | None = None  # findings recorded by --write-baseline
     files: int = 0
+    errors: list[FileError] = field(default_factory=list)
 
 
 def check_paths(
@@ -91,6 +110,8 @@ def check_paths(
         raise ConfigError(f"{explicit}: no such config file")
     run = CheckRun(config=_config_for(explicit or find_config(Path.cwd()), config_cache))
     files = collect_paths(paths or (".",), exclude=run.config.exclude)
+    # Every configuration and selection first: a bad one ends the run before any work.
+    plans = []
     for name in files:
         config = _config_for(explicit or _find(name), config_cache)
         codes = selected_codes(
@@ -100,9 +121,50 @@ def check_paths(
             ignore=options.ignore,
             defaults=default_codes(),
         )
-        _check_file(name, config, codes, options, run, stdin)
+        plans.append((name, config, codes))
+    if options.baseline_path and not options.write_baseline:
+        from ddlint.engine.baseline import read_baseline
+
+        read_baseline(options.baseline_path)  # a missing or broken baseline stops the run here
+    fixed: list[tuple[Source, str]] = []  # written once every file was checked
+    for name, config, codes in plans:
+        try:
+            write = _check_file(name, config, codes, options, run, stdin)
+        except Exception as exc:
+            if isinstance(exc, InputError) and not isinstance(exc, SourceError):
+                raise  # an option or a git revision: wrong for the whole run
+            shown = (options.stdin_filename or "-") if name == "-" else name
+            run.errors.append(_file_error(shown, exc))
+            continue
+        if write is not None:
+            fixed.append(write)
     _apply_baseline(run, options)
+    for source, new_text in fixed:
+        try:
+            if write_atomic(source, new_text):
+                run.rewritten.append(source.path)
+        except SourceError as exc:
+            run.errors.append(FileError(source.path, str(exc)))
     return run
+
+
+def _file_error(name: str, exc: BaseException) -> FileError:
+    if isinstance(exc, SourceError):
+        return FileError(name, str(exc))
+    if isinstance(exc, FixError):
+        detail = f"{exc.diff}\n" if exc.diff else ""
+        return FileError(
+            name,
+            f"{detail}{name}: fix refused: verification failed ({exc.check}): {exc.detail}. "
+            f"This is a ddlint bug; {name} was not written. Please report it.",
+            refused=True,
+        )
+    return FileError(
+        name,
+        f"{name}: internal error: {type(exc).__name__}: {exc}. This is a ddlint bug; "
+        f"{name} was not written (--debug shows the traceback). Please report it.",
+        traceback="".join(traceback.format_exception(exc)),
+    )
 
 
 def _apply_baseline(run: CheckRun, options: RunOptions) -> None:
@@ -135,7 +197,8 @@ def _check_file(
     options: RunOptions,
     run: CheckRun,
     stdin: BinaryIO | None,
-) -> None:
+) -> tuple[Source, str] | None:
+    """Check one file into ``run``; the fixed text to write, if any."""
     if name == "-":
         display = options.stdin_filename or "-"
         source = decode((stdin or sys.stdin.buffer).read(), display)
@@ -145,6 +208,7 @@ def _check_file(
     run.files += 1
     text = source.text
     link_found: list[Finding] = []
+    write: tuple[Source, str] | None = None
     if options.fixing:
         result = api.fix_text(
             text, path=display, config=config, select=sorted(codes), unsafe=options.unsafe_fixes
@@ -165,8 +229,8 @@ def _check_file(
                 run.diffs.append(_unified(source, new_text))
             elif name == "-":
                 run.fixed_stdin = new_text
-            elif write_atomic(source, new_text):
-                run.rewritten.append(display)
+            else:
+                write = (source, new_text)
             run.applied.extend((display, finding) for finding in applied)
         text_for_report = new_text if not options.show_diff else text
     else:
@@ -182,6 +246,7 @@ def _check_file(
     if options.diff_base:
         findings = _on_changed_rows(name, findings, options.diff_base)
     run.findings.extend(findings)
+    return write
 
 
 def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Finding]:

@@ -15,7 +15,6 @@ import click
 
 from ddlint import __version__
 from ddlint.api.run import CheckRun, RunOptions, check_paths
-from ddlint.fix.fixer import FixError
 from ddlint.report import OUTPUT_FORMATS, OutputFormat, RuleMeta, write_findings
 from ddlint.rules import ALL_RULES, UnknownRuleError
 from ddlint.text.errors import InputError
@@ -137,13 +136,6 @@ def run_check(paths: tuple[str, ...], options: RunOptions, report: ReportOptions
         return fail(str(exc), debug=report.debug)
     except UnknownRuleError as exc:
         return fail(f"--select/--ignore: {exc}", debug=report.debug)
-    except FixError as exc:
-        detail = f"{exc.diff}\n" if exc.diff else ""
-        return fail(
-            f"{detail}fix refused: verification failed ({exc.check}): {exc.detail}. "
-            "This is a ddlint bug; nothing was written. Please report it.",
-            debug=report.debug,
-        )
     if run.fixed_stdin is not None:
         sys.stdout.write(run.fixed_stdin)
     if report.show_fixes:
@@ -151,8 +143,24 @@ def run_check(paths: tuple[str, ...], options: RunOptions, report: ReportOptions
             click.echo(f"{display}:{finding.line}: fixed {finding.code} {finding.name}", err=True)
     if run.baseline_written is not None:
         click.echo(f"Wrote {run.baseline_written} finding(s) to {options.write_baseline}", err=True)
-        return 0
-    return _report(run, options, report)
+        code = 0
+    else:
+        code = _report(run, options, report)
+    if run.errors:
+        _report_errors(run, report)
+        return 2
+    return code
+
+
+def _report_errors(run: CheckRun, report: ReportOptions) -> None:
+    """One line per file that could not be checked or fixed, after the report of the
+    others; a refusal also says which files were written."""
+    written = f"Written: {', '.join(run.rewritten)}." if run.rewritten else "No file was written."
+    for error in run.errors:
+        if report.debug and error.traceback:
+            click.echo(error.traceback.rstrip("\n"), err=True)
+        message = f"{error.message} {written}" if error.refused else error.message
+        click.echo(f"ddlint: error: {message}", err=True)
 
 
 def _report(run: CheckRun, options: RunOptions, report: ReportOptions) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -177,16 +178,24 @@ def _config_or_exit(path: str) -> Config:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(argv) if argv is not None else sys.argv[1:]
     try:
-        cli.main(
-            args=list(argv) if argv is not None else None, prog_name="ddlint", standalone_mode=False
-        )
+        cli.main(args=args, prog_name="ddlint", standalone_mode=False)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else 0
     except click.ClickException as exc:
         exc.show()
         return 2
     except click.Abort:
+        return 2
+    except Exception as exc:  # a bug: one line and exit 2 (1 would read as "findings")
+        if "--debug" in args:
+            traceback.print_exc()
+        click.echo(
+            f"ddlint: error: internal error: {type(exc).__name__}: {exc}. This is a ddlint "
+            "bug (--debug shows the traceback). Please report it.",
+            err=True,
+        )
         return 2
     return 0
 

@@ -1,0 +1,132 @@
+"""One ``ddlint check`` over many files: a file that fails is named, the others are
+still checked and written, and an invalid option or configuration writes nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import SEED
+
+from ddlint.cli.main import main
+from ddlint.rules import Rule, RuleContext, registered
+from ddlint.rules.base import delete_line, safe_fix
+from ddlint.text.findings import Finding
+
+UNFIXED = (
+    "| Author | Title | Venue |\n|---|---|---|\n|  A  | [**T**](https://a.org/t) | ICML, 2022 |\n"
+)
+
+
+class Raises(Rule):
+    """DD998 always-raises: a rule with a bug, standing for any unexpected error."""
+
+    code = "DD998"
+    name = "always-raises"
+    scope = "document"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if "RAISE" in ctx.text:
+            raise RuntimeError("boom")
+        return iter(())
+
+
+class LosesRows(Rule):
+    """DD997 loses-rows: a rule whose 'safe' fix deletes a paper row, which the fixer
+    must refuse to write."""
+
+    code = "DD997"
+    name = "loses-rows"
+    scope = "row"
+    fixable = "always"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if "LOSE" not in ctx.text:
+            return
+        for record in ctx.records.rows:
+            if record.paper is not None:
+                fix = safe_fix("delete the paper", delete_line(record.row.line_span))
+                yield ctx.finding(self, record.row.span, "a paper", fix=fix)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "a.md").write_text(UNFIXED, encoding="utf-8")
+    shutil.copyfile(SEED, tmp_path / "b.md")
+    return tmp_path
+
+
+def test_an_unreadable_file_is_named_and_the_others_are_checked(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "c.md").write_bytes(b"\xff\xfe not utf-8")
+    assert main(["check", "--output-format", "json", str(folder)]) == 2
+    out, err = capsys.readouterr()
+    assert '"path": "' + str(folder / "b.md") in out  # the seed's findings are reported
+    assert err.strip().splitlines() == [
+        f"ddlint: error: {folder / 'c.md'}: not valid UTF-8: byte 0xff at line 1, "
+        "column 1 (byte offset 0)"
+    ]
+
+
+def test_a_crash_is_one_line_naming_the_file_and_exits_2(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "c.md").write_text("RAISE\n", encoding="utf-8")
+    with registered(Raises):
+        assert main(["check", "--exit-zero", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [
+        f"ddlint: error: {folder / 'c.md'}: internal error: RuntimeError: boom. This is a "
+        f"ddlint bug; {folder / 'c.md'} was not written (--debug shows the traceback). "
+        "Please report it."
+    ]
+    with registered(Raises):
+        assert main(["check", "--debug", str(folder / "c.md")]) == 2
+    assert "Traceback (most recent call last)" in capsys.readouterr().err
+
+
+def test_a_refusal_names_its_file_and_what_was_written(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "c.md").write_text(UNFIXED + "LOSE\n", encoding="utf-8")
+    with registered(LosesRows):
+        assert main(["check", "--fix-only", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert (folder / "c.md").read_text(encoding="utf-8") == UNFIXED + "LOSE\n"
+    assert (folder / "a.md").read_text(encoding="utf-8") != UNFIXED  # fixed and written
+    refusal = next(line for line in err.splitlines() if "fix refused" in line)
+    assert refusal.startswith(f"ddlint: error: {folder / 'c.md'}: fix refused: ")
+    assert refusal.endswith(
+        f"{folder / 'c.md'} was not written. Please report it. "
+        f"Written: {folder / 'a.md'}, {folder / 'b.md'}."
+    )
+
+
+@pytest.mark.parametrize(
+    "option",
+    [["--baseline", "missing.json"], ["--diff-base", "HEAD"], ["--select", "DD9999"]],
+    ids=["missing-baseline", "diff-base-outside-git", "unknown-rule"],
+)
+def test_an_invalid_option_writes_nothing(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, option: list[str]
+) -> None:
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(folder.parent))
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert main(["check", "--fix", *option, "."]) == 2
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_fifo_in_a_folder_does_not_hang_the_run(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.mkfifo(folder / "evil.md")
+    (folder / "zero.md").symlink_to("/dev/zero")
+    assert main(["check", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert f"{folder / 'evil.md'}: not a regular file (a FIFO)" in err
+    assert f"{folder / 'zero.md'}: not a regular file (a character device)" in err
