@@ -9,11 +9,10 @@ with a fact (which rules reorder rows, which edit outside tables).
 
 from __future__ import annotations
 
-import itertools
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
-from ddlint.fix.compose import collide, compose
+from ddlint.fix.compose import any_collide, collide, compose
 from ddlint.gfm.document import Document
 from ddlint.rules import ALL_RULES, Rule
 from ddlint.text.findings import Applicability, Edit, Finding
@@ -73,7 +72,7 @@ def _may_compose(chosen: Sequence[Finding], candidates: Sequence[Finding]) -> bo
 
 def _self_colliding(finding: Finding) -> bool:
     edits = finding.fix.edits if finding.fix else ()
-    return any(collide(a, b) for a, b in itertools.combinations(edits, 2))
+    return any_collide(edits)
 
 
 def choose_fixes(findings: Sequence[Finding], unsafe: bool) -> list[Finding]:
@@ -160,7 +159,7 @@ class _TakenEdits:
         return range(last, first, -1)
 
     def add(self, edits: Sequence[Edit]) -> None:
-        if any(collide(a, b) for a, b in itertools.combinations(edits, 2)):
+        if any_collide(edits):
             self.ordered = False
         for edit in edits:
             key = (edit.span.start, edit.span.end)
