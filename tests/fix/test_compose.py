@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from listgen import paper_list
 
 from ddlint.engine.linter import LintResult, lint
+from ddlint.fix.compose import any_collide, collide
 from ddlint.fix.fixer import apply_edits, choose_fixes, fix_text
 from ddlint.rules import RuleSettings
+from ddlint.text.findings import Edit
+from ddlint.text.spans import Span
 
 HEADER = "| Author | Title | Venue |\n|---|---|---|\n"
 
@@ -80,3 +86,45 @@ def test_rows_fixed_inside_a_sort_and_a_placeholder_removed_in_one_pass() -> Non
         "| Grace Hopper et al | [**Compilers**](https://arxiv.org/abs/2102.00004) | ICML, 2021 |\n"
         "| Alan Turing et al | [**Tables**](https://arxiv.org/abs/2002.00003) | ICML, 2020 |\n"
     )
+
+
+# -- any_collide: one sorted sweep, equal to comparing every pair --------------------------------
+
+# Spans on a short stretch of text, so that edits often overlap, touch, nest, repeat, or
+# are insertions at one point, at another edit's start or end, or inside it.
+_EDITS = st.lists(
+    st.builds(
+        lambda start, length: Edit(Span(start, start + length), "x"),
+        st.integers(0, 12),
+        st.sampled_from([0, 0, 0, 1, 1, 2, 3, 7]),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=2000)
+@given(_EDITS, st.data())
+def test_any_collide_is_collide_over_every_pair(edits: list[Edit], data: st.DataObject) -> None:
+    if edits:  # an edit twice, as a fix may hold it
+        edits.append(data.draw(st.sampled_from(edits)))
+    expected = any(collide(a, b) for a, b in itertools.combinations(edits, 2))
+    assert any_collide(edits) is expected
+    assert any_collide(reversed(edits)) is expected
+
+
+@pytest.mark.parametrize(
+    ("spans", "expected"),
+    [
+        pytest.param([(0, 2), (2, 4)], False, id="touching"),
+        pytest.param([(0, 2), (1, 3)], True, id="overlapping"),
+        pytest.param([(0, 4), (1, 2)], True, id="nested"),
+        pytest.param([(2, 2), (2, 4)], False, id="insertion-at-start"),
+        pytest.param([(0, 2), (2, 2)], False, id="insertion-at-end"),
+        pytest.param([(0, 4), (2, 2)], True, id="insertion-inside"),
+        pytest.param([(2, 2), (2, 2)], True, id="two-insertions-at-one-point"),
+        pytest.param([(1, 3), (1, 3)], True, id="the-same-span-twice"),
+        pytest.param([(0, 9), (3, 4), (6, 6)], True, id="past-a-short-edit-to-a-long-one"),
+    ],
+)
+def test_any_collide_cases(spans: list[tuple[int, int]], expected: bool) -> None:
+    assert any_collide(Edit(Span(a, b), "x") for a, b in spans) is expected

@@ -150,10 +150,10 @@ def test_golden_fix(path: Path) -> None:
 
 
 def _outside(text: str) -> list[str]:
-    from ddlint.fix.fixer import _outside_lines
+    from ddlint.fix.verify import outside_lines
     from ddlint.gfm.parse import parse_document
 
-    return [line for line in _outside_lines(parse_document(text)) if not line.startswith("<!--")]
+    return [line for line in outside_lines(parse_document(text)) if not line.startswith("<!--")]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -195,9 +195,9 @@ def test_a_sort_waits_for_the_unsafe_fix_that_dates_a_row() -> None:
 def test_run_memo_of_canonical_urls_gives_the_same_identities() -> None:
     """The fix loop counts identities through its per-run memo of ``canonical_url``; the
     memo must give exactly the identities the plain function gives, on every list shape."""
-    from ddlint.fix.fixer import _CanonicalUrls
+    from ddlint.fix.verify import CanonicalUrls
 
-    urls = _CanonicalUrls()
+    urls = CanonicalUrls()
     texts = [SEED.read_text(encoding="utf-8")]
     texts += [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "lists").glob("*.md"))]
     for text in texts * 2:  # the second round reads the memo, the first fills it

@@ -1,1 +1,2 @@
-"""Applying fixes: the pass loop, edit composition and verification."""
+"""Applying fixes: the pass loop (``fixer``), choosing a pass's fixes (``plan``), edit
+composition (``compose``) and verification (``verify``)."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ddlint.gfm.cells import split_cells
@@ -214,6 +214,25 @@ def collide(a: Edit, b: Edit) -> bool:
                 return True
             if other.span.start == other.span.end == p:
                 return True
+    return False
+
+
+def any_collide(edits: Iterable[Edit]) -> bool:
+    """Whether any two of ``edits`` collide, found in one sweep instead of comparing
+    every pair (which made a fix of many edits, a rejoin of many stray rows, quadratic).
+
+    Sorted by ``(start, end)``, an edit collides with one before it exactly when it starts
+    before that one ends (an insertion at the start of another edit, or touching spans,
+    do not), or when both are insertions at one point, which sort next to each other.
+    """
+    reach = 0  # the furthest end of the edits swept so far
+    previous = None
+    for key in sorted((edit.span.start, edit.span.end) for edit in edits):
+        start, end = key
+        if start < reach or (start == end and key == previous):
+            return True
+        reach = max(reach, end)
+        previous = key
     return False
 
 

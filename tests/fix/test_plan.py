@@ -1,0 +1,117 @@
+"""Choosing a pass's fixes: the same choice as comparing every pair of edits, in linear work."""
+
+from __future__ import annotations
+
+import cProfile
+import pstats
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ddlint import api
+from ddlint.fix.compose import collide
+from ddlint.fix.plan import choose_fixes, rule_codes
+from ddlint.text.findings import Applicability, Edit, Finding, Fix, Severity
+from ddlint.text.spans import Span
+
+SORTING = rule_codes(lambda rule: rule.reorders_rows)
+
+
+def _reference_waiting(findings: list[Finding]) -> set[int]:
+    """Each sort that an edit of an unsafe fix collides with, comparing every pair."""
+    unsafe_edits = [
+        edit
+        for f in findings
+        if f.fix is not None and f.fix.applicability is Applicability.UNSAFE
+        for edit in f.fix.edits
+    ]
+    return {
+        id(f)
+        for f in findings
+        if f.code in SORTING and f.fix is not None
+        if any(collide(a, b) for a in unsafe_edits for b in f.fix.edits)
+    }
+
+
+def _reference_choose(findings: list[Finding], unsafe: bool) -> list[Finding]:
+    """First come first served, each fix's edits compared with every edit taken before."""
+    waiting = _reference_waiting(findings) if unsafe else set()
+    chosen: list[Finding] = []
+    taken: list[Edit] = []
+    for finding in findings:
+        fix = finding.fix
+        if fix is None or not fix.edits:
+            continue
+        if fix.applicability is Applicability.UNSAFE and not unsafe:
+            continue
+        if any(collide(a, b) for a in fix.edits for b in taken) or id(finding) in waiting:
+            continue
+        chosen.append(finding)
+        taken.extend(fix.edits)
+    return chosen
+
+
+@st.composite
+def _findings(draw: st.DrawFn) -> list[Finding]:
+    """Fixes of up to five edits on a short stretch of text: edits that overlap, touch,
+    nest, repeat (within a fix and across fixes), insertions at one point, at another
+    edit's start or end or inside it, sorts among them, and fixes whose own edits collide."""
+    found: list[Finding] = []
+    seen: list[Edit] = []
+    for number in range(draw(st.integers(0, 30))):
+        edits: list[Edit] = []
+        for _ in range(draw(st.integers(0, 5))):
+            if seen and draw(st.integers(0, 4)) == 0:
+                # An equal edit, not the same object: each rule makes its own edits (a sort
+                # that waits is known by the ids of its edits).
+                again = draw(st.sampled_from(seen))
+                edit = Edit(again.span, again.text)
+            else:
+                start = draw(st.integers(0, 20))
+                length = draw(st.sampled_from([0, 0, 0, 1, 1, 2, 3, 8]))
+                edit = Edit(Span(start, start + length), str(number))
+            edits.append(edit)
+            seen.append(edit)
+        kind = draw(st.sampled_from([Applicability.SAFE, Applicability.UNSAFE]))
+        fix = Fix(kind, tuple(edits)) if draw(st.integers(0, 9)) else None
+        code = draw(st.sampled_from(["DD102", "DD401", "DD403"]))
+        found.append(Finding(code, "x", Severity.WARNING, str(number), Span(0, 0), 1, 1, 1, 1, fix))
+    return found
+
+
+@settings(max_examples=2000)
+@given(_findings(), st.booleans())
+def test_choose_fixes_is_the_all_pairs_choice(found: list[Finding], unsafe: bool) -> None:
+    expected = _reference_choose(found, unsafe)
+    assert [id(f) for f in choose_fixes(found, unsafe)] == [id(f) for f in expected]
+
+
+# -- work: stray rows, each after a blank line, rejoin their table in one fix of n edits ------
+
+HEAD = (
+    "# L\n\n## 2021\n\n| Author | Title | Venue |\n|---|---|---|\n"
+    "| A | [**T**](https://a.org) | ICML, 2021 |\n"
+)
+
+
+def _stray_rows(n: int) -> str:
+    return HEAD + "".join(
+        f"\n| B{i} | [**T{i}**](https://b.org/{i}) | ICML, 2021 |\n" for i in range(n)
+    )
+
+
+def _calls(text: str) -> int:
+    """The function calls ``api.fix_text`` makes: work counted, not timed."""
+    profile = cProfile.Profile()
+    result = profile.runcall(api.fix_text, text)
+    assert [f.code for f in result.applied] == ["DD102"]  # the rows rejoined in one fix
+    return pstats.Stats(profile).total_calls
+
+
+def test_fixing_stray_rows_is_linear() -> None:
+    """Eight times the rows may cost at most twelve times the calls; comparing every pair
+    of the rejoin's edits (once to choose it, once to see whether it may compose) made it
+    grow about twenty times."""
+    _calls(_stray_rows(10))  # lazy imports and first-use caches, counted in neither
+    small, large = _calls(_stray_rows(100)), _calls(_stray_rows(800))
+    assert large <= 12 * small, (small, large)
