@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from gitrepo import commit_all, git, init_repo
-from test_action import DEFECTIVE_ROW, SEED, add_rows_to_2022
+from helpers import DEFECTIVE_ROW, SEED, add_rows_to_2022
 
 from ddlint.cli.main import main
 from ddlint.engine.baseline import BaselineError, read_baseline

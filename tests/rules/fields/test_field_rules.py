@@ -1,47 +1,22 @@
-"""DD202–DD209: the row-field rules.
+"""DD202–DD209, the row-field rules, together.
 
 Each rule is checked on the seed (exact lines, the cell each finding points at), on the
 hand-made fixtures (lines from tests/fixtures/rules/README.md), on inline Markdown
-(noop and positive cases, other column sets, topic sections) and through its fixes.
+(noop and positive cases, other column sets, topic sections) and through its fixes, all
+eight at once: a case of one raises none of the others. What concerns one rule alone is
+in its test_ddNNN_*.py.
 """
 
 from __future__ import annotations
 
 import pytest
-from helpers import FIXTURES, SEED_TEXT
+from helpers import FIELD_HEADER, SEED_TEXT, field_row, lint, pairs, rule_fixture
 
-from ddlint.api import fix_text, lint_text, parse_records
+from ddlint.api import fix_text, parse_records
 from ddlint.gfm.parse import parse_document
 from ddlint.records.extract import extract_records
-from ddlint.text.findings import Applicability, Finding
 
 CODES = [f"DD20{n}" for n in range(2, 10)]
-
-HEADER = (
-    "| Author | Title | Type | Task | Dataset | Venue | Code |\n|---|---|---|---|---|---|---|\n"
-)
-
-
-def row(
-    title: str = "Notes on the Engine",
-    *,
-    author: str = "Ada Lovelace et al",
-    kind: str = "Gradient Matching",
-    task: str = "Image Classification",
-    data: str = "CIFAR-10",
-    venue: str = "ICML, 2022",
-    url: str = "",
-) -> str:
-    url = url or "https://example.org/" + "-".join(title.split())
-    return f"| {author} | [**{title}**]({url}) | {kind} | {task} | {data} | {venue} | |\n"
-
-
-def lint(text: str, codes: list[str] = CODES) -> list[Finding]:
-    return lint_text(text, select=codes)
-
-
-def pairs(text: str, codes: list[str] = CODES) -> list[tuple[str, int]]:
-    return [(f.code, f.line) for f in lint(text, codes)]
 
 
 def cell_span(text: str, line: int, field: str) -> object:
@@ -51,8 +26,6 @@ def cell_span(text: str, line: int, field: str) -> object:
     assert cell is not None
     return cell.span
 
-
-# -- the seed -----------------------------------------------------------------------------
 
 SEED_EXPECTED = [
     ("DD204", 23, "venue"),
@@ -68,7 +41,7 @@ SEED_EXPECTED = [
 
 
 def test_seed_findings_are_exactly_the_defects() -> None:
-    found = [(f.code, f.line) for f in lint(SEED_TEXT)]
+    found = [(f.code, f.line) for f in lint(SEED_TEXT, CODES)]
     assert found == [(code, line) for code, line, _ in SEED_EXPECTED]
 
 
@@ -79,12 +52,6 @@ def test_seed_findings_are_exactly_the_defects() -> None:
 def test_seed_finding_points_at_its_cell(code: str, line: int, field: str) -> None:
     spans = [f.span for f in lint(SEED_TEXT, [code]) if f.line == line]
     assert cell_span(SEED_TEXT, line, field) in spans
-
-
-def test_seed_spelling_names_the_majority() -> None:
-    [finding] = lint(SEED_TEXT, ["DD208"])
-    assert "`Application: Continual Learning`" in finding.message
-    assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
 
 
 def test_seed_unsafe_fix_moves_and_swaps_row_90() -> None:
@@ -109,9 +76,6 @@ def test_seed_safe_fix_changes_nothing() -> None:
     assert fix_text(SEED_TEXT, select=CODES).text == SEED_TEXT
 
 
-# -- the fixtures -------------------------------------------------------------------------
-
-
 @pytest.mark.parametrize(
     ("fixture", "expected"),
     [
@@ -130,34 +94,14 @@ def test_seed_safe_fix_changes_nothing() -> None:
     ],
 )
 def test_fixture_lines(fixture: str, expected: list[tuple[str, int]]) -> None:
-    assert pairs((FIXTURES / "rules" / fixture).read_text(encoding="utf-8")) == expected
+    assert pairs(rule_fixture(fixture), CODES) == expected
 
 
-def test_duplicate_names_the_first_line() -> None:
-    text = (FIXTURES / "rules" / "duplicate-paper.md").read_text(encoding="utf-8")
-    messages = [f.message for f in lint(text, ["DD207"])]
-    assert "line 9 (same title)" in messages[0]
-    assert "line 13 (same arXiv id)" in messages[1]
-
-
-def test_wrong_section_fixture_moves_row_to_2021() -> None:
-    text = (FIXTURES / "rules" / "wrong-section.md").read_text(encoding="utf-8")
-    fixed = fix_text(text, select=["DD205"], unsafe=True).text
-    lines = fixed.split("\n")
-    assert "Cyclic Learning Rates" in lines[-2]  # last row of the 2021 table
-    assert pairs(fixed, ["DD205"]) == []
-
-
-def test_year_separator_rows_are_sections() -> None:
-    text = (FIXTURES / "lists" / "year-separator-rows.md").read_text(encoding="utf-8")
-    findings = lint(text, ["DD205"])
-    assert [f.line for f in findings] == [20, 23]
-    assert all(f.fix is None for f in findings)  # one table: nowhere to move the row
-
-
-# -- inline: noop -------------------------------------------------------------------------
-
-CLEAN = HEADER + row() + row("On Computable Tables", author="Alan Turing et al", data="MNIST")
+CLEAN = (
+    FIELD_HEADER
+    + field_row()
+    + field_row("On Computable Tables", author="Alan Turing et al", data="MNIST")
+)
 
 
 @pytest.mark.parametrize(
@@ -176,54 +120,66 @@ CLEAN = HEADER + row() + row("On Computable Tables", author="Alan Turing et al",
         ),
         pytest.param(
             "## 2015 and before\n"
-            + HEADER
-            + row(venue="NIPS, 2014")
-            + row("B", venue="ICML, 2015"),
+            + FIELD_HEADER
+            + field_row(venue="NIPS, 2014")
+            + field_row("B", venue="ICML, 2015"),
             id="open-ended-year-section",
         ),
         pytest.param(
-            "## 2020-2021\n" + HEADER + row(venue="NeurIPS, 2020") + row("B", venue="ICML, 2021"),
+            "## 2020-2021\n"
+            + FIELD_HEADER
+            + field_row(venue="NeurIPS, 2020")
+            + field_row("B", venue="ICML, 2021"),
             id="year-range-section",
         ),
         pytest.param(
-            HEADER + row(kind="Label Distillation", data="Label Distillation, MNIST") + row("B"),
+            FIELD_HEADER
+            + field_row(kind="Label Distillation", data="Label Distillation, MNIST")
+            + field_row("B"),
             id="value-in-two-columns-is-not-misplaced",
         ),
         pytest.param(
-            HEADER + row(task="Few-Shot Learning") + row("B", task="Few-Shot Learning"),
+            FIELD_HEADER
+            + field_row(task="Few-Shot Learning")
+            + field_row("B", task="Few-Shot Learning"),
             id="same-spelling-twice",
         ),
         pytest.param(
-            HEADER + row() + row("Notes on the Engine II", url="https://arxiv.org/abs/2201.00002"),
+            FIELD_HEADER
+            + field_row()
+            + field_row("Notes on the Engine II", url="https://arxiv.org/abs/2201.00002"),
             id="similar-titles-are-different-papers",
         ),
         pytest.param(
-            HEADER + row() + "| |[** **]() |  |  Image Classification |  |  | [Code]() |\n",
+            FIELD_HEADER
+            + field_row()
+            + "| |[** **]() |  |  Image Classification |  |  | [Code]() |\n",
             id="template-row-is-dd201s",
         ),
     ],
 )
 def test_noop(text: str) -> None:
-    assert lint(text) == []
-
-
-# -- inline: positive ---------------------------------------------------------------------
+    assert lint(text, CODES) == []
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param(HEADER + row(title="** **"), [("DD202", 3)], id="empty-title-template"),
+        pytest.param(
+            FIELD_HEADER + field_row(title="** **"), [("DD202", 3)], id="empty-title-template"
+        ),
         pytest.param(
             "| Title | Author | Venue |\n|---|---|---|\n"
             "| [](https://x.org/a) | Ada | ICML, 2022 |\n",
             [("DD202", 3)],
             id="empty-title-other-columns",
         ),
-        pytest.param(HEADER + row(author=""), [("DD203", 3)], id="missing-authors"),
-        pytest.param(HEADER + row(venue=""), [("DD204", 3)], id="missing-venue"),
+        pytest.param(FIELD_HEADER + field_row(author=""), [("DD203", 3)], id="missing-authors"),
+        pytest.param(FIELD_HEADER + field_row(venue=""), [("DD204", 3)], id="missing-venue"),
         pytest.param(
-            "# 2022\n" + HEADER + row(venue="ICLR, 2021"), [("DD205", 4)], id="wrong-section"
+            "# 2022\n" + FIELD_HEADER + field_row(venue="ICLR, 2021"),
+            [("DD205", 4)],
+            id="wrong-section",
         ),
         pytest.param(
             "## Vision\n| Title | Year | Venue |\n|---|---|---|\n"
@@ -232,81 +188,91 @@ def test_noop(text: str) -> None:
             id="topic-section-year-column-vs-venue",
         ),
         pytest.param(
-            HEADER + row() + row("Notes on the engine.", url="https://x.org/b"),
+            FIELD_HEADER + field_row() + field_row("Notes on the engine.", url="https://x.org/b"),
             [("DD207", 4)],
             id="duplicate-title",
         ),
         pytest.param(
-            HEADER
-            + row(url="https://doi.org/10.1145/1234.5678")
-            + row("Other", url="https://dl.acm.org/doi/10.1145/1234.5678"),
+            FIELD_HEADER
+            + field_row(url="https://doi.org/10.1145/1234.5678")
+            + field_row("Other", url="https://dl.acm.org/doi/10.1145/1234.5678"),
             [("DD207", 4)],
             id="duplicate-doi",
         ),
         pytest.param(
-            HEADER + row(kind="Meta Learning") + row("B", kind="Meta-learning") + row("C"),
+            FIELD_HEADER
+            + field_row(kind="Meta Learning")
+            + field_row("B", kind="Meta-learning")
+            + field_row("C"),
             [("DD208", 4)],
             id="spelling-tie-first-seen-wins",
         ),
         pytest.param(
-            HEADER + row(venue="NeurIPS, 2022") + row("B", venue="Neurips, 2022") + row("C"),
+            FIELD_HEADER
+            + field_row(venue="NeurIPS, 2022")
+            + field_row("B", venue="Neurips, 2022")
+            + field_row("C"),
             [("DD208", 4)],
             id="venue-name-spelling",
         ),
-        pytest.param(HEADER + row(venue="TBD"), [("DD209", 3)], id="unparsed-venue"),
+        pytest.param(FIELD_HEADER + field_row(venue="TBD"), [("DD209", 3)], id="unparsed-venue"),
     ],
 )
 def test_positive(text: str, expected: list[tuple[str, int]]) -> None:
-    assert pairs(text) == expected
+    assert pairs(text, CODES) == expected
 
 
 def test_points_at_the_cell() -> None:
-    text = HEADER + row(author="", venue="")
-    spans = {f.code: f.span for f in lint(text)}
+    text = FIELD_HEADER + field_row(author="", venue="")
+    spans = {f.code: f.span for f in lint(text, CODES)}
     assert spans["DD203"] == cell_span(text, 3, "authors")
     assert spans["DD204"] == cell_span(text, 3, "venue")
-
-
-# -- fixes --------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("text", "code", "expected"),
     [
         pytest.param(
-            HEADER + row(venue="", url="https://arxiv.org/pdf/2204.01273.pdf"),
+            FIELD_HEADER + field_row(venue="", url="https://arxiv.org/pdf/2204.01273.pdf"),
             "DD204",
-            HEADER + row(venue="arXiv, Apr., 2022", url="https://arxiv.org/pdf/2204.01273.pdf"),
+            FIELD_HEADER
+            + field_row(venue="arXiv, Apr., 2022", url="https://arxiv.org/pdf/2204.01273.pdf"),
             id="missing-venue-from-arxiv-id",
         ),
         pytest.param(
-            HEADER + row() + row("B", data="Image Classification", task="CIFAR-10") + row("C"),
+            FIELD_HEADER
+            + field_row()
+            + field_row("B", data="Image Classification", task="CIFAR-10")
+            + field_row("C"),
             "DD206",
-            HEADER + row() + row("B") + row("C"),
+            FIELD_HEADER + field_row() + field_row("B") + field_row("C"),
             id="swap-task-and-dataset",
         ),
         pytest.param(
-            HEADER + row() + row("B", task="Image classification") + row("C"),
+            FIELD_HEADER
+            + field_row()
+            + field_row("B", task="Image classification")
+            + field_row("C"),
             "DD208",
-            HEADER + row() + row("B") + row("C"),
+            FIELD_HEADER + field_row() + field_row("B") + field_row("C"),
             id="majority-spelling",
         ),
         pytest.param(
             "# 2022\n"
-            + HEADER
-            + row()
-            + row("B", venue="ICML, 2021")
+            + FIELD_HEADER
+            + field_row()
+            + field_row("B", venue="ICML, 2021")
             + "\n# 2021\n"
-            + HEADER
-            + row("C", venue="ICML, 2021").rstrip("\n"),
+            + FIELD_HEADER
+            + field_row("C", venue="ICML, 2021").rstrip("\n"),
             "DD205",
             "# 2022\n"
-            + HEADER
-            + row()
+            + FIELD_HEADER
+            + field_row()
             + "\n# 2021\n"
-            + HEADER
-            + row("C", venue="ICML, 2021")
-            + row("B", venue="ICML, 2021").rstrip("\n"),
+            + FIELD_HEADER
+            + field_row("C", venue="ICML, 2021")
+            + field_row("B", venue="ICML, 2021").rstrip("\n"),
             id="move-row-to-table-ending-the-file",
         ),
     ],
@@ -314,41 +280,3 @@ def test_points_at_the_cell() -> None:
 def test_unsafe_fix(text: str, code: str, expected: str) -> None:
     assert fix_text(text, select=[code]).text == text  # unsafe: not applied by default
     assert fix_text(text, select=[code], unsafe=True).text == expected
-
-
-def test_crlf_survives_a_move() -> None:
-    text = "# 2022\n" + HEADER + row(venue="ICML, 2021") + "\n# 2021\n" + HEADER + row("C")
-    crlf = text.replace("ICML, 2022", "ICML, 2021").replace("\n", "\r\n")
-    fixed = fix_text(crlf, select=["DD205"], unsafe=True).text
-    assert "\n" not in fixed.replace("\r\n", "")
-    assert pairs(fixed, ["DD205"]) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param("# 2022\n" + HEADER + row(venue="ICML, 2021"), id="no-table-for-the-year"),
-        pytest.param(
-            "# 2022\n"
-            + HEADER
-            + row(venue="ICML, 2021")
-            + "\n# 2021\n"
-            + HEADER
-            + row("C", venue="ICML, 2021")
-            + "\n# Also 2021\n"
-            + HEADER
-            + row("D", venue="ICML, 2021"),
-            id="two-tables-for-the-year",
-        ),
-        pytest.param(
-            "# 2022\n"
-            + HEADER
-            + row(venue="ICML, 2021")
-            + "\n# 2021\n| Title | Venue |\n|---|---|\n| [C](https://x.org/c) | ICML, 2021 |\n",
-            id="other-column-count",
-        ),
-    ],
-)
-def test_wrong_section_reports_without_fix(text: str) -> None:
-    [finding] = lint(text, ["DD205"])
-    assert finding.fix is None and "move the row to the 2021 section" in finding.message

@@ -1,7 +1,8 @@
-"""DD103 cell-count, DD104 broken-table, DD105 unescaped-pipe, DD106 absorbed-line.
+"""DD103 cell-count, DD104 broken-table, DD105 unescaped-pipe, DD106 absorbed-line together.
 
 Each rule is checked on the hand-made fixtures (lines from tests/fixtures/rules/README.md),
-on inline Markdown (noop and positive cases), against GitHub's renderer, and on the seed.
+on inline Markdown (noop and positive cases) and on the seed, all four at once: a case of
+one raises none of the others. What concerns one rule alone is in its test_ddNNN_*.py.
 """
 
 from __future__ import annotations
@@ -9,32 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gfm_oracle import render, rendered_tables
-from helpers import FIXTURES
+from helpers import FIXTURES, HEADER, ROW, SEED_TEXT, STRUCTURE_CODES, at, lint, rule_fixture
 
-from ddlint.api import fix_text, lint_text
-from ddlint.text.findings import Applicability, Finding, Severity
-
-RULES = FIXTURES / "rules"
-CODES = ["DD103", "DD104", "DD105", "DD106"]
-
-HEADER = "| Author | Title | Venue |\n|---|---|---|\n"
-ROW = "| Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.1) | ICML |\n"
-
-
-def read(name: str) -> str:
-    return (RULES / name).read_text(encoding="utf-8")
-
-
-def lint(text: str, codes: list[str] = CODES) -> list[Finding]:
-    return lint_text(text, select=codes)
-
-
-def at(text: str, finding: Finding) -> str:
-    return finding.span.slice(text)
-
-
-# -- the fixtures: exact lines ------------------------------------------------------------
+from ddlint.api import fix_text
 
 
 @pytest.mark.parametrize(
@@ -53,80 +31,18 @@ def at(text: str, finding: Finding) -> str:
     ],
 )
 def test_fixture_lines(fixture: str, expected: list[tuple[str, int]]) -> None:
-    assert [(f.code, f.line) for f in lint(read(fixture))] == expected
+    assert [(f.code, f.line) for f in lint(rule_fixture(fixture), STRUCTURE_CODES)] == expected
 
 
 def test_seed_raises_none_of_them() -> None:
-    seed = (FIXTURES / "dataset-distillation-papers.md").read_text(encoding="utf-8")
-    assert lint(seed) == []
+    seed = SEED_TEXT
+    assert lint(seed, STRUCTURE_CODES) == []
 
 
 @pytest.mark.parametrize("path", sorted((FIXTURES / "lists").glob("*.md")), ids=lambda p: p.stem)
 def test_list_shapes_raise_none_of_them(path: Path) -> None:
     # No-outer-pipe rows ending in `|` (an empty last cell written that way) are fine.
-    assert lint(path.read_text(encoding="utf-8")) == []
-
-
-def test_extra_cell_points_at_the_dropped_cell() -> None:
-    text = read("cell-count-extra.md")
-    (finding,) = lint(text)
-    assert at(text, finding) == "[Poster](https://kmorita.github.io/pc-condense/poster.pdf)"
-    assert finding.severity is Severity.ERROR and finding.fix is None
-    assert "8 cells, the header 7" in finding.message
-    assert "poster.pdf" not in render(text)  # GitHub really drops it
-
-
-def test_short_row_points_at_the_row_end() -> None:
-    text = read("cell-count-short.md")
-    findings = lint(text)
-    for finding in findings:
-        line = text.splitlines()[finding.line - 1]
-        assert finding.column == len(line.rstrip()) + 1
-        assert finding.fix is None and finding.severity is Severity.WARNING
-        assert "6 cells, the header 7" in finding.message
-
-
-def test_unescaped_pipe_points_at_the_pipe_in_the_title_cell() -> None:
-    text = read("unescaped-pipe.md")
-    findings = lint(text)
-    assert [at(text, f) for f in findings] == ["|", "|"]
-    lines = text.splitlines()
-    before = [lines[f.line - 1][: f.column - 1] for f in findings]
-    assert before[0].endswith("[**Sharp") and before[1].endswith("`L1")
-    assert "inside a link" in findings[0].message
-    assert "inside a code span" in findings[1].message
-
-
-def test_broken_table_points_at_the_delimiter_with_both_counts() -> None:
-    text = read("broken-table-mismatch.md")
-    (finding,) = lint(text)
-    assert (finding.line, finding.column) == (7, 1)
-    assert at(text, finding).startswith("|--------|")
-    assert "6 cells" in finding.message and "7" in finding.message
-    assert finding.severity is Severity.ERROR and finding.fix is None
-    assert rendered_tables(text) == [[17, 18]]  # only the 2022 table renders
-
-
-def test_missing_delimiter_points_at_the_header_and_suggests_one() -> None:
-    text = read("broken-table-no-delimiter.md")
-    (finding,) = lint(text)
-    assert at(text, finding).startswith("| Author | Title |")
-    assert "`|" + " --- |" * 7 + "`" in finding.message
-    assert rendered_tables(text) == [[16, 17]]
-
-
-def test_absorbed_line_is_a_row_on_github() -> None:
-    text = read("absorbed-line.md")
-    findings = lint(text)
-    assert [at(text, f) for f in findings] == [
-        "If you find a paper missing from this table, please open a pull request.",
-        "*Updated on 2023-01-04.*",
-    ]
-    assert all(f.column == 1 and f.fix is None for f in findings)
-    assert rendered_tables(text) == [[8, 9, 10, 11], [18, 19, 20]]
-
-
-# -- inline cases ------------------------------------------------------------------------
+    assert lint(path.read_text(encoding="utf-8"), STRUCTURE_CODES) == []
 
 
 @pytest.mark.parametrize(
@@ -155,7 +71,7 @@ def test_absorbed_line_is_a_row_on_github() -> None:
     ],
 )
 def test_noop(text: str) -> None:
-    assert lint(text) == []
+    assert lint(text, STRUCTURE_CODES) == []
 
 
 @pytest.mark.parametrize(
@@ -222,71 +138,14 @@ def test_noop(text: str) -> None:
     ],
 )
 def test_positive(text: str, code: str, line: int, pointed: str) -> None:
-    findings = [f for f in lint(text) if f.code == code]
+    findings = [f for f in lint(text, STRUCTURE_CODES) if f.code == code]
     assert [(f.line, at(text, f)) for f in findings][:1] == [(line, pointed)]
-
-
-def test_one_strike_also_reports_the_later_delimiter() -> None:
-    text = "| a | b |\n|---|---|---|\n| e | f |\n|---|---|\n"
-    assert [f.line for f in lint(text)] == [2, 4]
-    assert rendered_tables(text) == []
-
-
-def test_pipe_less_line_is_not_a_short_row() -> None:
-    text = HEADER + ROW + "Last updated today.\n"
-    assert [f.code for f in lint(text)] == ["DD106"]
-
-
-def test_unescaped_pipe_is_not_also_a_cell_count_finding() -> None:
-    assert {f.code for f in lint(read("unescaped-pipe.md"))} == {"DD105"}
-
-
-# -- fixes -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("src", "expected"),
-    [
-        pytest.param(HEADER + ROW.replace(" |\n", " | | |\n"), HEADER + ROW, id="two-empty-cells"),
-        pytest.param(HEADER + ROW.replace(" |\n", " ||\n"), HEADER + ROW, id="empty-cell-no-space"),
-        pytest.param(
-            "a | b\n--|--\nx | y | | |\n", "a | b\n--|--\nx | y |\n", id="no-leading-pipe"
-        ),
-        pytest.param(
-            HEADER + ROW.replace(" |\n", " | |   \n"),
-            HEADER + ROW.replace(" |\n", " |   \n"),
-            id="trailing-spaces-kept",
-        ),
-    ],
-)
-def test_empty_surplus_cells_are_deleted_safely(src: str, expected: str) -> None:
-    (finding,) = lint(src)
-    assert finding.fix is not None and finding.fix.applicability is Applicability.SAFE
-    assert finding.severity is Severity.WARNING
-    assert fix_text(src, select=["DD103"]).text == expected
-
-
-def test_surplus_with_text_and_short_rows_have_no_fix() -> None:
-    for name in ("cell-count-extra.md", "cell-count-short.md"):
-        text = read(name)
-        assert fix_text(text, select=["DD103"], unsafe=True).text == text
-
-
-def test_unescaped_pipe_fix_is_unsafe_and_restores_the_row() -> None:
-    text = read("unescaped-pipe.md")
-    assert all(f.fix and f.fix.applicability is Applicability.UNSAFE for f in lint(text))
-    assert fix_text(text, select=["DD105"]).text == text  # not without --unsafe-fixes
-    fixed = fix_text(text, select=["DD105"], unsafe=True).text
-    assert fixed == text.replace("Sharp|Flat", "Sharp\\|Flat").replace("L1|L2", "L1\\|L2")
-    assert lint(fixed) == []
-    html = render(fixed)
-    assert "https://github.com/kmorita/sharp-flat" in html  # the Code cell is back
 
 
 @pytest.mark.parametrize(
     "name", ["broken-table-mismatch.md", "broken-table-no-delimiter.md", "absorbed-line.md"]
 )
 def test_report_only_rules_change_nothing(name: str) -> None:
-    text = read(name)
-    assert all(f.fix is None for f in lint(text))
-    assert fix_text(text, select=CODES, unsafe=True).text == text
+    text = rule_fixture(name)
+    assert all(f.fix is None for f in lint(text, STRUCTURE_CODES))
+    assert fix_text(text, select=STRUCTURE_CODES, unsafe=True).text == text
