@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from unittest.mock import patch
 
 import pytest
 from gfm_oracle import render, rendered_tables
@@ -139,13 +138,16 @@ def test_a_moved_div_does_not_swallow_the_block_under_the_rows(below: str, eleme
 
 def test_rows_whose_rejoin_would_change_the_text_below_stay_stray() -> None:
     """Where no edit keeps the text below as it was, the last group gets no fix (the
-    groups before it still rejoin), so --fix leaves it reported instead of refusing."""
-    text = _TABLE + "\n" + _row(2) + "\n" + _row(3) + "<div>\n\n" + _row(4)
-    with patch.object(_rejoin, "_reads_as_before", lambda *args: False):
-        result = fix_text(text)
-    assert result.text == _TABLE + _row(2) + "\n" + _row(3) + "<div>\n\n" + _row(4)
-    stray = [f for f in result.remaining.findings if f.code == "DD102"]
-    assert [(f.line, f.fix) for f in stray] == [(6, None)]
+    groups before it still rejoin), so --fix leaves it reported instead of refusing.
+
+    Here the rest of the last row's paragraph, an indented line and a line of text,
+    would read as a code block and a paragraph under the moved comment."""
+    below = "    code\nText\n"
+    text = _TABLE + "<!-- c -->\n" + _row(2) + "\n" + _row(3) + below
+    result = fix_text(text)
+    assert result.text == _TABLE + _row(2) + "<!-- c -->\n\n" + _row(3) + below
+    interrupted = [f for f in result.remaining.findings if f.code == "DD101"]
+    assert [(f.line, f.fix) for f in interrupted] == [(5, None)]
 
 
 # --- the check reads one stretch of the text, not all of it ---------------------------------
@@ -158,7 +160,7 @@ def _reads_as_before_in_the_whole_text(
     moved: Sequence[Block],
     edits: Sequence[Edit],
 ) -> bool:
-    """``_rejoin._reads_as_before`` on the whole edited text: the reference."""
+    """``_rejoin.reads_as_before`` on the whole edited text: the reference."""
     text = document.text
     fixed = parse_document(splice_edits(text, edits))
     if table.index >= len(fixed.tables):
@@ -212,7 +214,8 @@ def _tables(draw: st.DrawFn) -> str:
 @given(_tables(), st.booleans())
 def test_reading_the_stretch_fixes_as_reading_the_whole_text(text: str, unsafe: bool) -> None:
     result = fix_text(text, unsafe=unsafe)
-    with patch.object(_rejoin, "_reads_as_before", _reads_as_before_in_the_whole_text):
+    with pytest.MonkeyPatch.context() as seam:
+        seam.setattr(_rejoin, "reads_as_before", _reads_as_before_in_the_whole_text)
         expected = fix_text(text, unsafe=unsafe)
     assert result.text == expected.text
     assert [(f.code, f.line, f.fix) for f in result.remaining.findings] == [
@@ -268,7 +271,8 @@ def _stray_table(draw: st.DrawFn) -> str:
 
 def _one_group_per_pass(text: str, unsafe: bool) -> FixResult:
     """The fixer with each rejoin fix bringing back one group (as before chaining)."""
-    with patch.object(_rejoin, "_chained", lambda *args, **kwargs: []):
+    with pytest.MonkeyPatch.context() as seam:
+        seam.setattr(_rejoin, "CHAIN_GROUPS", False)
         return fix_text(text, unsafe=unsafe)
 
 
