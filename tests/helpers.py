@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ddlint.api import fix_text, lint_text
+from ddlint.cli.main import main
 from ddlint.engine.config import Config
 from ddlint.text.findings import Finding
 
@@ -28,6 +31,12 @@ def read(path: Path) -> str:
 def rule_fixture(name: str) -> str:
     """A hand-made fixture of tests/fixtures/rules/ (its README.md lists each one's lines)."""
     return read(FIXTURES / "rules" / name)
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    """``ddlint ARGV`` run in this process: its exit code and what it printed."""
+    code = main(list(argv))
+    return code, capsys.readouterr().out
 
 
 # -- linting and fixing ------------------------------------------------------------------

@@ -27,8 +27,6 @@ NOV, FEB, SEP = (
     row("Alan et al", "Feb", "arXiv, Feb., 2022"),
     row("Grace et al", "Sep", "arXiv, Sep., 2022"),
 )
-
-
 ICLR, OLD, NOMONTH = (
     row("Ken et al", "May", "ICLR, 2022"),
     row("Edsger et al", "Old", "arXiv, Mar., 2021"),

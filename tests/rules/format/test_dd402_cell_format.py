@@ -30,8 +30,6 @@ def test_cell_format_fixture_points_at_the_first_badly_padded_cell() -> None:
 
 
 QUOTED = "> | Author | Title | Venue |\n> |---|---|---|\n"
-
-
 CLEAN = HEADER + row("Ada Lovelace et al", "Notes", "ICML, 2022")
 
 

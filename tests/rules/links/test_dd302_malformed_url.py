@@ -64,8 +64,6 @@ def test_plain_web_url_has_no_problem(url: str) -> None:
 
 
 CELL_PIECES = ["[Code](https://x.org)", "[a] (https://y.io)", "](http://", "] (www.", "[", "]"]
-
-
 CELL = st.lists(
     st.sampled_from([*CELL_PIECES, ", ", " ", "x", "(", ")", "`", "**", "<br>", "\\"]),
     max_size=8,
