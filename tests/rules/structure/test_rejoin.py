@@ -153,12 +153,11 @@ def test_rows_whose_rejoin_would_change_the_text_below_stay_stray() -> None:
 # --- the check reads one stretch of the text, not all of it ---------------------------------
 
 
+_Groups = Sequence[Sequence[Row]]
+
+
 def _reads_as_before_in_the_whole_text(
-    document: Document,
-    table: Table,
-    groups: Sequence[Sequence[Row]],
-    moved: Sequence[Block],
-    edits: Sequence[Edit],
+    document: Document, table: Table, groups: _Groups, moved: Sequence[Block], edits: Sequence[Edit]
 ) -> bool:
     """``_rejoin.reads_as_before`` on the whole edited text: the reference."""
     text = document.text
