@@ -21,6 +21,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SEED = FIXTURES / "dataset-distillation-papers.md"  # the README ddlint was created for
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 LIST_FIXTURES = sorted(p for p in (FIXTURES / "lists").glob("*.md") if p.name != "SHAPES.md")
+MARKDOWN_FIXTURES = sorted(  # every Markdown file under tests/fixtures
+    p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix in (".md", ".markdown")
+)
 
 
 def read(path: Path) -> str:
