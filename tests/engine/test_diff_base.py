@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from gitrepo import commit_all, git, init_repo
-from test_action import DEFECTIVE_ROW, SEED, add_rows_to_2022
+from helpers import DEFECTIVE_ROW, SEED, add_rows_to_2022, run_cli
 
 from ddlint.cli.main import main
 from ddlint.engine.baseline import BaselineError, read_baseline
@@ -19,8 +19,7 @@ from ddlint.text.spans import Span
 
 def _findings(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, Any]]]:
     capsys.readouterr()
-    status = main(["check", "--output-format", "json", *args])
-    out = capsys.readouterr().out
+    status, out = run_cli(capsys, "check", "--output-format", "json", *args)
     return status, (json.loads(out) if out.strip() else [])
 
 

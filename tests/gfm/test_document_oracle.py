@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from gfm_oracle import ddlint_tables, rendered_tables
-from helpers import FIXTURES
+from helpers import FIXTURES, MARKDOWN_FIXTURES, SEED_TEXT, read
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -126,18 +126,14 @@ def test_lines_of_too_many_cells_match_cmark_gfm(case: str) -> None:
     assert ddlint_tables(parse_document(text)) == rendered_tables(text)
 
 
-def _fixture_files() -> list[Path]:
-    return sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".md", ".markdown"))
-
-
-@pytest.mark.parametrize("path", _fixture_files(), ids=lambda p: str(p.relative_to(FIXTURES)))
+@pytest.mark.parametrize("path", MARKDOWN_FIXTURES, ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_fixtures_match_cmark_gfm(path: Path) -> None:
-    text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    text = read(path).removeprefix("\ufeff")
     assert ddlint_tables(parse_document(text)) == rendered_tables(text)
 
 
 def test_seed_rendered_rows() -> None:
-    text = (FIXTURES / "dataset-distillation-papers.md").read_text(encoding="utf-8")
+    text = SEED_TEXT
     tables = ddlint_tables(parse_document(text))
     assert [len(rows) for rows in tables] == [16, 10, 4, 2, 1]
     assert tables == rendered_tables(text)

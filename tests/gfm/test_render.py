@@ -1,4 +1,4 @@
-"""render.py: canonical rows and delimiter rows in both styles, display widths, sort keys."""
+"""gfm/render.py: canonical rows and delimiter rows in both styles, in display widths."""
 
 from __future__ import annotations
 
@@ -16,9 +16,6 @@ from ddlint.gfm.render import (
     table_widths,
 )
 from ddlint.inline.width import display_width
-from ddlint.records.extract import extract_records
-from ddlint.records.model import RowRecord
-from ddlint.records.sort import row_month, sort_key
 
 
 def cells_of(row: str) -> list[str]:
@@ -86,21 +83,6 @@ def test_is_compact_delimiter(text: str, ok: bool) -> None:
 # -- aligned: display widths --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "width"),
-    [
-        pytest.param("abc", 3, id="ascii"),
-        pytest.param("数据蒸馏", 8, id="cjk-wide"),
-        pytest.param("データ", 6, id="katakana-wide"),
-        pytest.param("🚀 Code", 7, id="emoji-two-columns"),
-        pytest.param("e\u0301", 1, id="combining-accent-zero"),
-        pytest.param("a\x01b", 3, id="non-printable-falls-back-to-len"),
-    ],
-)
-def test_display_width(text: str, width: int) -> None:
-    assert display_width(text) == width
-
-
 def test_column_widths_use_display_width_and_a_minimum_of_three() -> None:
     rows = [["Title", "Code"], ["数据蒸馏", "🚀"], ["a", ""]]
     assert column_widths(rows) == [8, 4]
@@ -151,49 +133,3 @@ def test_is_canonical_in_aligned_style() -> None:
     for row in (table.header, table.delimiter, *table.body):
         assert is_canonical(table, row, row.span.slice(text), style="aligned", widths=widths)
     assert not is_canonical(table, table.body[0], "| abc | x |", style="aligned")
-
-
-# -- sort keys ----------------------------------------------------------------------------
-
-SORTABLE = """| Title | Venue |
-|---|---|
-| [A](https://a.org/1) | arXiv, Feb., 2022 |
-| [B](https://a.org/2) | Journal of Things, 2022 |
-| [C](https://a.org/3) | NeurIPS, 2022 |
-| [D](https://a.org/4) | arXiv, Feb., 2022 |
-| [E](https://a.org/5) | CVPRW, 2021 |
-| [F](https://a.org/6) | somewhere |
-"""
-
-
-def records(text: str) -> list[RowRecord]:
-    return list(extract_records(parse_document(text)).rows)
-
-
-def titles(rows: list[RowRecord]) -> list[str]:
-    return [r.paper.title for r in rows if r.paper is not None]
-
-
-def test_row_month_written_usual_and_workshop() -> None:
-    rows = records(SORTABLE)
-    assert [row_month(r) for r in rows] == [2, None, 12, 2, 6, None]
-
-
-def test_default_sort_newest_first_unknown_last_and_stable() -> None:
-    rows = sorted(records(SORTABLE), key=sort_key())
-    assert titles(rows) == ["C", "A", "D", "B", "E", "F"]
-
-
-def test_sort_ascending_keeps_unknowns_last() -> None:
-    rows = sorted(records(SORTABLE), key=sort_key(["year", "month"]))
-    assert titles(rows) == ["E", "A", "D", "C", "B", "F"]
-
-
-def test_sort_by_configured_keys() -> None:
-    rows = sorted(records(SORTABLE), key=sort_key(["-year", "-title"]))
-    assert titles(rows) == ["D", "C", "B", "A", "E", "F"]
-
-
-def test_unknown_sort_key_is_an_error() -> None:
-    with pytest.raises(ValueError, match="unknown sort key"):
-        sort_key(["citations"])

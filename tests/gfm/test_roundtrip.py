@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, MARKDOWN_FIXTURES, read
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -62,11 +62,7 @@ def test_round_trip_edge_cases(text: str) -> None:
     _assert_tiles(parse_document(text))
 
 
-def _fixtures() -> list[Path]:
-    return sorted(p for p in FIXTURES.rglob("*") if p.is_file() and p.suffix == ".md")
-
-
-@pytest.mark.parametrize("path", _fixtures(), ids=lambda p: str(p.relative_to(FIXTURES)))
+@pytest.mark.parametrize("path", MARKDOWN_FIXTURES, ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_round_trip_fixtures(path: Path) -> None:
-    text = path.read_bytes().decode("utf-8")
+    text = read(path)
     _assert_tiles(parse_document(text))

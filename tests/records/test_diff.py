@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from gitrepo import commit_all, init_repo
-from test_action import SEED, add_rows_to_2022
+from helpers import SEED, add_rows_to_2022
 
 from ddlint import api
 from ddlint.cli.main import main

@@ -15,6 +15,13 @@ _HTML_COMMENT = 2  # CommonMark HTML block type 2: ``<!-- … -->``
 # A suppression comment silences findings by line, and lines move as rows rejoin.
 _DIRECTIVE = re.compile(r"ddlint-(?:disable|enable)", re.IGNORECASE)
 
+# Seams for tests, read on each call. With ``CHAIN_GROUPS`` off, an edit rejoins one
+# group and leaves the later ones to later fix passes, as before chaining (``_chained``).
+# ``reads_as_before`` is the check an edit must pass when a block stands right under the
+# last row (``_reads_as_before``, which reads one stretch of the text): a test puts a
+# reading of the whole text in its place, to show that both decide alike.
+CHAIN_GROUPS = True
+
 
 def rejoin_edits(
     document: Document,
@@ -62,7 +69,7 @@ def rejoin_edits(
     # Once ``rows`` rejoin, the next group is interrupted (DD101) if comments moved
     # under the table, and merely stray (DD102) if not: chain only into the same rule.
     interrupted = any(first.line in i.rows for i in table.interruptions)
-    if following and comments_only and interrupted == bool(moved):
+    if CHAIN_GROUPS and following and comments_only and interrupted == bool(moved):
         groups += _chained(document, table, rows, following, placeholders, moving=bool(moved))
     # Text right under the last stray row (same paragraph) would become a table row
     # too once the rows rejoin: GitHub continues a table with any line.
@@ -82,7 +89,7 @@ def rejoin_edits(
         # rows kept it.
         for separator in ("", document.lines[final.line - 1].newline):
             edits = _edits(document, table, groups, moved, separator)
-            if _reads_as_before(document, table, groups, moved, edits):
+            if reads_as_before(document, table, groups, moved, edits):
                 return edits
         groups.pop()  # the groups before the last end in a blank line: they rejoin
     return ()
@@ -162,6 +169,9 @@ def _reads_as_before(
         expected.append(window[before.lines[final].start : own.span.end])
     expected += _texts_after(before, final)
     return _texts_after(after, rejoined.last_line) == expected
+
+
+reads_as_before = _reads_as_before  # a seam: see CHAIN_GROUPS
 
 
 def _stretch(document: Document, table: Table) -> tuple[int, int]:

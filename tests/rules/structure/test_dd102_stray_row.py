@@ -1,0 +1,30 @@
+"""DD102 stray-row: noop and positive cases on real Markdown, and its fix."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import HEADER, ROW_A, ROW_B, TEMPLATE, lines
+
+from ddlint.api import fix_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(HEADER + ROW_A + ROW_B, [], id="clean"),
+        pytest.param(HEADER + ROW_A + "\n" + ROW_B, [5], id="after-blank"),
+        pytest.param(HEADER + ROW_A + "\n\n" + ROW_B + ROW_B, [6, 7], id="two-rows-two-blanks"),
+        pytest.param(HEADER + ROW_A + "\n" + TEMPLATE, [], id="template-is-dd201s"),
+        pytest.param(HEADER + ROW_A + "\nSome | text here\n", [], id="prose-with-a-pipe"),
+        pytest.param(HEADER + ROW_A + "\n## Next\n\n" + ROW_B, [], id="other-section"),
+        pytest.param(HEADER + ROW_A + "\n" + HEADER + ROW_B, [], id="second-table"),
+    ],
+)
+def test_dd102(text: str, expected: list[int]) -> None:
+    assert lines(text, "DD102") == expected
+
+
+def test_dd102_fix_rejoins_all_groups() -> None:
+    text = HEADER + ROW_A + "\n" + ROW_B + "\n\n" + ROW_B.replace("Two", "Three") + "\nProse.\n"
+    fixed = fix_text(text, select=["DD102"]).text
+    assert fixed == HEADER + ROW_A + ROW_B + ROW_B.replace("Two", "Three") + "\nProse.\n"
