@@ -241,7 +241,7 @@ def test_row_kind_equals_counting_every_cell(contents: list[InlineContent | None
     assert extract._row_kind(contents, columns) == _row_kind_reference(contents, len(contents))
 
 
-# --- inline_scan.has_markdown_syntax: a character search and lower(), equal to one pattern ---
+# --- inline.scan.has_markdown_syntax: a character search and lower(), equal to one pattern ---
 
 SYNTAX_REFERENCE = re.compile(r"[\\`*_\[\]!<>&~\n\r\x00]|http|www\.", re.IGNORECASE)
 # Letters whose case mappings are special (Kelvin sign, long s, dotted and dotless i,

@@ -1,4 +1,4 @@
-"""Composed fix passes (fixcompose) give what one fix per collision and pass gave."""
+"""Composed fix passes (fix/compose.py) give what one fix per collision and pass gave."""
 
 from __future__ import annotations
 

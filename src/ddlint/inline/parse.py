@@ -2,7 +2,7 @@
 
 This is the only module that imports mistune (DESIGN.md §2). mistune decides *what* a
 cell means: its plain text and which links and images it holds. Its AST has no source
-positions, so a small scanner of our own (``inline_scan.py``) finds *where* each link
+positions, so a small scanner of our own (``inline/scan.py``) finds *where* each link
 is, and the two lists are paired in order. The scanner never decides what a link is: when it cannot
 match one of mistune's links, the link is still reported, only without offsets.
 

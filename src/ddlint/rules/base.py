@@ -46,7 +46,7 @@ class Rule:
     # the lines outside tables allows one changed line per such fix applied.
     edits_outside_tables: ClassVar[bool] = False
     # Its fixes put rows in order by their values: with unsafe fixes, such a fix waits
-    # until no unsafe fix edits the rows it moves (``fixer._waiting_sorts``).
+    # until no unsafe fix edits the rows it moves (``fix.plan._waiting_sorts``).
     reorders_rows: ClassVar[bool] = False
     severity: ClassVar[Severity] = Severity.WARNING
     # The configuration keys the rule owns (``ddlint.rules.options``), and those it reads

@@ -327,7 +327,7 @@ def test_groups_after_blank_lines_rejoin_in_one_pass() -> None:
 # (DD204 fills it in from the arXiv id, and with it the row's date) whose fix is deferred
 # once, behind another fix of its row; chaining makes the table whole, and so sortable
 # (DD401), a pass earlier. The sort used to go first and order the row by its missing
-# date; now it waits for the unsafe fixes inside its rows (``fixer._waiting_sorts``).
+# date; now it waits for the unsafe fixes inside its rows (``fix.plan._waiting_sorts``).
 _TRACKED = "https://arxiv.org/{}?utm_source=twitter"
 
 
