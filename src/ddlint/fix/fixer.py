@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ddlint.engine.linter import LintResult, default_codes, lint_parsed, paused_gc
-from ddlint.fix.compose import collide
 from ddlint.fix.plan import choose_fixes, plan_fixes
 from ddlint.fix.verify import (
     CanonicalUrls,
@@ -45,7 +44,6 @@ if TYPE_CHECKING:  # only --check-links loads ddlint.net
 __all__ = ["MAX_PASSES", "FixError", "FixResult", "apply_edits", "choose_fixes", "fix_text"]
 
 MAX_PASSES = 10
-_collide = collide  # the name tests/test_fast_paths.py compares against
 
 
 @dataclass(frozen=True)

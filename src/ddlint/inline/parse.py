@@ -310,7 +310,7 @@ class InlineCache:
 
 # `[**Title**](url)` and `[Code](url), [Poster](url)`: labels and destinations without any
 # character that could start other syntax (an inline link wins over a reference, so the
-# document's references cannot change the result). tests/test_fast_paths.py proves the
+# document's references cannot change the result). tests/inline/test_parse_fast_paths.py proves the
 # result equal to the slow path's.
 _LABEL_CHARS = r"[^\\`*_\[\]!<>&~\n\r\x00]"
 _LINK_SHAPE = (

@@ -22,7 +22,7 @@ _ESCAPE_OR_ENTITY_RE = re.compile(rf"\\([{_ASCII_PUNCT}])|{_ENTITY}")
 # Conservative: anything that could start inline syntax, an entity, a GFM autolink literal,
 # or a line break sends the cell down the slow path: these characters, or `http`, `www.`
 # in any case. Not one re.IGNORECASE pattern: that is several times slower on the cells
-# that match nothing, most of them (tests/test_fast_paths.py proves the two equal).
+# that match nothing, most of them (tests/inline/test_parse_fast_paths.py proves the two equal).
 _SYNTAX_CHAR_RE = re.compile(r"[\\`*_\[\]!<>&~\n\r\x00]")
 
 

@@ -205,7 +205,7 @@ def canonical_url(url: str) -> str:
 def _canonical_web_url(url: str) -> str | None:
     """``canonical_url`` of a plain ``http(s)://host/path#fragment`` link without a query
     and not on arXiv, where only the scheme, the host's case and a trailing slash change
-    (the general code below gives the same, tests/test_rules_fast_paths.py); else None."""
+    (the general code below gives the same, tests/inline/test_urls.py); else None."""
     match = _PLAIN_URL.fullmatch(url)
     if match is None:
         return None

@@ -101,6 +101,10 @@ class RuleContext:
     # Per-document data several rules read (the links of every row, …), computed once by
     # the helper that owns it (``rules/_links.py``), keyed by that helper's name.
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # Fingerprints made, and per rule and line the hash that has read the line.
+    _fingerprints: dict[tuple[str, int, int, int], Any] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @cached_property
     def text(self) -> str:
@@ -134,17 +138,41 @@ class RuleContext:
             end_column=end_column,
             fix=fix,
             path=self.path,
-            fingerprint=fingerprint(document, rule.code, line, span),
+            fingerprint=fingerprint(document, rule.code, line, span, self._fingerprints),
         )
 
 
-def fingerprint(document: Document, code: str, line: int, span: Span) -> str:
+def fingerprint(
+    document: Document,
+    code: str,
+    line: int,
+    span: Span,
+    memo: dict[tuple[str, int, int, int], Any] | None = None,
+) -> str:
     """A content fingerprint that survives line moves: the rule, the text of the
-    finding's line, and the text it points at."""
-    line_text = document.line_text(line).strip() if document.lines else ""
-    pointed = document.text[span.start : span.end]
-    digest = hashlib.sha256(f"{code}\0{line_text}\0{pointed}".encode()).hexdigest()
-    return digest[:20]
+    finding's line, and the text it points at.
+
+    ``memo`` keeps, per rule and line, the hash that has read the line, and each
+    fingerprint already made: a rule can report thousands of findings on one long
+    line (often at the same span, a cell whose links cannot be told apart), and
+    hashing the line again for each would cost the line's length every time.
+    """
+    key = (code, line, span.start, span.end)
+    if memo is not None and key in memo:
+        return str(memo[key])
+    line_key = (code, line, -1, -1)
+    hasher = memo.get(line_key) if memo is not None else None
+    if hasher is None:
+        line_text = document.line_text(line).strip() if document.lines else ""
+        hasher = hashlib.sha256(f"{code}\0{line_text}\0".encode())
+        if memo is not None:
+            memo[line_key] = hasher
+    hasher = hasher.copy()
+    hasher.update(document.text[span.start : span.end].encode())
+    digest = hasher.hexdigest()[:20]
+    if memo is not None:
+        memo[key] = digest
+    return digest
 
 
 def safe_fix(description: str, *edits: Edit) -> Fix:

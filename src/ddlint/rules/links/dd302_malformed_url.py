@@ -67,7 +67,7 @@ _UNPARSED = re.compile(r"\]\s+\((?:https?://|www\.)|\]\((?:https?://|www\.)")
 
 
 # An ordinary web link, ``http(s)://host.name/…`` with no space: none of ``problem``'s
-# tests can fail for it (tests/test_rules_fast_paths.py), so most links skip them.
+# tests can fail for it (tests/rules/links/test_dd302_malformed_url.py), so most links skip them.
 _PLAIN_WEB_URL = re.compile(r"https?://(?:[A-Za-z0-9\-]+\.)+[A-Za-z0-9\-]+(?:[/?#]\S*)?")
 
 

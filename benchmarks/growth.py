@@ -1,0 +1,132 @@
+"""Hostile input shapes a pull request can carry, and how each grows.
+
+Each shape is built at a size ``n`` (its input grows in proportion to ``n``). A linear
+linter takes about 8x the time for 8x the input; ``tests/test_hostile_input.py`` holds
+ddlint to at most 12x in cProfile's call count, and this module measures the time:
+
+    python -m benchmarks.growth [--n 2000] [--shapes nested_links,autolink_runs]
+    python -m benchmarks.growth --million-tables   # 41 MB of one-row tables: time, peak RSS
+
+The million-tables run is not part of CI: it takes minutes and about a gigabyte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HEAD = "# Hostile\n\n## 2021\n\n| Author | Title | Venue |\n|---|---|---|\n"
+ROW = "| A | [**T**](https://a.org/t) | ICML, 2021 |\n"
+
+
+def nested_links(n: int) -> str:
+    """``[[x](u)`` repeated in one cell: every link a finding on one long line."""
+    return HEAD + "| A | [T](https://a.org) " + "[[x](u)" * n + " | ICML, 2021 |\n"
+
+
+def autolink_runs(n: int) -> str:
+    """Runs of ``<http://a `` (never closed) in one cell."""
+    return HEAD + "| A | [**T**](https://a.org) " + "<http://a " * n + "| ICML, 2021 |\n"
+
+
+def nested_lists(n: int) -> str:
+    """One list nested as deep as it has lines: the input is about ``40 n`` bytes."""
+    depth = int((40 * n) ** 0.5)
+    return "".join("  " * i + "- x\n" for i in range(depth))
+
+
+def nested_quotes(n: int) -> str:
+    """One block quote nested as deep as it has lines: about ``40 n`` bytes."""
+    depth = int((40 * n) ** 0.5)
+    return "".join("> " * i + "x\n" for i in range(depth))
+
+
+def stray_rows(n: int) -> str:
+    """A table, then ``n`` stray rows each after a blank line (fixed with ``--fix``)."""
+    return (
+        HEAD
+        + ROW
+        + "".join(f"\n| B{i} | [**T{i}**](https://b.org/{i}) | ICML |\n" for i in range(n))
+    )
+
+
+def broken_quick_links(n: int) -> str:
+    """A quick-links line of ``n`` misspelled section links, and ``n`` sections."""
+    line = " | ".join(f"[S{i}](#secton-{i})" for i in range(n))
+    sections = "".join(
+        f"## Section {i}\n\n| Author | Title |\n|---|---|\n| A | T{i} |\n\n" for i in range(n)
+    )
+    return "# Hostile\n\n" + line + "\n\n" + sections
+
+
+# name -> (builder, whether the shape is measured with --fix)
+SHAPES: dict[str, tuple[Callable[[int], str], bool]] = {
+    "nested_links": (nested_links, False),
+    "autolink_runs": (autolink_runs, False),
+    "nested_lists": (nested_lists, False),
+    "nested_quotes": (nested_quotes, False),
+    "stray_rows": (stray_rows, True),
+    "broken_quick_links": (broken_quick_links, False),
+}
+
+
+def _run(text: str, fix: bool) -> float:
+    from ddlint import api
+
+    started = time.perf_counter()
+    if fix:
+        api.fix_text(text)
+    else:
+        api.lint_text(text)
+    return time.perf_counter() - started
+
+
+def million_tables() -> None:
+    """One million one-row tables (41 MB), checked by a whole ddlint process."""
+    block = "| Author | Title |\n|---|---|\n| A | T |\n\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "tables.md"
+        path.write_text(block * 1_000_000, encoding="utf-8")
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "ddlint", "check", "--output-format", "json", str(path)],
+            stdout=subprocess.DEVNULL,
+            check=False,
+        )
+        seconds = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        size = path.stat().st_size / 1e6
+    print(
+        f"million one-row tables ({size:.0f} MB): exit {done.returncode}, "
+        f"{seconds:.1f} s, peak RSS {peak:.0f} MB"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--shapes", default=",".join(SHAPES))
+    parser.add_argument("--million-tables", action="store_true")
+    args = parser.parse_args(argv)
+    if args.million_tables:
+        million_tables()
+        return 0
+    print("| shape | n | 8n | time n (s) | time 8n (s) | ratio |\n|---|---|---|---|---|---|")
+    for name in args.shapes.split(","):
+        build, fix = SHAPES[name]
+        small, large = _run(build(args.n), fix), _run(build(8 * args.n), fix)
+        print(
+            f"| {name} | {args.n} | {8 * args.n} | {small:.3f} | {large:.3f} | "
+            f"{large / small:.1f}x |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
