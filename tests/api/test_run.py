@@ -130,3 +130,42 @@ def test_a_fifo_in_a_folder_does_not_hang_the_run(
     err = capsys.readouterr().err
     assert f"{folder / 'evil.md'}: not a regular file (a FIFO)" in err
     assert f"{folder / 'zero.md'}: not a regular file (a character device)" in err
+
+
+def test_max_file_size_comes_from_the_config(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(folder)
+    (folder / ".ddlint.toml").write_text("max-file-size = 100\n", encoding="utf-8")
+    assert main(["check", "a.md"]) == 1  # read (84 bytes): its one finding
+    capsys.readouterr()
+    assert main(["check", "b.md"]) == 2
+    err = capsys.readouterr().err
+    assert "b.md: " in err and "more than the 100-byte limit; not read" in err
+
+
+def test_a_symlink_out_of_the_checked_folder_is_fixed_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text(UNFIXED, encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "README.md").symlink_to(outside)
+    monkeypatch.chdir(repo)
+    assert main(["check", "--fix-only", "."]) == 2
+    assert "README.md: a symlink to" in capsys.readouterr().err
+    assert outside.read_text(encoding="utf-8") == UNFIXED
+    assert main(["check", "--fix-only", "--fix-symlink-targets", "."]) == 0
+    assert outside.read_text(encoding="utf-8") != UNFIXED
+
+
+def test_ignore_on_the_command_line_wins_over_the_config_when_fixing(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(folder)
+    (folder / ".ddlint.toml").write_text('extend-select = ["DD402"]\n', encoding="utf-8")
+    assert main(["check", "--fix-only", "--ignore", "DD402", "a.md"]) == 0
+    assert (folder / "a.md").read_text(encoding="utf-8") == UNFIXED
+    assert main(["check", "--fix-only", "a.md"]) == 0
+    assert (folder / "a.md").read_text(encoding="utf-8") != UNFIXED

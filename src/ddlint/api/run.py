@@ -17,6 +17,7 @@ file was checked.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import traceback
 from collections.abc import Mapping, Sequence
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from ddlint import api
 from ddlint.engine.config import Config, ConfigError, find_config, load_config, selected_codes
 from ddlint.engine.linter import LintResult, default_codes, lint
-from ddlint.fix.fixer import FixError
+from ddlint.fix.fixer import FixError, fix_text
 from ddlint.rules import ALL_RULES
 from ddlint.text.errors import InputError
 from ddlint.text.findings import Finding
@@ -64,6 +65,8 @@ class RunOptions:
     diff_base: str | None = None
     baseline_path: str | None = None
     write_baseline: str | None = None
+    # Rewrite the target of a symlink that points outside the folder checked.
+    fix_symlink_targets: bool = False
 
     @property
     def fixing(self) -> bool:
@@ -112,6 +115,7 @@ def check_paths(
     files = collect_paths(paths or (".",), exclude=run.config.exclude)
     # Every configuration and selection first: a bad one ends the run before any work.
     plans = []
+    roots = _roots(paths or (".",))
     for name in files:
         config = _config_for(explicit or _find(name), config_cache)
         codes = selected_codes(
@@ -121,13 +125,15 @@ def check_paths(
             ignore=options.ignore,
             defaults=default_codes(),
         )
-        plans.append((name, config, codes))
+        plans.append((name, config, codes, _root_of(name, roots)))
     if options.baseline_path and not options.write_baseline:
         from ddlint.engine.baseline import read_baseline
 
         read_baseline(options.baseline_path)  # a missing or broken baseline stops the run here
-    fixed: list[tuple[Source, str]] = []  # written once every file was checked
-    for name, config, codes in plans:
+    # Written once every file was checked: (source, new text, the folder a symlink's
+    # target must lie in, None for anywhere).
+    fixed: list[tuple[Source, str, Path | None]] = []
+    for name, config, codes, root in plans:
         try:
             write = _check_file(name, config, codes, options, run, stdin)
         except Exception as exc:
@@ -137,15 +143,34 @@ def check_paths(
             run.errors.append(_file_error(shown, exc))
             continue
         if write is not None:
-            fixed.append(write)
+            fixed.append((*write, None if options.fix_symlink_targets else root))
     _apply_baseline(run, options)
-    for source, new_text in fixed:
+    for source, new_text, inside in fixed:
         try:
-            if write_atomic(source, new_text):
+            if write_atomic(source, new_text, symlink_root=inside):
                 run.rewritten.append(source.path)
         except SourceError as exc:
             run.errors.append(FileError(source.path, str(exc)))
     return run
+
+
+def _roots(paths: Sequence[str]) -> list[Path]:
+    """The folders a fixed file may really lie in: the current directory, and each
+    directory argument (written as given; ``write_atomic`` resolves them)."""
+    found = [Path(os.path.abspath("."))]
+    found += [Path(os.path.abspath(name)) for name in paths if name != "-" and Path(name).is_dir()]
+    return found
+
+
+def _root_of(name: str, roots: list[Path]) -> Path:
+    """The folder a fixed ``name`` must really lie in: the deepest directory argument
+    holding it, else the current directory, else (a file named outside the current
+    directory) its own folder."""
+    if name == "-":
+        return roots[0]
+    where = Path(os.path.abspath(name))
+    holding = [root for root in roots if root in where.parents]
+    return max(holding, key=lambda root: len(root.parts)) if holding else where.parent
 
 
 def _file_error(name: str, exc: BaseException) -> FileError:
@@ -204,14 +229,20 @@ def _check_file(
         source = decode((stdin or sys.stdin.buffer).read(), display)
     else:
         display = name
-        source = read_source(name)
+        source = read_source(name, max_bytes=config.max_file_size)
     run.files += 1
     text = source.text
     link_found: list[Finding] = []
     write: tuple[Source, str] | None = None
     if options.fixing:
-        result = api.fix_text(
-            text, path=display, config=config, select=sorted(codes), unsafe=options.unsafe_fixes
+        # The codes are already selected (config and options together): the fixer
+        # takes them as they are, so an --ignore is not undone by the config.
+        result = fix_text(
+            text,
+            path=display,
+            codes=codes,
+            settings=config.settings(),
+            unsafe=options.unsafe_fixes,
         )
         new_text, lint_result, applied = result.text, result.remaining, list(result.applied)
         if options.check_links:
@@ -220,9 +251,7 @@ def _check_file(
             redirected = _fix_links(new_text, link_found, outcomes, display, config)
             if redirected is not None:
                 new_text, applied = redirected.text, applied + list(redirected.applied)
-                lint_result = api.check_text(
-                    new_text, path=display, config=config, select=sorted(codes)
-                )
+                lint_result = lint(new_text, path=display, codes=codes, settings=config.settings())
                 link_found = _link_findings(lint_result, outcomes, display)
         if new_text != text:
             if options.show_diff:

@@ -66,6 +66,11 @@ class ReportOptions:
     "--baseline", "baseline_path", type=click.Path(), default=None, help="Hide known findings."
 )
 @click.option("--write-baseline", type=click.Path(), default=None, help="Record findings; exit 0.")
+@click.option(
+    "--fix-symlink-targets",
+    is_flag=True,
+    help="Rewrite a symlink's target even outside the folder checked.",
+)
 def check(
     paths: tuple[str, ...],
     fix: bool,
@@ -93,6 +98,7 @@ def check(
     diff_base: str | None,
     baseline_path: str | None,
     write_baseline: str | None,
+    fix_symlink_targets: bool,
 ) -> None:
     """Check Markdown paper lists (files, directories, or - for stdin)."""
     run_options = RunOptions(
@@ -114,6 +120,7 @@ def check(
         diff_base=diff_base,
         baseline_path=baseline_path,
         write_baseline=write_baseline,
+        fix_symlink_targets=fix_symlink_targets,
     )
     report = ReportOptions(
         output_format=output_format,

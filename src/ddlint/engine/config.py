@@ -25,6 +25,7 @@ from ddlint.rules import (
     resolve,
 )
 from ddlint.text.errors import InputError
+from ddlint.text.source import DEFAULT_MAX_BYTES
 
 CONFIG_FILES = (".ddlint.toml", "pyproject.toml")
 _FIELDS = sorted(set(DEFAULT_ALIASES.values()))
@@ -53,6 +54,12 @@ class GeneralConfig(BaseModel):
     exclude: list[str] = Field(default=[], description="a list of glob patterns")
     fail_on: Literal["error", "warning", "info"] = Field(
         default="warning", alias="fail-on", description="one of 'error', 'warning', 'info'"
+    )
+    max_file_size: int = Field(
+        default=DEFAULT_MAX_BYTES,
+        alias="max-file-size",
+        ge=1,
+        description="the largest file read, in bytes (a positive integer)",
     )
     header_aliases: dict[str, str] = Field(
         default={},
