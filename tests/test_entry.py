@@ -3,7 +3,7 @@
 That is only sound while linting, fixing and exporting make no reference cycles, which
 these tests check on every list shape we have: whatever one of them creates must be freed
 by reference counting alone. Link checking (asyncio, httpx) does make cycles; the
-command collects while it runs (tests/test_linkfindings.py).
+command collects while it runs (tests/engine/test_linkfindings.py).
 """
 
 from __future__ import annotations

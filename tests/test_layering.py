@@ -9,9 +9,12 @@ one has to declare its place.
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parent.parent / "src" / "ddlint"
+from helpers import ROOT
+
+SRC = ROOT / "src" / "ddlint"
 
 # Bottom first. Each layer's doc line says what it owns.
 LAYERS = (
@@ -106,3 +109,29 @@ def test_the_top_level_holds_only_packages_and_a_few_modules() -> None:
     assert modules <= TOP_LEVEL_MODULES, modules - TOP_LEVEL_MODULES
     packages = {path.name for path in SRC.iterdir() if (path / "__init__.py").is_file()}
     assert packages == set(LAYERS) - TOP_LEVEL_MODULES
+
+
+# The cmark-gfm port follows blocks.c function by function; split, it would not.
+LONG_MODULES = {"gfm/blocks.py"}
+MAX_LINES = 400
+
+
+def test_no_module_is_over_400_lines_but_the_cmark_gfm_port() -> None:
+    long = {
+        path.relative_to(SRC).as_posix(): lines
+        for path in SRC.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert set(long) <= LONG_MODULES, long
+
+
+def test_text_uses_the_standard_library_only() -> None:
+    outside = {
+        f"{path.relative_to(SRC)} imports {name}"
+        for path in sorted((SRC / "text").rglob("*.py"))
+        for name in _imports(path, SRC)
+        if name.split(".")[0] not in sys.stdlib_module_names
+        and name.split(".")[0] != "ddlint"
+        and name != "__future__"
+    }
+    assert not outside, outside

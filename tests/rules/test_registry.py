@@ -30,7 +30,7 @@ def _fixes() -> dict[str, set[Applicability]]:
     """Every rule's fixes over the fixtures and the rules' documented examples, by code:
     the applicabilities seen."""
     runs = [(p.read_text(encoding="utf-8"), "ALL") for p in sorted(TESTS.glob("fixtures/**/*.md"))]
-    for rule in ALL_RULES:  # each example with its own rule (as tests/test_rule_docs.py)
+    for rule in ALL_RULES:  # each example with its own rule (as tests/rules/test_rule_docs.py)
         runs += [(m.group("code"), rule.code) for m in _FENCE.finditer(rule.__doc__ or "")]
     seen: dict[str, set[Applicability]] = defaultdict(set)
     for text, selected in runs:

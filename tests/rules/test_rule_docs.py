@@ -30,7 +30,7 @@ def example(rule: type[Rule], title: str) -> str:
 
 
 _IDS = [f"{r.code}-{r.name}" for r in ALL_RULES]
-# Network rules' examples need a server; tests/test_linkfindings.py runs them for real.
+# Network rules' examples need a server; tests/engine/test_linkfindings.py runs them for real.
 OFFLINE = [r for r in ALL_RULES if not r.network]
 _OFFLINE_IDS = [f"{r.code}-{r.name}" for r in OFFLINE]
 

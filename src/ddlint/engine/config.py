@@ -187,7 +187,7 @@ def default_config() -> Config:
     """The defaults, without building the validator (nothing to validate).
 
     Every field is given (a copy of its default), as ``model_construct`` would without
-    them; tests/test_config.py checks these equal the declared defaults.
+    them; tests/engine/test_config.py checks these equal the declared defaults.
     """
     defaults = {name: copy(field.default) for name, field in Config.model_fields.items()}
     return Config.model_construct(set(), **defaults)  # set(): nothing was given

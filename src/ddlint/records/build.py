@@ -30,7 +30,7 @@ def construct(model: type[_Model], **values: Any) -> _Model:
     order: the four attributes model_construct sets, without its per-field walk over
     aliases and defaults (a third of extraction time). Nothing is validated: every value
     comes from our own parsers and is typed statically; data from outside (exported JSON)
-    is validated at that boundary. tests/test_record_construction.py proves the two
+    is validated at that boundary. tests/records/test_record_construction.py proves the two
     indistinguishable.
     """
     record = model.__new__(model)
