@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import cProfile
 import pstats
+from functools import reduce
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -33,22 +34,27 @@ def _reference_waiting(findings: list[Finding]) -> set[int]:
     }
 
 
+def _edits(finding: Finding) -> tuple[Edit, ...]:
+    return finding.fix.edits if finding.fix is not None else ()
+
+
 def _reference_choose(findings: list[Finding], unsafe: bool) -> list[Finding]:
     """First come first served, each fix's edits compared with every edit taken before."""
     waiting = _reference_waiting(findings) if unsafe else set()
-    chosen: list[Finding] = []
-    taken: list[Edit] = []
-    for finding in findings:
-        fix = finding.fix
-        if fix is None or not fix.edits:
-            continue
-        if fix.applicability is Applicability.UNSAFE and not unsafe:
-            continue
-        if any(collide(a, b) for a in fix.edits for b in taken) or id(finding) in waiting:
-            continue
-        chosen.append(finding)
-        taken.extend(fix.edits)
-    return chosen
+    candidates = [
+        f
+        for f in findings
+        if _edits(f)
+        and (unsafe or f.fix is None or f.fix.applicability is not Applicability.UNSAFE)
+        and id(f) not in waiting
+    ]
+
+    def take(chosen: list[Finding], finding: Finding) -> list[Finding]:
+        taken = [edit for f in chosen for edit in _edits(f)]
+        clear = not any(collide(a, b) for a in _edits(finding) for b in taken)
+        return [*chosen, finding] if clear else chosen
+
+    return reduce(take, candidates, [])
 
 
 @st.composite
