@@ -21,7 +21,7 @@ import os
 import sys
 import traceback
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -58,7 +58,7 @@ class RunOptions:
     config_path: str | None = None
     check_links: bool = False
     allow_private: bool = False
-    host_concurrency: int = 4
+    host_concurrency: int | None = None  # None: the link checker's own (``CheckOptions``)
     cache_dir: str | None = None
     no_cache: bool = False
     progress: bool = True
@@ -292,20 +292,22 @@ def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Find
 def _fetch_links(result: LintResult, options: RunOptions) -> dict[str, LinkResult]:
     # Imported here: only --check-links pays for httpx (start-up time).
     from ddlint.engine.linkfindings import fetch_link_outcomes
+    from ddlint.net.model import CheckOptions
 
+    check = CheckOptions(
+        allow_private=options.allow_private,
+        cache_dir=Path(options.cache_dir) if options.cache_dir else None,
+        use_cache=not options.no_cache,
+        progress=options.progress,
+    )
+    if options.host_concurrency is not None:
+        check = replace(check, host_concurrency=options.host_concurrency)
     # The command runs without the cyclic collector (``_entry``); asyncio and httpx
     # make reference cycles, so it collects while links are checked.
     paused = not gc.isenabled()
     gc.enable()
     try:
-        return fetch_link_outcomes(
-            result,
-            allow_private=options.allow_private,
-            host_concurrency=options.host_concurrency,
-            cache_dir=options.cache_dir,
-            use_cache=not options.no_cache,
-            progress=options.progress,
-        )
+        return fetch_link_outcomes(result, check)
     finally:
         if paused:
             gc.disable()

@@ -54,7 +54,8 @@ class ReportOptions:
 @click.option("--config", "config_path", type=click.Path(), default=None)
 @click.option("--check-links", is_flag=True, help="Check every link over the network.")
 @click.option("--allow-private", is_flag=True, help="Let the link check reach private addresses.")
-@click.option("--host-concurrency", type=click.IntRange(1, 64), default=4)
+# No default here: the link checker's own (ddlint.net.model.CheckOptions) applies.
+@click.option("--host-concurrency", type=click.IntRange(1, 64), default=None)
 @click.option("--cache-dir", type=click.Path(), default=None)
 @click.option("--no-cache", is_flag=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary line.")
@@ -90,7 +91,7 @@ def check(
     config_path: str | None,
     check_links: bool,
     allow_private: bool,
-    host_concurrency: int,
+    host_concurrency: int | None,
     cache_dir: str | None,
     no_cache: bool,
     quiet: bool,

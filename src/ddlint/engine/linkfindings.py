@@ -9,7 +9,6 @@ otherwise.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 from ddlint.engine.linter import LintResult, network_findings
 from ddlint.net import CheckOptions, LinkResult, check_links
@@ -19,25 +18,12 @@ from ddlint.text.findings import Finding
 
 
 def fetch_link_outcomes(
-    result: LintResult,
-    *,
-    allow_private: bool = False,
-    host_concurrency: int = 4,
-    cache_dir: str | None = None,
-    use_cache: bool = True,
-    progress: bool = False,
-    timeout: float = 10.0,
+    result: LintResult, options: CheckOptions | None = None
 ) -> dict[str, LinkResult]:
-    """Check every link of the paper rows once; the result maps each URL to its outcome."""
-    options = CheckOptions(
-        allow_private=allow_private,
-        host_concurrency=host_concurrency,
-        cache_dir=Path(cache_dir) if cache_dir else None,
-        use_cache=use_cache,
-        progress=progress,
-        timeout=timeout,
-    )
-    return check_links([p.url for p in document_links(result.records)], options)
+    """Check every link of the paper rows once (with ``CheckOptions()`` unless told);
+    the result maps each URL to its outcome."""
+    urls = [p.url for p in document_links(result.records)]
+    return check_links(urls, options if options is not None else CheckOptions())
 
 
 def link_findings(
