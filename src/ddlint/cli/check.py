@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import traceback
 from dataclasses import dataclass
+from typing import get_args
 
 import click
 
@@ -18,7 +19,7 @@ from ddlint.api.run import CheckRun, RunOptions, check_paths
 from ddlint.report import OUTPUT_FORMATS, OutputFormat, RuleMeta, write_findings
 from ddlint.rules import ALL_RULES, UnknownRuleError
 from ddlint.text.errors import InputError
-from ddlint.text.findings import Severity
+from ddlint.text.findings import FailOn, Severity
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class ReportOptions:
     output_format: OutputFormat = "text"
     statistics: bool = False
     exit_zero: bool = False
-    fail_on: str | None = None
+    fail_on: FailOn | None = None
     exit_non_zero_on_fix: bool = False
     show_fixes: bool = False
     quiet: bool = False
@@ -49,7 +50,7 @@ class ReportOptions:
 @click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None)
+@click.option("--fail-on", type=click.Choice(get_args(FailOn)), default=None)
 @click.option("--stdin-filename", default=None, help="The name of the file read from stdin.")
 @click.option("--config", "config_path", type=click.Path(), default=None)
 @click.option("--check-links", is_flag=True, help="Check every link over the network.")
@@ -86,7 +87,7 @@ def check(
     output_format: OutputFormat,
     statistics: bool,
     exit_zero: bool,
-    fail_on: str | None,
+    fail_on: FailOn | None,
     stdin_filename: str | None,
     config_path: str | None,
     check_links: bool,

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator
 
@@ -25,6 +25,7 @@ from ddlint.rules import (
     resolve,
 )
 from ddlint.text.errors import InputError
+from ddlint.text.findings import FailOn
 from ddlint.text.source import DEFAULT_MAX_BYTES
 
 CONFIG_FILES = (".ddlint.toml", "pyproject.toml")
@@ -52,8 +53,10 @@ class GeneralConfig(BaseModel):
     extend_select: list[str] = Field(default=[], alias="extend-select", description=_RULE_LIST)
     ignore: list[str] = Field(default=[], description=_RULE_LIST)
     exclude: list[str] = Field(default=[], description="a list of glob patterns")
-    fail_on: Literal["error", "warning", "info"] = Field(
-        default="warning", alias="fail-on", description="one of 'error', 'warning', 'info'"
+    fail_on: FailOn = Field(
+        default="warning",
+        alias="fail-on",
+        description=f"one of {', '.join(map(repr, get_args(FailOn)))}",
     )
     max_file_size: int = Field(
         default=DEFAULT_MAX_BYTES,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ddlint.text.spans import Span
 
@@ -17,6 +18,10 @@ class Severity(str, enum.Enum):
     @property
     def rank(self) -> int:
         return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+# The least severity that fails a run (``fail-on``, ``--fail-on``): a ``Severity`` value.
+FailOn = Literal["error", "warning", "info"]
 
 
 class Applicability(str, enum.Enum):
