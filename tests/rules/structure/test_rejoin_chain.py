@@ -149,7 +149,8 @@ _ROW_ORDER_CASE = (
 # venue; DD305 dropping row 5's version pin), and then they and the fixes they collide
 # with took passes of their own: with an unsafe fix pending, nothing composes. Rejoined
 # group by group, the table was sorted once they were made, the safe fixes left riding
-# in the sort.
+# in the sort. (Four rows with arXiv links are no clear convention (issue #19): DD305
+# now keeps row 5's pin, and the first list takes a pass less than group by group.)
 _PASSES_CASES = [
     (
         "# Papers\n\n"
@@ -163,7 +164,7 @@ _PASSES_CASES = [
         + _paper(4, form="abs/1901.{n:05d}")
         + "\n"
         + _unpadded(5, " ", form="pdf/1801.{n:05d}v2.pdf").replace("https:", "http:"),
-        4,
+        (3, 4),
     ),
     (
         "# Papers\n\n"
@@ -177,7 +178,7 @@ _PASSES_CASES = [
         + "\n"
         + _paper(3)
         + _unpadded(4, "Bo Zhao et al", form="pdf/1801.{n:05d}.pdf"),
-        3,
+        (3, 3),
     ),
 ]
 
@@ -193,9 +194,11 @@ def test_rows_of_equal_dates_keep_their_order_however_the_groups_rejoin() -> Non
 
 
 @pytest.mark.parametrize(("text", "passes"), _PASSES_CASES)
-def test_a_sort_costs_no_pass_when_the_groups_rejoin_at_once(text: str, passes: int) -> None:
+def test_a_sort_costs_no_pass_when_the_groups_rejoin_at_once(
+    text: str, passes: tuple[int, int]
+) -> None:
     result = fix_text(text, unsafe=True)
     expected = _one_group_per_pass(text, True)
     assert result.text == expected.text
     assert _report(result) == _report(expected)
-    assert (result.passes, expected.passes) == (passes, passes)
+    assert (result.passes, expected.passes) == passes
