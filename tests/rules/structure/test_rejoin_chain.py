@@ -149,8 +149,10 @@ _ROW_ORDER_CASE = (
 # venue; DD305 dropping row 5's version pin), and then they and the fixes they collide
 # with took passes of their own: with an unsafe fix pending, nothing composes. Rejoined
 # group by group, the table was sorted once they were made, the safe fixes left riding
-# in the sort. (Four rows with arXiv links are no clear convention (issue #19): DD305
-# now keeps row 5's pin, and the first list takes a pass less than group by group.)
+# in the sort. (Issue #19: four rows with arXiv links are no clear convention, so DD305
+# keeps row 5's pin; the first list's one pre-filled template row is no template row,
+# as the list does not repeat it, so it is rejoined with the rows, not deleted. The
+# first list takes two passes fewer than group by group.)
 _PASSES_CASES = [
     (
         "# Papers\n\n"
@@ -164,7 +166,7 @@ _PASSES_CASES = [
         + _paper(4, form="abs/1901.{n:05d}")
         + "\n"
         + _unpadded(5, " ", form="pdf/1801.{n:05d}v2.pdf").replace("https:", "http:"),
-        (3, 4),
+        (2, 4),
     ),
     (
         "# Papers\n\n"
