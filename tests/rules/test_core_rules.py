@@ -155,6 +155,7 @@ SAFE = Applicability.SAFE
             id="metrics-row",
         ),
         pytest.param(HEAD + ROW_A + "| <!-- c --> | | |\n", [(4, None)], id="comment-is-content"),
+        pytest.param(HEAD + ROW_A + "&nbsp;\n", [], id="absorbed-line-is-dd106s"),
     ],
 )
 def test_dd201_deletes_only_template_rows(
@@ -208,3 +209,11 @@ def test_dd001(text: str, expected: list[int]) -> None:
     findings = lint_text(text, select=["DD001", "DD204"])
     assert [f.line for f in findings if f.code == "DD001"] == expected
     assert not [f for f in findings if f.code == "DD204"]
+
+
+def test_dd201_leaves_an_absorbed_spacer_line_to_dd106() -> None:
+    # `&nbsp;` right under a table, meant as space after it: GitHub absorbs it as an empty
+    # row. No template row (it has no pipe): reported by DD106, deleted by no safe fix.
+    text = HEAD + ROW_A + "&nbsp;\n\nText.\n"
+    assert [f.code for f in lint_text(text)] == ["DD106"]
+    assert fix_text(text).text == text

@@ -7,11 +7,12 @@ each column to a field, and turns each data row, rendered or stray, into a
 Placeholder rows (template rows left in), separator rows (``| **2015** | | |``) and
 unread rows (no paper field, but not a template) are kept as rows but are not papers.
 
-A template row (issue #19) is one whose every cell is empty once whitespace, emphasis
-markers and empty-target links (``[Code]()``, ``[** **]()``) are removed, or one the list
-repeats identically whose title cell has an empty-target link or no text (a template
-pre-filled with a task, pasted again and again). Only such a row may be deleted by a
-safe fix; any other row without a paper is ``unread``.
+A template row (issue #19) is a pipe row whose every cell is empty once whitespace,
+emphasis markers and empty-target links (``[Code]()``, ``[** **]()``) are removed, or one
+the list repeats identically whose title cell has an empty-target link or no text (a
+template pre-filled with a task, pasted again and again). Only such a row may be deleted
+by a safe fix; any other row without a paper is ``unread``, a line without a pipe that
+GitHub absorbed into the table (``&nbsp;`` under it) too.
 """
 
 from __future__ import annotations
@@ -165,7 +166,9 @@ class _TableRecords:
                 else self._remembered_paper(memo, row, cells, contents, section)
             )
             if _is_placeholder(paper):
-                empty = _is_empty_row(row, self.parsers.inline)
+                # A line without a pipe that GitHub absorbed (`&nbsp;` under the table)
+                # is no template row: DD106's, and only a person knows what it was for.
+                empty = row.has_pipe and _is_empty_row(row, self.parsers.inline)
                 kind, paper = ("placeholder" if empty else "unread"), None
         return RowRecord(self.paper_table, row, kind, paper, cells, contents)
 
@@ -256,7 +259,7 @@ def _repeated_templates(rows: list[RowRecord], inline: InlineCache) -> None:
     """Unread rows the list repeats identically, whose title cell has an empty-target link
     or no text, are template rows: the list's own template, pre-filled (`| |[** **]() |  |
     Image Classification | … | [Code]() |`). Marked as placeholders in place."""
-    unread = [index for index, record in enumerate(rows) if record.kind == "unread"]
+    unread = [i for i, record in enumerate(rows) if record.kind == "unread" and record.row.has_pipe]
     if len(unread) < 2:
         return
     keys = {index: tuple(cell.text for cell in rows[index].row.cells) for index in unread}

@@ -14,7 +14,8 @@ text (a template pre-filled with a task, `| |[** **]() | | Image Classification 
 (a link in a Notes column, `| PSNR (peak signal-to-noise ratio) | - | |` in a
 table of metrics, a pre-filled template that appears once) is reported without a
 fix: it may be a paper whose cells went to the wrong columns, or a row that is no
-paper at all, and only a person can tell.
+paper at all, and only a person can tell. A line without a pipe that GitHub
+absorbed into the table (`&nbsp;` right under it) is DD106's, not a template row.
 
 ## Why is this bad?
 GitHub shows the empty template as a row of the list (or, after a blank line, as
@@ -66,6 +67,8 @@ class PlaceholderRow(Rule):
         for record in ctx.records.rows:
             if record.kind not in ("placeholder", "unread"):
                 continue
+            if not record.row.has_pipe:
+                continue  # a line GitHub absorbed into the table: DD106 reports it
             row = record.row
             where = "" if row.rendered else " (after the table, rendered as text)"
             if record.kind == "placeholder":
