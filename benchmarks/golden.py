@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", type=Path)
     args = parser.parse_args(argv)
     args.directory.mkdir(parents=True, exist_ok=True)
-    differing = 0
+    differing = new = 0
     for name, text in _inputs():
         outputs = _outputs(text)
         key = hashlib.sha256(name.encode()).hexdigest()[:16]
@@ -69,14 +69,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.mode == "write":
             target.write_text(json.dumps({"name": name, **outputs}, indent=1), encoding="utf-8")
             continue
+        if not target.is_file():  # a fixture added since the snapshot: nothing to compare
+            new += 1
+            print(f"NEW: {name}: no snapshot", file=sys.stderr)
+            continue
         expected = json.loads(target.read_text(encoding="utf-8"))
         for kind, value in outputs.items():
             if expected.get(kind) != value:
                 differing += 1
                 print(f"DIFFERS: {name}: {kind}", file=sys.stderr)
     if args.mode == "compare":
-        print("golden: identical" if not differing else f"golden: {differing} outputs differ")
-    return 1 if differing else 0
+        verdict = "identical" if not differing else f"{differing} outputs differ"
+        print(f"golden: {verdict}" + (f" ({new} new inputs without a snapshot)" if new else ""))
+    return 1 if differing or new else 0
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ DEFECTIVE = """\
 |---|---|---|---|---|
 | Ada Lovelace et al | [**Notes on the Analytical Engine**](https://openreview.net/forum?id=Ab12Cd)\
  | Image Classification | ICML, 2022 | [Code](https://github.com/ada/engine) |
-| | [** **]() | Image Classification | | [Code]() |
+| | [** **]() | | | [Code]() |
 
 | Alan Turing et al | [**On Computable Tables**](https://openreview.net/forum?id=Ef34Gh) \
 | Image Classification | ICML, 2022 | |

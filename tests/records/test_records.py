@@ -44,6 +44,53 @@ def test_template_and_commented_rows_are_not_records(seed_papers: list) -> None:
     assert all("Memory-efficient Trajectory" not in p.title for p in seed_papers)
 
 
+def test_paper_column_link_is_kept_when_the_title_has_its_own() -> None:
+    # issue #18: the Paper column's link was dropped when the Title cell had a link.
+    text = (SEED.parent / "repro" / "export-drops-paper-column-link.md").read_text("utf-8")
+    (paper,) = parse_records(text)
+    assert paper.url == "https://dl.acm.org/doi/10.1145/144798"
+    assert [(link.label, link.url) for link in paper.links] == [
+        ("pdf", "https://github.com/u/814032")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cells", "url", "links"),
+    [
+        pytest.param("| [pdf](https://x.org/p) | Notes |", "https://x.org/p", [], id="title-text"),
+        pytest.param(
+            "| [pdf](https://x.org/p), [code](https://g.com/r) | Notes |",
+            "https://x.org/p",
+            [("code", "https://g.com/r")],
+            id="two-links-in-the-paper-column",
+        ),
+        pytest.param(
+            "| [pdf](https://x.org/p) | [Notes](https://y.org/n) |",
+            "https://y.org/n",
+            [("pdf", "https://x.org/p")],
+            id="title-link-first",
+        ),
+        pytest.param("| [pdf]() | [Notes](https://y.org/n) |", "https://y.org/n", [], id="empty"),
+    ],
+)
+def test_paper_column_links(cells: str, url: str, links: list[tuple[str, str]]) -> None:
+    text = "| Paper | Title | Venue |\n|---|---|---|\n" + cells[:-1] + " ICML, 2022 |\n"
+    (paper,) = parse_records(text)
+    assert (paper.url, [(link.label, link.url) for link in paper.links]) == (url, links)
+
+
+def test_rows_without_a_paper_are_unread_unless_templates() -> None:
+    text = (
+        "| Title | Authors | Notes |\n|---|---|---|\n"
+        "| [**A**](https://x.org/a) | Ada | |\n"
+        "| | | [Learning Graph](https://arxiv.org/abs/2201.57730) |\n"
+        "| [** **]() | | [Code]() |\n"
+    )
+    records = extract_records(parse_document(text))
+    assert [r.kind for r in records.rows] == ["paper", "unread", "placeholder"]
+    assert len(records.papers) == 1
+
+
 def test_seed_record_fields(seed_papers: list) -> None:  # type: ignore[type-arg]
     first = seed_papers[0]
     assert first.title.startswith("Compressed Gastric Image Generation")

@@ -57,3 +57,11 @@ def test_use_instead_is_clean(rule: type[Rule]) -> None:
 def test_fixing_example_gives_use_instead(rule: type[Rule]) -> None:
     fixed = fix_text(example(rule, "Example"), select=[rule.code], unsafe=True)
     assert fixed.text == example(rule, "Use instead")
+
+
+@pytest.mark.parametrize("rule", OFFLINE, ids=_OFFLINE_IDS)
+def test_every_rule_runs_on_this_rules_examples(rule: type[Rule]) -> None:
+    # Issue #18: DD105's Example (every arXiv link a bare URL after the split) crashed DD305.
+    for title in ("Example", "Use instead"):
+        lint_text(example(rule, title))
+        fix_text(example(rule, title), unsafe=True)

@@ -4,14 +4,23 @@
 papers (by their header, or by their cells when the header row is empty), maps
 each column to a field, and turns each data row, rendered or stray, into a
 ``RowRecord``: the ``Paper`` plus the cells it came from, which is what rules read.
-Placeholder rows (template rows left in) and separator rows (``| **2015** | | |``)
-are kept as rows but are not papers.
+Placeholder rows (template rows left in), separator rows (``| **2015** | | |``) and
+unread rows (no paper field, but not a template) are kept as rows but are not papers.
+
+A template row (issue #19) is a pipe row whose every cell is empty once whitespace,
+emphasis markers and empty-target links (``[Code]()``, ``[** **]()``) are removed, or one
+the list repeats identically whose title cell has an empty-target link or no text (a
+template pre-filled with a task, pasted again and again). Only such a row may be deleted
+by a safe fix; any other row without a paper is ``unread``, a line without a pipe that
+GitHub absorbed into the table (``&nbsp;`` under it) too.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
@@ -53,6 +62,7 @@ def extract_records(
         tables.append(builder.paper_table)
         if builder.paper_table.is_paper:
             rows.extend(builder.rows())
+    _repeated_templates(rows, cache)
     return Records(document, tuple(tables), tuple(rows), refs, cache)
 
 
@@ -156,7 +166,10 @@ class _TableRecords:
                 else self._remembered_paper(memo, row, cells, contents, section)
             )
             if _is_placeholder(paper):
-                kind, paper = "placeholder", None
+                # A line without a pipe that GitHub absorbed (`&nbsp;` under the table)
+                # is no template row: DD106's, and only a person knows what it was for.
+                empty = row.has_pipe and _is_empty_row(row, self.parsers.inline)
+                kind, paper = ("placeholder" if empty else "unread"), None
         return RowRecord(self.paper_table, row, kind, paper, cells, contents)
 
     def _remembered_paper(
@@ -209,3 +222,60 @@ def _is_placeholder(paper: Paper) -> bool:
 def has_text(value: str) -> bool:
     """Whether ``value`` says anything: the template's `[** **]()` renders as "** **"."""
     return bool(value.strip(" *_~`-\t"))
+
+
+# -- template rows (issue #19) ----------------------------------------------------------
+
+# What a template cell may hold besides empty-target links: whitespace (`&nbsp;` too)
+# and emphasis markers (`** **`).
+_BLANK = re.compile(r"(?:\s|[*_~]|&nbsp;|&#160;|&#xa0;)+", re.IGNORECASE)
+
+
+def _is_empty_row(row: Row, inline: InlineCache) -> bool:
+    """Every cell of the row (surplus cells too: deleting the row deletes them) is empty
+    once whitespace, emphasis markers and empty-target links are removed."""
+    return all(is_empty_cell(cell.text, inline) for cell in row.cells)
+
+
+def is_empty_cell(text: str, inline: InlineCache) -> bool:
+    """Empty once whitespace, emphasis markers and empty-target links are removed."""
+    if not text:
+        return True
+    content = inline.parse(text)
+    kept: list[str] = []
+    position = 0
+    for link in sorted((*content.links, *content.images), key=lambda link: link.span.start):
+        if link.url.strip():
+            return False  # a link that goes somewhere is content
+        if link.span.start == link.span.end or link.span.start < position:
+            return False  # a link the scanner did not place, or nested: read it as content
+        kept.append(text[position : link.span.start])
+        position = link.span.end
+    kept.append(text[position:])
+    return not _BLANK.sub("", "".join(kept))
+
+
+def _repeated_templates(rows: list[RowRecord], inline: InlineCache) -> None:
+    """Unread rows the list repeats identically, whose title cell has an empty-target link
+    or no text, are template rows: the list's own template, pre-filled (`| |[** **]() |  |
+    Image Classification | … | [Code]() |`). Marked as placeholders in place."""
+    unread = [i for i, record in enumerate(rows) if record.kind == "unread" and record.row.has_pipe]
+    if len(unread) < 2:
+        return
+    keys = {index: tuple(cell.text for cell in rows[index].row.cells) for index in unread}
+    counts = Counter(keys.values())
+    for index in unread:
+        record = rows[index]
+        if counts[keys[index]] >= 2 and _blank_title(record, inline):
+            rows[index] = dataclasses.replace(record, kind="placeholder")
+
+
+def _blank_title(record: RowRecord, inline: InlineCache) -> bool:
+    column = record.table.columns.column_of("title")
+    if column is None:
+        return False
+    cell = record.cells[column]
+    if cell is None:
+        return True
+    content = inline.parse(cell.text)
+    return any(not link.url.strip() for link in content.links) or not _BLANK.sub("", content.text)

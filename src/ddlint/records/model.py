@@ -20,7 +20,9 @@ from ddlint.inline.parse import InlineCache, InlineContent
 from ddlint.records.columns import ColumnMap
 
 VenueKind = Literal["conference", "workshop", "journal", "preprint"]
-RowKind = Literal["paper", "placeholder", "separator"]
+# placeholder: a template row (issue #19), which DD201's safe fix deletes; unread: a row
+# that holds something, but no title, authors, venue nor link target a paper is read from.
+RowKind = Literal["paper", "placeholder", "separator", "unread"]
 
 
 class _Frozen(BaseModel):

@@ -231,9 +231,13 @@ def _title_and_url(
             url = urls[0].url
             extra_links = [_link(link.label, link.url) for link in urls[1:]]
     for link_cell in filled.get("paper_link", ()):
-        linked = [link for link in link_cell.links if link.url.strip()]
-        if linked and url is None:
-            url = linked[0].url
+        for link in link_cell.links:
+            if not link.url.strip():
+                continue
+            if url is None:  # the Paper column's link is the paper's, unless the title has one
+                url = link.url
+            else:  # kept among the links: the Paper column links somewhere of its own
+                extra_links.append(_link(link.label, link.url))
         if not title and link_cell.text:
             title = link_cell.text
     return title.strip(), url, extra_links

@@ -40,10 +40,14 @@ and counts per year are wrong.
 ```
 
 ## Fix safety
-Unsafe: it moves the row (its line, verbatim) to the end of the table of the
-section with the paper's year, which changes the record's section. It is offered
-only when exactly one table has that section year and the same number of columns;
-otherwise the row is only reported. Sort the target table afterwards (DD401).
+Unsafe: it moves the row to the end of the table of the section with the paper's
+year, which changes the record's section (and its place); every other field stays
+as it was. It is offered only when exactly one table has that section year and
+the same number of columns; otherwise the row is only reported. When that table's
+columns come in another order, the row's cells are put in its order, column by
+column, matched by header (then by the field a column feeds); a row with a
+non-empty cell no column of that table takes gets no fix. Sort the target table
+afterwards (DD401).
 
 ## Options
 None.
@@ -54,8 +58,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ddlint.gfm.document import Document, Table
-from ddlint.records.model import Records, RowRecord, Section
+from ddlint.gfm.document import Document
+from ddlint.gfm.render import format_row
+from ddlint.records.columns import ColumnMap, header_key
+from ddlint.records.model import PaperTable, Records, RowRecord, Section
 from ddlint.rules.base import Rule, RuleContext, unsafe_fix
 from ddlint.rules.fields._fields import cell_span, column_year, paper_rows
 from ddlint.text.findings import Edit, Finding, Fix
@@ -124,32 +130,73 @@ def _accepts(section: Section, year: int) -> bool:
     return year == section.year
 
 
-def _tables_by_year(records: Records) -> dict[tuple[int, int], Table | None]:
+def _tables_by_year(records: Records) -> dict[tuple[int, int], PaperTable | None]:
     """The one paper table per (section year, column count); None when there are several."""
-    found: dict[tuple[int, int], Table | None] = {}
+    found: dict[tuple[int, int], PaperTable | None] = {}
     for paper_table in records.tables:
         year = paper_table.section.year
         if not paper_table.is_paper or year is None:
             continue
         key = (year, paper_table.table.columns)
-        found[key] = None if key in found else paper_table.table
+        found[key] = None if key in found else paper_table
     return found
 
 
-def _move(document: Document, record: RowRecord, target: Table | None) -> Fix | None:
-    if target is None or target is record.table.table:
+def _move(document: Document, record: RowRecord, target: PaperTable | None) -> Fix | None:
+    if target is None or target.table is record.table.table:
         return None
     row = record.row
     source = document.lines[row.line - 1]
-    last = document.lines[target.last_line - 1]
+    last = document.lines[target.table.last_line - 1]
     content = document.text[source.start : source.end]
+    order = _column_order(record.table.columns, target.columns)
+    if order != list(range(len(order))):  # the target's columns come in another order
+        cells = [""] * len(target.columns.headers)
+        for index, cell in enumerate(row.cells):
+            if not cell.text:
+                continue
+            if index >= len(order) or order[index] < 0:
+                return None  # a cell the target has no column for: it would be lost
+            cells[order[index]] = cell.text
+        below = target.table.body[-1] if target.table.body else target.table.delimiter
+        indent = document.text[below.source.start : below.source.start + below.indent]
+        content = format_row(cells, indent=indent)  # under the target's container marks
     newline = source.newline or last.newline or "\n"
     if last.newline:
         insert = Edit(Span(last.span.end, last.span.end), content + newline)
     else:  # the table ends the file without a newline
         insert = Edit(Span(last.end, last.end), newline + content)
     remove = Edit(row.line_span, "")
-    return unsafe_fix(f"move the row to the table at line {target.first_line}", remove, insert)
+    return unsafe_fix(
+        f"move the row to the table at line {target.table.first_line}", remove, insert
+    )
+
+
+def _column_order(source: ColumnMap, target: ColumnMap) -> list[int]:
+    """For each source column, the target column that takes its cells (-1: none): the
+    column of the same header (the n-th of equal headers to the n-th), else the one
+    column left that feeds the same fields."""
+    order = [-1] * len(source.headers)
+    free: dict[str, list[int]] = {}
+    for index, header in enumerate(target.headers):
+        free.setdefault(header_key(header), []).append(index)
+    for index, header in enumerate(source.headers):
+        same = free.get(header_key(header))
+        if same:
+            order[index] = same.pop(0)
+    taken = set(order)
+    for index, fields in enumerate(source.fields):
+        if order[index] >= 0 or not fields:
+            continue
+        matches = [
+            column
+            for column, other in enumerate(target.fields)
+            if other == fields and column not in taken
+        ]
+        if len(matches) == 1:
+            order[index] = matches[0]
+            taken.add(matches[0])
+    return order
 
 
 RULE = WrongSection

@@ -33,7 +33,11 @@ other rows, so adding a paper stays a one-line diff.
 Safe: the row is rewritten from its own cells, unchanged (escaped pipes stay
 escaped); the indentation or container prefix before the row and its line ending
 stay. A row with more or fewer cells than the header keeps its cells (that is
-DD103's business). Rows GitHub swallowed without a pipe (DD106) are left alone.
+DD103's business). Rows GitHub swallowed without a pipe (DD106) are left alone,
+and so are rows with an unescaped pipe inside a link, code span or HTML attribute
+(DD105): GitHub splits the cell there, but padding that pipe as a boundary would
+write spaces into the URL or text it belongs to, and escaping it afterwards would
+keep them (`https://example.org/x | y`).
 
 ## Options
 `table-style`: `compact` (default) or `aligned`.
@@ -49,6 +53,7 @@ from ddlint.gfm.document import Row
 from ddlint.gfm.render import TableStyle, canonical_row, is_compact_delimiter, table_widths
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 from ddlint.rules.options import Option
+from ddlint.rules.structure._structure import row_text_pipes
 from ddlint.text.findings import Edit, Finding
 from ddlint.text.spans import Span
 
@@ -86,6 +91,8 @@ class CellFormat(Rule):
                         continue
                 elif text == new:
                     continue
+                if row_text_pipes(document_text, row, table.columns):
+                    continue  # DD105's row: its pipes are text split by mistake, no boundaries
                 fix = None
                 if _same_cells(row, new):
                     fix = safe_fix(_fix_title(style), Edit(row.span, new))

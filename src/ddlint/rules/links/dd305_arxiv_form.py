@@ -2,11 +2,15 @@
 
 ## What it does
 Reads every arXiv link of the paper rows (`arxiv.org/abs/ID`, `arxiv.org/pdf/ID`,
-`arxiv.org/pdf/ID.pdf`, each optionally pinned to a version `vN`), finds the form
-most of them use (ties go to `abs`), or takes the `arxiv-form` option, and reports
-the links in another form. A link whose label names its form (`[PDF]`, `[abs]`)
-keeps that form and is left out of the count. A version pin is reported when most
-links are unpinned; when most are pinned, pins are left alone.
+`arxiv.org/pdf/ID.pdf`, each optionally pinned to a version `vN`) and reports the
+links that break the list's own convention. The list has a convention only when
+it is clear: at least 80 % of the rows with an arXiv link use one form, and at
+least 5 rows do; otherwise (a short list, or one that mixes forms) the form is not
+reported, unless the `arxiv-form` option names one. A link whose label names its
+form (`[PDF]`, `[abs]`) keeps that form and is left out of the count; a bare URL's
+label is the URL itself and names nothing. A version pin is reported only when
+unpinned links are as clear a convention (80 % of the rows with an arXiv link, and
+at least 5 rows); otherwise pins are left alone.
 
 ## Why is this bad?
 The same list links some papers to the abstract page and others straight to a PDF
@@ -20,6 +24,9 @@ A pinned version silently keeps readers on an old revision.
 | Ada et al | [**Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
 | Alan et al | [**Tables**](https://arxiv.org/pdf/2201.00003.pdf) | ICML, 2022 |
 | Grace et al | [**Compilers**](https://arxiv.org/abs/2112.00004v2) | arXiv, Dec., 2021 |
+| Kurt et al | [**Proofs**](https://arxiv.org/abs/2111.00005) | arXiv, Nov., 2021 |
+| Emmy et al | [**Rings**](https://arxiv.org/abs/2110.00006) | arXiv, Oct., 2021 |
+| John et al | [**Games**](https://arxiv.org/abs/2109.00007) | arXiv, Sep., 2021 |
 ```
 
 ## Use instead
@@ -29,6 +36,9 @@ A pinned version silently keeps readers on an old revision.
 | Ada et al | [**Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
 | Alan et al | [**Tables**](https://arxiv.org/abs/2201.00003) | ICML, 2022 |
 | Grace et al | [**Compilers**](https://arxiv.org/abs/2112.00004) | arXiv, Dec., 2021 |
+| Kurt et al | [**Proofs**](https://arxiv.org/abs/2111.00005) | arXiv, Nov., 2021 |
+| Emmy et al | [**Rings**](https://arxiv.org/abs/2110.00006) | arXiv, Oct., 2021 |
+| John et al | [**Games**](https://arxiv.org/abs/2109.00007) | arXiv, Sep., 2021 |
 ```
 
 ## Fix safety
@@ -39,7 +49,8 @@ then get the latest revision, and the pin may have been deliberate. A link with 
 query or fragment, a bare URL or autolink is only reported.
 
 ## Options
-`arxiv-form`: `abs` or `pdf`, instead of the list's majority.
+`arxiv-form`: `abs` or `pdf`, instead of the list's convention; set, the form is
+reported however few rows the list has. It does not change when pins are reported.
 """
 
 from __future__ import annotations
@@ -49,6 +60,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Literal
 
+from ddlint.inline.parse import InlineLink
 from ddlint.inline.urls import arxiv_parts, arxiv_url, split_url
 from ddlint.rules.base import Rule, RuleContext, safe_fix, unsafe_fix
 from ddlint.rules.links._links import Located, describe, paper_links
@@ -74,8 +86,8 @@ class ArxivForm(Rule):
     options = (ARXIV_FORM,)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        # Each arXiv link, its parts, and the form its label names.
-        found: list[tuple[Located, tuple[str, str, str, bool], str | None]] = []
+        # Each arXiv link, its parts, the form its label names, and its row.
+        found: list[tuple[Located, tuple[str, str, str, bool], str | None, int]] = []
         links = paper_links(ctx)
         for index, url in enumerate(links.urls):
             if "arxiv" not in url.lower():  # arxiv_parts' own test, without the call
@@ -83,20 +95,24 @@ class ArxivForm(Rule):
             parts = arxiv_parts(url.strip())
             if parts is not None:
                 located = links.locate(index)
-                found.append((located, parts, _named_form(located.link.label)))
+                row = links.owners[index][0]
+                found.append((located, parts, _named_form(located.link), row))
         if not found:
             return
-        forms = Counter(
-            (form, form == "pdf" and suffix)
-            for _, (form, _, _, suffix), named in found
-            if named is None
-        )
-        target = _target_form(forms, ctx.settings[ARXIV_FORM])
-        pinned = sum(1 for _, parts, _ in found if parts[2])
-        drop_pins = pinned * 2 <= len(found)
-        for located, (form, arxiv_id, version, suffix), named in found:
+        # The rows that show each form (a link whose label names its form shows none).
+        form_rows: dict[Form, set[int]] = {}
+        for _, (form, _, _, suffix), named, row in found:
+            if named is None:
+                form_rows.setdefault((form, form == "pdf" and suffix), set()).add(row)
+        forms = Counter({form: len(rows) for form, rows in form_rows.items()})
+        shown = len(set().union(*form_rows.values()))
+        target = _target_form(forms, shown, ctx.settings[ARXIV_FORM])
+        arxiv_rows = {row for *_, row in found}
+        unpinned = {row for _, parts, _, row in found if not parts[2]}
+        drop_pins = _is_clear(len(unpinned), len(arxiv_rows))
+        for located, (form, arxiv_id, version, suffix), named, _ in found:
             own = (form, form == "pdf" and suffix)
-            wanted = own if named is not None and named != target[0] else target
+            wanted = own if target is None or (named is not None and named != target[0]) else target
             wrong_form = own != wanted
             wrong_pin = bool(version) and drop_pins
             if not (wrong_form or wrong_pin):
@@ -117,25 +133,43 @@ class ArxivForm(Rule):
                 self,
                 located.where,
                 f"arXiv link `{describe(located.link)}` {' and '.join(what)}; this list "
-                f"uses {_NAMES[wanted]}{' without a version' * drop_pins}: use {new_url}",
+                f"uses {_NAMES[wanted] if target else 'arXiv links'}"
+                f"{' without a version' * drop_pins}: use {new_url}",
                 fix=make(f"rewrite to {new_url}", edit) if edit else None,
             )
 
 
-def _named_form(label: str) -> str | None:
-    """The form a link's label names (`[PDF]`, `[abstract]`): kept as the label says."""
-    match = _LABEL_FORM.search(label)
+def _named_form(link: InlineLink) -> str | None:
+    """The form a link's label names (`[PDF]`, `[abstract]`): kept as the label says. A
+    bare URL or an autolink is labelled by its own URL, which names no form."""
+    if link.kind in ("bare", "autolink") or link.label.strip() == link.url.strip():
+        return None
+    match = _LABEL_FORM.search(link.label)
     if match is None:
         return None
     return "pdf" if match.group().lower() == "pdf" else "abs"
 
 
-def _target_form(forms: Counter[Form], option: str | None) -> Form:
+def _is_clear(rows: int, shown: int) -> bool:
+    """Whether ``rows`` of the ``shown`` rows that show a property make a clear convention
+    (issue #19, principle 1): at least 80 % of them, and at least 5 rows."""
+    return rows >= _CLEAR_ROWS and rows * 100 >= shown * _CLEAR_PERCENT
+
+
+_CLEAR_PERCENT = 80
+_CLEAR_ROWS = 5
+
+
+def _target_form(forms: Counter[Form], shown: int, option: str | None) -> Form | None:
+    """The form links should have: the option's, or the list's clear convention, if any.
+    ``forms``: the rows that show each form; ``shown``: the rows that show any."""
     if option == "abs":
         return ("abs", False)
     if option == "pdf":
         return ("pdf", forms[("pdf", True)] >= forms[("pdf", False)])
     ranked = sorted(forms.items(), key=lambda item: (-item[1], item[0] != ("abs", False)))
+    if not ranked or not _is_clear(ranked[0][1], shown):
+        return None  # no clear convention: the list mixes forms, or has too few rows
     return ranked[0][0]
 
 

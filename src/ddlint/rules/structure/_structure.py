@@ -19,7 +19,7 @@ from ddlint.records.model import Records
 # (one level of nested parentheses) and an optional quoted title.
 _LINK = re.compile(
     r"""\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"""
-    r"""\((?:[^()\s\\]|\\.|\([^()\s]*\))*"""
+    r"""\((?P<destination>(?:[^()\s\\]|\\.|\([^()\s]*\))*)"""
     r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)"""
 )
 # An HTML tag whose quoted attribute values may hold pipes (`title="a|b"`).
@@ -27,6 +27,10 @@ _TAG = re.compile(
     r"""<[A-Za-z][\w-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>"""
 )
 _BACKTICKS = re.compile(r"`+")
+# A quoted attribute of a tag, and the attributes whose value is a URL.
+_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "cite", "action", "poster"})
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def text_pipes(text: str) -> list[tuple[int, str]]:
@@ -39,6 +43,25 @@ def text_pipes(text: str) -> list[tuple[int, str]]:
         for match in pattern.finditer(text):
             _collect(text, match.start(), match.end(), what, found)
     return sorted(found.items())
+
+
+def url_pipe_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (into ``text``) of the links and HTML tags whose URL holds an unescaped pipe.
+
+    GitHub splits the cell there and links the URL only up to the pipe (a cut-off
+    autolink) or not at all: escaping a pipe of such a link changes the URL the row
+    links, so DD105 leaves them to a person and DD402 never pads them.
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _LINK.finditer(text):
+        if _UNESCAPED_PIPE.search(match.group("destination")):
+            spans.append(match.span())
+    for match in _TAG.finditer(text):
+        for name, double, single in _ATTRIBUTE.findall(match.group()):
+            if name.lower() in _URL_ATTRIBUTES and _UNESCAPED_PIPE.search(double or single):
+                spans.append(match.span())
+                break
+    return spans
 
 
 def row_text_pipes(document_text: str, row: Row, columns: int) -> list[tuple[int, str]]:
