@@ -72,7 +72,10 @@ _LABEL_FORM = re.compile(r"\b(?:pdf|abs|abstract)\b", re.IGNORECASE)
 _NAMES = {("abs", False): "/abs/ID", ("pdf", False): "/pdf/ID", ("pdf", True): "/pdf/ID.pdf"}
 
 ARXIV_FORM: Option[Literal["abs", "pdf"] | None] = Option(
-    "arxiv-form", Literal["abs", "pdf"] | None, None, "the arXiv link form, instead of the majority"
+    "arxiv-form",
+    Literal["abs", "pdf"] | None,
+    None,
+    "the arXiv link form, instead of the list's convention",
 )
 
 
