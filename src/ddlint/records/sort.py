@@ -61,12 +61,17 @@ def sort_value(record: RowRecord, field: str) -> SortValue:
     return text.casefold() or None
 
 
+def check_sort_keys(keys: Sequence[str]) -> None:
+    """Raise ``ValueError`` naming the first key (``"-year"``) of no sort field; the
+    message is also what a bad ``sort`` in the configuration says."""
+    for key in keys:
+        if key.lstrip("+-") not in SORT_FIELDS:
+            raise ValueError(f"unknown sort key {key!r}; allowed: {sorted(SORT_FIELDS)}")
+
+
 def _sort_fields(keys: Sequence[str]) -> list[tuple[str, bool]]:
-    fields = [(key.lstrip("+-"), key.startswith("-")) for key in keys]
-    for field, _ in fields:
-        if field not in SORT_FIELDS:
-            raise ValueError(f"unknown sort key {field!r}; allowed: {', '.join(SORT_FIELDS)}")
-    return fields
+    check_sort_keys(keys)
+    return [(key.lstrip("+-"), key.startswith("-")) for key in keys]
 
 
 def sort_keys(records: Sequence[RowRecord], keys: Sequence[str] = DEFAULT_SORT) -> list[Any]:

@@ -56,7 +56,7 @@ from itertools import pairwise
 from typing import Literal
 
 from ddlint.records.model import PaperTable, RowRecord
-from ddlint.records.sort import DEFAULT_SORT, SORT_FIELDS, row_month, sort_keys
+from ddlint.records.sort import DEFAULT_SORT, check_sort_keys, row_month, sort_keys
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 from ddlint.rules.options import Option
 from ddlint.text.findings import Edit, Finding
@@ -71,9 +71,7 @@ SortOrder = list[str] | Literal[False] | None
 
 def _known_sort_keys(value: SortOrder) -> None:
     if isinstance(value, list):
-        for key in value:
-            if key.lstrip("-+") not in SORT_FIELDS:
-                raise ValueError(f"unknown sort key {key!r}; allowed: {sorted(SORT_FIELDS)}")
+        check_sort_keys(value)
 
 
 SORT: Option[SortOrder] = Option(
