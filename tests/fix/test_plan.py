@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 
 from ddlint import api
 from ddlint.fix.compose import collide
-from ddlint.fix.plan import choose_fixes, rule_codes
+from ddlint.fix.plan import choose_fixes
+from ddlint.rules import ALL_RULES
 from ddlint.text.findings import Applicability, Edit, Finding, Fix, Severity
 from ddlint.text.spans import Span
 
-SORTING = rule_codes(lambda rule: rule.reorders_rows)
+SORTING = ALL_RULES.codes(lambda rule: rule.reorders_rows)
 
 
 def _reference_waiting(findings: list[Finding]) -> set[int]:

@@ -285,7 +285,7 @@ def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Find
 
     changed = changed_lines(name, base)
     # Findings about a whole table or document have no row of their own to be "changed".
-    row_level = {rule.code for rule in ALL_RULES if rule.scope == "row"}
+    row_level = ALL_RULES.codes(lambda rule: rule.scope == "row")
     return [f for f in findings if f.code in row_level and f.line in changed]
 
 

@@ -28,7 +28,7 @@ class LintResult:
 
 
 def default_codes() -> set[str]:
-    return {rule.code for rule in ALL_RULES if rule.default_enabled}
+    return set(ALL_RULES.codes(lambda rule: rule.default_enabled))
 
 
 def enabled_rules(codes: Collection[str]) -> list[Rule]:

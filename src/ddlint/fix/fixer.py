@@ -158,13 +158,13 @@ class _Linting:
         self.path, self.codes, self.settings = path, codes, settings
         self.link_results = link_results
         enabled = default_codes() if codes is None else set(codes)
-        self.fixing = {
-            rule.code
-            for rule in ALL_RULES
-            if rule.code in enabled
-            and rule.fixable != "never"
-            and (unsafe or rule.fix_safety != "unsafe")
-        }
+        self.fixing = ALL_RULES.codes(
+            lambda rule: (
+                rule.code in enabled
+                and rule.fixable != "never"
+                and (unsafe or rule.fix_safety != "unsafe")
+            )
+        )
         # The run's papers: a pass rebuilds only the papers of the rows its edits changed.
         self.papers = PaperMemo()
 

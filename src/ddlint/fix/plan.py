@@ -3,25 +3,18 @@
 A pass applies the fixable findings whose edits do not collide, first come first served
 (``choose_fixes``); with ``--unsafe-fixes``, a sort waits for the unsafe fixes inside
 its rows (``_waiting_sorts``). ``plan_fixes`` adds the fixes that ride inside a chosen
-edit or carry it (``fix.compose``). Also here: ``rule_codes``, the codes of the rules
-with a fact (which rules reorder rows, which edit outside tables).
+edit or carry it (``fix.compose``).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ddlint.fix.compose import any_collide, collide, compose
 from ddlint.gfm.document import Document
-from ddlint.rules import ALL_RULES, Rule
+from ddlint.rules import ALL_RULES
 from ddlint.text.findings import Applicability, Edit, Finding
-
-
-def rule_codes(fact: Callable[[type[Rule]], bool]) -> frozenset[str]:
-    """The codes of the registered rules with a fact (a ``Rule`` class attribute), such
-    as the rules whose fixes edit text outside tables (``edits_outside_tables``)."""
-    return frozenset(rule.code for rule in ALL_RULES if fact(rule))
 
 
 def plan_fixes(
@@ -105,7 +98,7 @@ def _waiting_sorts(findings: Sequence[Finding]) -> set[int]:
     became sortable (rows rejoining it in one pass or in several). Sorted once its
     rows' values are final, a table is in the same order whatever the passes.
     """
-    sorting = rule_codes(lambda rule: rule.reorders_rows)
+    sorting = ALL_RULES.codes(lambda rule: rule.reorders_rows)
     sorts = _TakenEdits()
     sort_of: dict[int, int] = {}  # id of a sort's edit -> id of the sort
     for finding in findings:

@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ddlint.engine.linter import LintResult
-from ddlint.fix.plan import choose_fixes, rule_codes
+from ddlint.fix.plan import choose_fixes
 from ddlint.gfm.document import Document
 from ddlint.gfm.parse import render_document
 from ddlint.inline.urls import canonical_url
 from ddlint.records.identity import Identity, paper_identity
 from ddlint.records.model import Records
+from ddlint.rules import ALL_RULES
 from ddlint.text.findings import Applicability, Finding
 
 
@@ -132,7 +133,7 @@ def _check_outside_tables(original: Snapshot, fixed: Document, applied: Sequence
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after).get_opcodes()
         if tag != "equal"
     )
-    outside = rule_codes(lambda rule: rule.edits_outside_tables)
+    outside = ALL_RULES.codes(lambda rule: rule.edits_outside_tables)
     declared = sum(1 for f in applied if f.code in outside)
     if changed > declared:
         raise FixError(

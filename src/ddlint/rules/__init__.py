@@ -8,7 +8,7 @@ configuration keys, ``ddlint rules`` and ``ddlint explain``) reads the registry.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, overload
 
@@ -106,6 +106,11 @@ class Registry(Sequence[type[Rule]]):
 
     def __iter__(self) -> Iterator[type[Rule]]:
         return iter(self._rules)
+
+    def codes(self, fact: Callable[[type[Rule]], bool]) -> frozenset[str]:
+        """The codes of the registered rules with a fact, such as the rules that reorder
+        rows: ``ALL_RULES.codes(lambda rule: rule.reorders_rows)``."""
+        return frozenset(rule.code for rule in self._rules if fact(rule))
 
 
 def _load(modules: Iterable[str]) -> list[type[Rule]]:
