@@ -15,13 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ddlint.gfm.document import Document
-from ddlint.rules.base import Suppression
+from ddlint.rules.base import SUPPRESSION_COMMENT, Suppression
 from ddlint.text.findings import Finding
 from ddlint.text.spans import Span
-
-_COMMENT = re.compile(
-    r"<!--\s*ddlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -65,7 +61,7 @@ def _directives(document: Document, resolve: Callable[[str], str | None]) -> Ite
         if block.kind != "html" or block.html_type != 2:
             continue
         text = block.span.slice(document.text)
-        for match in _COMMENT.finditer(text):
+        for match in SUPPRESSION_COMMENT.finditer(text):
             codes: set[str] = set()
             unknown: list[str] = []
             for token in re.split(r"[\s,]+", match.group(2).strip()):

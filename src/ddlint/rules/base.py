@@ -9,6 +9,7 @@ suppression comments silenced.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -71,6 +72,15 @@ class Rule:
         first = (cls.__doc__ or "").strip().split("\n", 1)[0]
         summary = first.split(": ", 1)[-1].strip() or cls.name
         return summary[:1].upper() + summary[1:]
+
+
+# The syntax of a suppression comment, ``<!-- ddlint-disable DD204 -->`` (applied by
+# ``ddlint.engine.suppress``): the directive's name alone, group 1 its kind; and the
+# whole comment, group 1 its kind and group 2 its codes.
+SUPPRESSION_DIRECTIVE = re.compile(r"ddlint-(disable-next-line|disable|enable)", re.IGNORECASE)
+SUPPRESSION_COMMENT = re.compile(
+    rf"<!--\s*{SUPPRESSION_DIRECTIVE.pattern}\b([^>]*?)\s*-->", re.IGNORECASE
+)
 
 
 @dataclass

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Collection, Sequence
 
 from ddlint.gfm.document import Block, Document, Row, Table
 from ddlint.gfm.parse import parse_document
+from ddlint.rules.base import SUPPRESSION_DIRECTIVE
 from ddlint.text.findings import Edit, splice_edits
 from ddlint.text.spans import Span
 
 _HTML_COMMENT = 2  # CommonMark HTML block type 2: ``<!-- … -->``
-# A suppression comment silences findings by line, and lines move as rows rejoin.
-_DIRECTIVE = re.compile(r"ddlint-(?:disable|enable)", re.IGNORECASE)
 
 # Seams for tests, read on each call. With ``CHAIN_GROUPS`` off, an edit rejoins one
 # group and leaves the later ones to later fix passes, as before chaining (``_chained``).
@@ -233,9 +231,10 @@ def _chained(
 
 def _has_directive(document: Document, table: Table, final: Row) -> bool:
     """Whether a suppression comment stands in the table or among its stray rows: the
-    lines it silences are the ones that move (one elsewhere silences the same rows)."""
+    lines it silences are the ones that move (one elsewhere silences the same rows).
+    Any mention of a directive counts, comment or not: a rejoin waits rather than guess."""
     start = document.lines[table.first_line - 1].start
-    return _DIRECTIVE.search(document.text, start, final.line_span.end) is not None
+    return SUPPRESSION_DIRECTIVE.search(document.text, start, final.line_span.end) is not None
 
 
 def stray_groups(rows: Sequence[Row]) -> list[list[Row]]:
