@@ -1,6 +1,8 @@
 """Display width: the columns a text takes in a monospace editor or terminal.
 
-The one place that asks wcwidth, for the table writer and the text report alike.
+The one place that asks wcwidth; it serves the table writer (``gfm.render``). The
+text report still measures its carets with ``unicodedata`` (``report.text._cell_width``)
+until issue #20 moves it here.
 """
 
 from __future__ import annotations

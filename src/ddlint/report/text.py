@@ -215,6 +215,10 @@ def _visible(char: str) -> str:
 
 
 def _cell_width(char: str) -> int:
+    """Columns ``char`` takes in a snippet (to place the carets and trim a long line):
+    by ``unicodedata``, not by ``inline.width.display_width`` (wcwidth) as the table
+    writer measures. The two differ on some characters (a soft hyphen: 0 columns here,
+    1 to wcwidth); the report's output stays as it is until issue #20 moves it to wcwidth."""
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
