@@ -169,3 +169,19 @@ def test_ignore_on_the_command_line_wins_over_the_config_when_fixing(
     assert (folder / "a.md").read_text(encoding="utf-8") == UNFIXED
     assert main(["check", "--fix-only", "a.md"]) == 0
     assert (folder / "a.md").read_text(encoding="utf-8") != UNFIXED
+
+
+def test_a_run_with_a_failed_file_does_not_say_all_checks_passed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clean = UNFIXED.replace("|  A  |", "| A |")  # the row without its extra spaces
+    (tmp_path / "a.md").write_text(clean, encoding="utf-8")
+    (tmp_path / "c.md").write_bytes(b"\xff\xfe not utf-8")
+    assert main(["check", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert "All checks passed!" not in out
+    assert out == "No findings, but 1 file failed.\n"
+    assert f"ddlint: error: {tmp_path / 'c.md'}: not valid UTF-8" in err
+    (tmp_path / "c.md").unlink()  # the same folder without it passes
+    assert main(["check", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == "All checks passed!\n"

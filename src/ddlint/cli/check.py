@@ -194,6 +194,7 @@ def _report(run: CheckRun, options: RunOptions, report: ReportOptions) -> int:
         statistics=report.statistics,
         files_checked=run.files,
         tool_version=__version__,
+        failed_files=len(run.errors),
     )
     if fmt == "text" and not report.quiet:
         if run.rewritten:

@@ -46,6 +46,7 @@ def format_findings(
     statistics: bool = False,
     files_checked: int | None = None,
     tool_version: str = "0.0.0",
+    failed_files: int = 0,
 ) -> str:
     """Render ``findings`` in format ``fmt``.
 
@@ -53,7 +54,9 @@ def format_findings(
     text format shows excerpts and json/sarif give fix edits lines and columns.
     ``rules`` describes rules for sarif and summary; ``statistics`` (text only)
     appends the per-rule table; ``files_checked`` goes into the summary;
-    ``tool_version`` into the SARIF driver. Options a format has no use for are ignored.
+    ``tool_version`` into the SARIF driver; ``failed_files`` (text only) counts the files
+    the run could not check or write, so that no findings is not called a pass.
+    Options a format has no use for are ignored.
     """
     parts: list[str] = []
     write_findings(
@@ -65,6 +68,7 @@ def format_findings(
         statistics=statistics,
         files_checked=files_checked,
         tool_version=tool_version,
+        failed_files=failed_files,
     )
     return "".join(parts)
 
@@ -79,6 +83,7 @@ def write_findings(
     statistics: bool = False,
     files_checked: int | None = None,
     tool_version: str = "0.0.0",
+    failed_files: int = 0,
 ) -> None:
     """``format_findings``, passed piece by piece to ``write`` (``sys.stdout.write``).
 
@@ -89,7 +94,9 @@ def write_findings(
     if fmt == "text":
         from ddlint.report.text import write_text
 
-        write_text(write, findings, sources=sources, statistics=statistics)
+        write_text(
+            write, findings, sources=sources, statistics=statistics, failed_files=failed_files
+        )
     elif fmt == "json":
         from ddlint.report.json_ import write_json
 

@@ -32,10 +32,16 @@ def format_text(
     *,
     sources: Mapping[str, str] | None = None,
     statistics: bool = False,
+    failed_files: int = 0,
 ) -> str:
-    """Every finding with its excerpt, then the summary line (and the statistics table)."""
+    """Every finding with its excerpt, then the summary line (and the statistics table).
+
+    ``failed_files``: files the run could not check or write; with any, no findings
+    is not a pass."""
     parts: list[str] = []
-    write_text(parts.append, findings, sources=sources, statistics=statistics)
+    write_text(
+        parts.append, findings, sources=sources, statistics=statistics, failed_files=failed_files
+    )
     return "".join(parts)
 
 
@@ -45,18 +51,21 @@ def write_text(
     *,
     sources: Mapping[str, str] | None = None,
     statistics: bool = False,
+    failed_files: int = 0,
 ) -> None:
     """``format_text``, one finding at a time."""
     lines = SourceLines(sources)
     for finding in findings:
         write(_finding_block(finding, lines))
         write("\n\n")  # a blank line between findings, and before the summary
-    write(summary_line(findings) + "\n")
+    write(summary_line(findings, failed_files) + "\n")
     if statistics and findings:
         write("\n" + statistics_table(findings))
 
 
-def summary_line(findings: Sequence[Finding]) -> str:
+def summary_line(findings: Sequence[Finding], failed_files: int = 0) -> str:
+    if not findings and failed_files:
+        return f"No findings, but {plural(failed_files, 'file')} failed."
     if not findings:
         return "All checks passed!"
     fixes = count_fixes(findings)
