@@ -1,4 +1,8 @@
-"""The typed public API. Everything the CLI does goes through these functions."""
+"""The typed library API over the stages: lint, fix, parse and export one text
+(``check_text``, ``lint_text``, ``fix_text``, ``parse_records``, ``export_papers``, …).
+``ddlint.api.run`` runs a whole ``ddlint check`` over files, as the CLI's ``check`` does;
+the CLI's other commands also call the stage packages directly (config loading,
+export, the record diff)."""
 
 from __future__ import annotations
 
