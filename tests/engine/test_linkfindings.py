@@ -127,3 +127,19 @@ def test_permanent_redirect_to_https_is_fixed_and_others_only_reported() -> None
     assert len(applied) == 1
     assert "[**One**](https://example.org/paper/)" in fixed
     assert "[Code](http://example.org/old)" in fixed
+
+
+def test_link_deadline_from_the_config_bounds_each_link(
+    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    slow = server.route("/slow", Reply(200, delay=1.0))
+    path = tmp_path / "README.md"
+    path.write_text(
+        "| Author | Title | Venue |\n| --- | --- | --- |\n"
+        f"| Ada et al | [**One**]({slow}) | ICML, 2022 |\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".ddlint.toml").write_text("link-deadline = 0.2\n", encoding="utf-8")
+    _, findings = _findings(capsys, "--check-links", "--allow-private", str(path))
+    [unverified] = [f for f in findings if f["code"] == "DD312"]
+    assert "0.2 s deadline for one link" in str(unverified["message"])

@@ -246,7 +246,7 @@ def _check_file(
         )
         new_text, lint_result, applied = result.text, result.remaining, list(result.applied)
         if options.check_links:
-            outcomes = _fetch_links(lint_result, options)
+            outcomes = _fetch_links(lint_result, options, config)
             link_found = _link_findings(lint_result, outcomes, display)
             redirected = _fix_links(new_text, link_found, outcomes, display, config)
             if redirected is not None:
@@ -266,7 +266,7 @@ def _check_file(
         lint_result = lint(text, path=display, codes=codes, settings=config.settings())
         text_for_report = text
         if options.check_links:
-            outcomes = _fetch_links(lint_result, options)
+            outcomes = _fetch_links(lint_result, options, config)
             link_found = _link_findings(lint_result, outcomes, display)
     findings = list(lint_result.findings) + link_found
     findings.sort(key=lambda f: (f.line, f.column, f.code))
@@ -289,7 +289,7 @@ def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Find
     return [f for f in findings if f.code in row_level and f.line in changed]
 
 
-def _fetch_links(result: LintResult, options: RunOptions) -> dict[str, LinkResult]:
+def _fetch_links(result: LintResult, options: RunOptions, config: Config) -> dict[str, LinkResult]:
     # Imported here: only --check-links pays for httpx (start-up time).
     from ddlint.engine.linkfindings import fetch_link_outcomes
     from ddlint.net.model import CheckOptions
@@ -302,6 +302,8 @@ def _fetch_links(result: LintResult, options: RunOptions) -> dict[str, LinkResul
     )
     if options.host_concurrency is not None:
         check = replace(check, host_concurrency=options.host_concurrency)
+    if config.link_deadline is not None:  # None: the checker's own deadline
+        check = replace(check, deadline=config.link_deadline)
     # The command runs without the cyclic collector (``_entry``); asyncio and httpx
     # make reference cycles, so it collects while links are checked.
     paused = not gc.isenabled()

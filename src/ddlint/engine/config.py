@@ -58,6 +58,12 @@ class GeneralConfig(BaseModel):
         alias="fail-on",
         description=f"one of {', '.join(map(repr, get_args(FailOn)))}",
     )
+    link_deadline: float | None = Field(
+        default=None,
+        alias="link-deadline",
+        gt=0,
+        description="the seconds one link may take in all, a positive number",
+    )
     max_file_size: int = Field(
         default=DEFAULT_MAX_BYTES,
         alias="max-file-size",
