@@ -153,8 +153,7 @@ def explain(rule: str) -> None:
     try:
         found = get_rule(rule)
     except UnknownRuleError as exc:
-        click.echo(f"ddlint: error: {exc}", err=True)
-        raise SystemExit(2) from None
+        raise SystemExit(fail(str(exc))) from None
     click.echo(f"# {found.code} {found.name}\n")
     click.echo((found.__doc__ or "").split("\n", 1)[-1].strip())
 
@@ -165,16 +164,14 @@ def _read_or_exit(path: str) -> Source:
             return decode(sys.stdin.buffer.read(), "-")
         return read_source(path)
     except SourceError as exc:
-        click.echo(f"ddlint: error: {exc}", err=True)
-        raise SystemExit(2) from None
+        raise SystemExit(fail(str(exc))) from None
 
 
 def _config_or_exit(path: str) -> Config:
     try:
         return load_config(find_config(Path(path) if path != "-" else Path.cwd()))
     except ConfigError as exc:
-        click.echo(f"ddlint: error: {exc}", err=True)
-        raise SystemExit(2) from None
+        raise SystemExit(fail(str(exc))) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
