@@ -12,7 +12,10 @@ a link:
   relative targets; `javascript:`, `ftp:`, `doi:` lose their link);
 - spaces in the target;
 - a link that did not parse: `[Code] (https://…)` (a space before the parenthesis),
-  or an unclosed `[Code](https://…` shown as literal text.
+  or an unclosed `[Code](https://…` shown as literal text. The cell is judged by the
+  text GitHub shows for it: a badge image (`![Star](https://img.shields.io/…)`) or a
+  link beside a `]` is rendered, not raw, and link Markdown inside a code span is
+  written that way on purpose.
 
 Relative paths (`docs/x.md`, `./paper.pdf`, `../x`) and `#fragments` are valid here;
 DD306 checks fragments.
@@ -45,10 +48,11 @@ None.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from ddlint.inline.parse import InlineContent
+from ddlint.inline.parse import InlineContent, parse_inline
 from ddlint.inline.urls import split_url
 from ddlint.rules.base import Rule, RuleContext
 from ddlint.rules.links._links import paper_links
@@ -63,7 +67,9 @@ _BARE_HOST = re.compile(rf"(?:www\.|(?:[a-z0-9\-]+\.)+(?:{_TLDS})(?:[/:?#]|$))",
 _HOST = re.compile(
     r"(?:[^@/]*@)?(?:[A-Za-z0-9\-]+\.)+[A-Za-z0-9\-]+\.?(?::\d*)?|localhost(?::\d*)?"
 )
-_UNPARSED = re.compile(r"\]\s+\((?:https?://|www\.)|\]\((?:https?://|www\.)")
+# Link Markdown left as text: `]`, then `(` and a web address, spaces allowed between.
+_RAW_LINK = re.compile(r"\]\s*\(\s*(?:https?://|www\.)", re.IGNORECASE)
+_BACKTICKS = re.compile(r"`+")
 
 
 # An ordinary web link, ``http(s)://host.name/…`` with no space: none of ``problem``'s
@@ -118,32 +124,78 @@ class MalformedUrl(Rule):
                         self, located.where, f"The target of `{label}` {problems[index]}"
                     )
             for cell, content in zip(record.cells, record.contents):
-                if cell is None or content is None or "]" not in cell.text:
-                    continue  # every unparsed link starts at a `]`
-                if not _bracket_outside_links(cell.text, content):
+                if cell is None or content is None:
                     continue
-                spans = [link.span for link in content.links]
-                for match in _UNPARSED.finditer(cell.text):
-                    if not any(span.start <= match.start() < span.end for span in spans):
-                        yield ctx.finding(
-                            self,
-                            Span(cell.span.start, cell.span.end),
-                            "A link here did not parse (a space between `]` and `(`, or "
-                            "no closing `)`): GitHub shows the raw Markdown",
-                        )
-                        break
+                if shows_raw_link(cell.text, content, ctx.records.link_definitions):
+                    yield ctx.finding(
+                        self,
+                        Span(cell.span.start, cell.span.end),
+                        "A link here did not parse (a space between `]` and `(`, or "
+                        "no closing `)`): GitHub shows the raw Markdown",
+                    )
 
 
-def _bracket_outside_links(text: str, content: InlineContent) -> bool:
-    """Whether a ``]`` of the cell lies outside its links: where an unparsed link would
-    start (every ``_UNPARSED`` match does). Most cells are links and separators only."""
+def shows_raw_link(source: str, content: InlineContent, refs: Mapping[str, str]) -> bool:
+    """Whether the text GitHub shows for a cell holds link Markdown, ``](https://…`` or
+    ``] (www.…``, outside code spans (written there on purpose).
+
+    The shown text is the parser's (``content.text``): a link shows its label, an image
+    its alt text, so a badge image or a valid link beside a `]` is never taken for an
+    unparsed one, whichever order they come in. Code spans bind before links do
+    (CommonMark), so a cell with one is read again with its code spans blanked out."""
+    if _RAW_LINK.search(content.text) is None:
+        return False  # most cells: no raw `](` is left once links are read
+    if "`" in source:
+        without_code = _blank_code_spans(source, _link_targets(content))
+        if without_code != source:
+            return _RAW_LINK.search(parse_inline(without_code, refs).text) is not None
+    return True
+
+
+def _link_targets(content: InlineContent) -> list[Span]:
+    """Where the cell's link targets are: a backtick there is part of a URL, not code."""
+    found: list[Span] = []
+    for link in (*content.links, *content.images):
+        if link.kind in ("bare", "autolink"):
+            found.append(link.span)
+        elif link.url_span is not None:
+            found.append(link.url_span)
+    return found
+
+
+def _blank_code_spans(source: str, targets: list[Span]) -> str:
+    """``source`` with the text of each code span (CommonMark: a run of backticks not
+    escaped opens one, closed by the next run of the same length) replaced by ``x``."""
+    targets = sorted(targets)
+    runs: list[tuple[int, int]] = []
+    target = 0
+    for run in _BACKTICKS.finditer(source):
+        while target < len(targets) and targets[target].end <= run.start():
+            target += 1
+        if target == len(targets) or run.start() < targets[target].start:
+            runs.append(run.span())
+    runs_by_width: dict[int, list[tuple[int, int]]] = {}
+    for start, end in runs:
+        runs_by_width.setdefault(end - start, []).append((start, end))
+    pieces: list[str] = []
     position = 0
-    for link in content.links:
-        start, end = link.span
-        if start >= position and text.find("]", position, start) >= 0:
-            return True
-        position = max(position, end)
-    return text.find("]", position) >= 0
+    for start, end in runs:
+        if start < position:
+            continue  # inside the last code span
+        before = start
+        while before and source[before - 1] == "\\":
+            before -= 1
+        start += (start - before) % 2  # `\`` escapes one backtick; the rest open a span
+        same = runs_by_width.get(end - start, [])
+        index = bisect_right(same, (end, end))  # a closing run has no escapes
+        if start == end or index == len(same):
+            continue
+        closing = same[index][1]
+        pieces.append(source[position:start])
+        pieces.append("x" * (closing - start))
+        position = closing
+    pieces.append(source[position:])
+    return "".join(pieces)
 
 
 RULE = MalformedUrl
