@@ -37,3 +37,21 @@ def test_anchors_match_the_eight_documented_examples() -> None:
 )
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
+
+
+@pytest.mark.parametrize(
+    ("source", "anchor"),
+    [
+        pytest.param(
+            "Notes [![Awesome](https://example.org/b.svg)](https://example.org)",
+            "notes-",
+            id="badge-link-at-the-end",
+        ),
+        pytest.param("![Logo](https://example.org/l.png) Notes", "-notes", id="image-first"),
+        pytest.param('A ![b](https://example.org/b.svg "t") C', "a--c", id="image-with-title"),
+        pytest.param("[Notes](https://example.org) list", "notes-list", id="link-text-kept"),
+    ],
+)
+def test_heading_images_have_no_text(source: str, anchor: str) -> None:
+    # github.com makes the anchor from the heading's text content; an image has none.
+    assert document_anchors([heading_plain_text(source)]) == [anchor]

@@ -22,6 +22,16 @@ _JOIN_CONTROLS = frozenset({"\u200c", "\u200d"})
 _HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
+# A Markdown image as badges write it: `![alt](url)`, `![alt](url "title")`.
+_IMAGE = re.compile(
+    r"!\[(?:[^\[\]\\]|\\.)*\]\((?:[^()\\\s]|\\.|\([^()\s]*\))*"
+    r"""(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)"""
+)
+# Not text, not space: what an image leaves in a heading's text (WORD JOINER, a format
+# character, which ``slugify`` removes like punctuation).
+_NO_TEXT = "\u2060"
+
+
 def _is_word(char: str) -> bool:
     """Onigmo's ``\\p{Word}``: letters, marks, decimal and letter numbers, connectors."""
     if char.isascii():
@@ -52,13 +62,19 @@ def document_anchors(texts: Iterable[str]) -> list[str]:
 
 
 def heading_plain_text(source: str, refs: Mapping[str, str] | None = None) -> str:
-    """A heading's rendered text: markup dropped, code-span and link text kept.
+    """A heading's rendered text: markup dropped, code-span and link text kept, images
+    dropped (the anchor is the heading's text content, and an ``<img>`` has none: a
+    badge's alt text is not in it, github/markup#1008).
 
     Without any inline syntax the source is the text itself, spaces uncollapsed; with
     markup, ``parse_inline`` collapses runs of spaces (a rare difference in a heading).
+    An image becomes ``_NO_TEXT``, which ``slugify`` drops, so the space before a badge
+    that ends the heading still gives its ``-`` (`# Awesome [![a](b)](c)` → `awesome-`).
     """
     if not has_markdown_syntax(source):
         return source.strip()
+    if "![" in source:
+        source = _IMAGE.sub(_NO_TEXT, source)
     return parse_inline(source, refs).text
 
 

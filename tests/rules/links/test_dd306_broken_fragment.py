@@ -38,6 +38,21 @@ def test_broken_fragment_seed() -> None:
         pytest.param('<a name="y2022"></a>\n\n[2022](#y2022)\n', id="explicit-html-name"),
         pytest.param("# foo\n# foo\n\n[second](#foo-1)\n", id="duplicate-suffix"),
         pytest.param("```\n[x](#nowhere)\n```\n", id="inside-code-block"),
+        pytest.param(
+            '# Papers\n\n## 2023\n\n[back to top](#top) <a href="#top">up</a> [up](#TOP)\n',
+            id="top-without-a-heading",
+        ),
+        pytest.param(
+            "# Notes-List [![Awesome](https://example.org/badge.svg)](https://example.org)\n\n"
+            "- [Notes-List ](#notes-list-)\n",
+            id="heading-ending-in-a-badge",
+        ),
+        pytest.param(
+            "# ![Logo](https://example.org/logo.png) Notes\n\n"
+            "## Reading ![New](https://img.shields.io/badge/new-red) List\n\n"
+            "[a](#-notes) [b](#reading--list)\n",
+            id="images-anywhere-in-headings",
+        ),
     ],
 )
 def test_broken_fragment_noop(source: str) -> None:
@@ -47,3 +62,11 @@ def test_broken_fragment_noop(source: str) -> None:
 def test_broken_fragment_in_a_table_cell() -> None:
     source = "# Top\n\n" + link_table(link_row(code="[up](#Top)"))
     assert fixed(source, ["DD306"]) == "# Top\n\n" + link_table(link_row(code="[up](#top)"))
+
+
+def test_badge_alt_text_is_not_an_anchor() -> None:
+    source = (
+        "# Notes-List [![Awesome](https://example.org/badge.svg)](https://example.org)\n\n"
+        "- [Notes-List](#notes-list-awesome)\n"
+    )
+    assert lines(source, "DD306") == [3]

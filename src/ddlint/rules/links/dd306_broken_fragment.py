@@ -5,7 +5,11 @@ Checks every `#fragment` link of the document (quick links, back-to-top links,
 tables) against the anchors github.com gives the headings (GFM-TABLES.md §11):
 the heading's text, ASCII letters lower-cased, punctuation removed, spaces turned
 into `-`, duplicates suffixed `-1`, `-2`, …; plus explicit `id`/`name` targets in
-raw HTML. `#user-content-<anchor>` is also valid; an empty `#` goes to the top.
+raw HTML. `#user-content-<anchor>` is also valid; an empty `#` and `#top` (in any
+case) go to the top of the page without any anchor (the HTML standard's rule for
+fragments). A heading's anchor is made from its text without its images: a badge's
+alt text is not part of it (`# Awesome [![Awesome](…)](…)` has the anchor
+`awesome-`).
 
 A fragment that differs from an anchor only in letter case (`#Papers-in-2022`
 for `papers-in-2022`) is reported as info: github.com's JavaScript still finds
@@ -110,6 +114,8 @@ class BrokenFragment(Rule):
                     severity=Severity.INFO,
                 )
                 continue
+            if _is_top(fragment):
+                continue
             key = name.lower()
             if key not in hints and len(hints) < MAX_HINTS:
                 close = difflib.get_close_matches(key, ordered, n=1)
@@ -120,6 +126,13 @@ class BrokenFragment(Rule):
                 located.where,
                 f"`#{fragment}` matches no heading in this file: the link does nothing{hint}",
             )
+
+
+def _is_top(fragment: str) -> bool:
+    """``#top``: the HTML standard scrolls to the top of the document for it when no
+    element has that id, in any letter case (a heading named Top still gets the
+    lower-case advice above: the link then goes to the heading)."""
+    return fragment.lower() == "top"
 
 
 RULE = BrokenFragment
