@@ -27,6 +27,48 @@ def test_duplicate_link_in_row(source: str) -> None:
     assert lines(source, "DD307") == [3]
 
 
+STAR = "[![Star](https://img.shields.io/github/stars/ada/engine.svg?style=social)]"
+ARXIV_BADGE = "[![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)]"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(
+            link_table(
+                link_row(
+                    code=f"{STAR}(https://github.com/ada/engine) [Code](https://github.com/ada/engine)"
+                )
+            ),
+            id="star-badge-beside-code-link",
+        ),
+        pytest.param(
+            link_table(link_row(code=f"{ARXIV_BADGE}(https://arxiv.org/abs/2201.00001)")),
+            id="arxiv-badge-repeating-the-title-link",
+        ),
+        pytest.param(
+            link_table(
+                link_row(
+                    code="Code at https://github.com/ada/engine; the data too, "
+                    "https://github.com/ada/engine."
+                )
+            ),
+            id="url-written-twice-in-prose",
+        ),
+    ],
+)
+def test_duplicate_link_badges_and_prose_are_not_compared(source: str) -> None:
+    assert lines(source, "DD307") == []
+
+
+def test_duplicate_link_two_text_links_beside_a_badge() -> None:
+    code = (
+        f"{STAR}(https://github.com/ada/engine) [Code](https://github.com/ada/engine), "
+        "[Repo](https://github.com/ada/engine)"
+    )
+    assert lines(link_table(link_row(code=code)), "DD307") == [3]
+
+
 def test_duplicate_link_same_paper_twice_is_dd207s() -> None:
     assert lines(link_table(link_row(), link_row()), "DD307") == []
 

@@ -4,9 +4,13 @@
 Compares link targets in canonical form (tracking parameters dropped, `http` as
 `https`, arXiv `abs`/`pdf` forms as one):
 
-- within a row, the same URL twice, in one cell (`[Code](x), [Code](x)`) or in two
-  (the title's link repeated as the Code link: the second link tells the reader
-  nothing new, and usually stands where another URL belongs);
+- within a row, the same URL twice as text links, in one cell
+  (`[Code](x), [Code](x)`) or in two (the title's link repeated as the Code link:
+  the second link tells the reader nothing new, and usually stands where another
+  URL belongs). A badge, a link around an image (`[![Star](…/stars/o/r.svg)](…/o/r)`
+  beside `[Code](…/o/r)`, `[![arXiv](…)](…/abs/…)` beside the title), is how many
+  lists show the same link again, and is not compared; nor is a URL written out in
+  the row's prose (an abstract naming its code twice);
 - across rows, two papers whose title links are the same URL but whose titles and
   first authors differ: a copy-paste error in one of them. (The same paper listed
   twice is DD207's.) Every row of such a group is reported.
@@ -42,6 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ddlint.inline.parse import InlineLink
 from ddlint.inline.urls import canonical_url
 from ddlint.records.model import RowRecord
 from ddlint.rules.base import Rule, RuleContext
@@ -81,7 +86,7 @@ class DuplicateLink(Rule):
         seen: dict[str, int] = {}
         for index in range(start, end):
             key = keys[index]
-            if not key:
+            if not key or not _text_link(links.links[index]):
                 continue
             first = seen.get(key)
             if first is not None:
@@ -106,6 +111,14 @@ class DuplicateLink(Rule):
                 f"(line{'s' * (len(group) > 2)} {others}): "
                 "one of them points at the wrong paper",
             )
+
+
+def _text_link(link: InlineLink) -> bool:
+    """A link the row's author wrote as text: not a badge (a link around an image, such
+    as a star badge to the repository beside its `Code` link, or an arXiv badge beside
+    the title: how many lists are written), not a URL written out in prose (an abstract
+    that names its code twice)."""
+    return not link.has_image and link.kind != "bare"
 
 
 def _different_papers(group: list[RowRecord]) -> bool:
