@@ -1,12 +1,14 @@
 """DD308 nav-out-of-date: the quick-links line misses a year section, or lists a gone one.
 
 ## What it does
-Finds quick-links lines: a line outside tables with two or more in-page links
+Finds quick-links lines: a paragraph outside tables with two or more in-page links
 (`#…`) whose labels are years, such as
 `**Papers sorted by year:** | [2022](#papers-in-2022) | [2021](#papers-in-2021) |`.
-The years with a section are those of the headings that hold a paper table. A year
-section missing from the line, or a listed year that has no section any more, is
-reported.
+A paragraph wrapped over several lines is one quick-links line. The links of one line
+that follow one form (`#papers-in-YYYY`, `#cvpr-YYYY`) make one set, so a line of
+CVPR years and a line of ICCV years are checked apart. The years with a section are
+those of the headings of that form that hold a paper table. A year section missing
+from the set, or a listed year that has no section any more, is reported.
 
 ## Why is this bad?
 Readers jump through the list by these links; a new year added without its link is
@@ -49,8 +51,8 @@ out of reach from the top, and a stale link leads nowhere.
 ## Fix safety
 Safe: the line is outside the tables and this rule declares its edit. A missing
 year is inserted in the line's order (newest first or oldest first) with the line's
-own separator, linking to the anchor of the year's heading at the level the other
-links point at; a stale year's link is removed with its separator. No record changes.
+own separator, linking to the anchor of the year's heading of the links' form; a
+stale year's link is removed with its separator. No record changes.
 
 ## Options
 None.
@@ -59,7 +61,10 @@ None.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
+from urllib.parse import unquote
 
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 from ddlint.rules.links._links import HeadingAnchor, Located, fragment_links, heading_anchors
@@ -68,6 +73,10 @@ from ddlint.text.spans import Span
 
 _YEAR_LABEL = re.compile(r"[*_ ]*((?:19|20)\d\d)[*_ ]*")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_LINE_BREAK = re.compile(r"\s*[\r\n]\s*")
+
+# The links of one quick-links set: (year of the label, the link), in document order.
+QuickLinks = list[tuple[int, Located]]
 
 
 class NavOutOfDate(Rule):
@@ -79,37 +88,39 @@ class NavOutOfDate(Rule):
     edits_outside_tables = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        navs: dict[int, list[tuple[int, Located]]] = {}
+        navs: dict[tuple[int, str], QuickLinks] = {}
+        document = ctx.document
         for located in fragment_links(ctx):  # the in-page links: quick links are some
             label = _YEAR_LABEL.fullmatch(located.link.label)
             if located.cell is None and located.link.url.startswith("#") and label:
-                line = ctx.document.line_index.position(located.span.start)[0]
-                navs.setdefault(line, []).append((int(label.group(1)), located))
-        navs = {line: links for line, links in navs.items() if len(links) >= 2}
+                line = document.line_index.position(located.span.start)[0]
+                block = document.block_at(line).first_line  # a wrapped line is one line
+                key = (block, form(located.link.url[1:]))
+                navs.setdefault(key, []).append((int(label.group(1)), located))
+        navs = {key: links for key, links in navs.items() if len(links) >= 2}
         if not navs:
             return
         headings = heading_anchors(ctx)
         sections = _year_sections(ctx, headings)
-        for links in navs.values():
-            yield from self._check_line(ctx, links, sections, headings)
+        anchors = {h.anchor.lower() for h in headings}
+        for (_, nav_form), links in navs.items():
+            yield from self._check_set(ctx, links, sections.get(nav_form, {}), anchors)
 
-    def _check_line(
+    def _check_set(
         self,
         ctx: RuleContext,
-        links: list[tuple[int, Located]],
-        sections: dict[int, list[HeadingAnchor]],
-        headings: list[HeadingAnchor],
+        links: QuickLinks,
+        sections: dict[int, HeadingAnchor],
+        anchors: set[str],
     ) -> Iterator[Finding]:
         listed = [year for year, _ in links]
         spans = [located.span for _, located in links]
         whole = Span(spans[0].start, spans[-1].end)
-        separator = ctx.text[spans[0].end : spans[1].start]
+        separator = _separator(ctx.text, spans)
         newest_first = listed[0] > listed[-1]
-        level = _target_level([located for _, located in links], headings)
-        anchors = {h.anchor.lower() for h in headings}
         for index, (year, located) in enumerate(links):
             # A link that still reaches a heading is not stale, whatever the heading holds.
-            if year in sections or located.link.url[1:].lower() in anchors:
+            if year in sections or unquote(located.link.url[1:]).lower() in anchors:
                 continue
             if index + 1 < len(spans):
                 cut = Span(located.span.start, spans[index + 1].start)
@@ -121,11 +132,8 @@ class NavOutOfDate(Rule):
                 f"Quick link `{year}` leads to no year section with papers: remove it",
                 fix=safe_fix(f"remove the {year} quick link", Edit(cut, "")),
             )
-        if not level:  # no quick link reaches a heading: nothing to learn the form from
-            return
         for year in sorted(set(sections) - set(listed), reverse=newest_first):
-            choices = sections[year]
-            target = next((h for h in choices if h.heading.level == level), choices[0])
+            target = sections[year]
             link = f"[{year}](#{target.anchor})"
             after = [i for i, y in enumerate(listed) if (y < year if newest_first else y > year)]
             if after:
@@ -140,12 +148,29 @@ class NavOutOfDate(Rule):
             )
 
 
+def form(anchor: str) -> str:
+    """An anchor with its years written ``YYYY``: `papers-in-2022` → `papers-in-YYYY`.
+    Quick links of one set, and the headings they lead to, share it."""
+    return _YEAR.sub("YYYY", unquote(anchor).lower())
+
+
+def _separator(text: str, spans: list[Span]) -> str:
+    """What the line puts between two quick links: the most common text between
+    neighbours on one line (a wrapped line also has one with a line break)."""
+    between = [text[left.end : right.start] for left, right in pairwise(spans)]
+    on_one_line = [piece for piece in between if "\n" not in piece and "\r" not in piece]
+    if not on_one_line:  # `[2023](…) |⏎[2022](…)`: the line break becomes a space
+        on_one_line = [_LINE_BREAK.sub(" ", piece) for piece in between]
+    return Counter(on_one_line).most_common(1)[0][0]
+
+
 def _year_sections(
     ctx: RuleContext, headings: list[HeadingAnchor]
-) -> dict[int, list[HeadingAnchor]]:
-    """Year → the headings carrying that year above a paper table, outermost first."""
+) -> dict[str, dict[int, HeadingAnchor]]:
+    """Anchor form → year → the outermost heading of that form carrying that year above
+    a paper table."""
     tables = sorted(t.table.first_line for t in ctx.records.tables if t.is_paper)
-    found: dict[int, list[HeadingAnchor]] = {}
+    found: dict[str, dict[int, HeadingAnchor]] = {}
     open_: list[HeadingAnchor] = []  # the current heading at each level, outermost first
     position = 0
     for table_line in tables:
@@ -156,18 +181,8 @@ def _year_sections(
         for entry in open_:
             match = _YEAR.search(entry.text)
             if match is not None:
-                chosen = found.setdefault(int(match.group(1)), [])
-                if entry not in chosen:
-                    chosen.append(entry)
+                found.setdefault(form(entry.anchor), {}).setdefault(int(match.group(1)), entry)
     return found
-
-
-def _target_level(links: list[Located], headings: list[HeadingAnchor]) -> int:
-    """The heading level most of the existing quick links point at."""
-    by_anchor = {h.anchor.lower(): h.heading.level for h in headings}
-    levels = [by_anchor.get(located.link.url[1:].lower()) for located in links]
-    known = [level for level in levels if level is not None]
-    return max(set(known), key=known.count) if known else 0
 
 
 RULE = NavOutOfDate
