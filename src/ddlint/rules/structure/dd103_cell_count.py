@@ -3,13 +3,27 @@
 ## What it does
 Counts each row's cells the way GitHub does (every `|` not preceded by `\\` ends
 a cell) and compares with the header, in every table and for rendered and stray
-rows alike. A row with more cells is reported at its first surplus cell: GitHub
-drops the surplus cells without a trace (an error when one of them holds text).
-A row with fewer cells is reported at its end: GitHub pads it with empty cells on
-the right, so if the missing cell was in the middle every later cell sits one
-column too far left. In a table written without closing pipes, a row ending in
-`|` one cell short is how an empty last cell is written there (`… | ICML 2022 |`),
-so it is not reported.
+rows alike.
+
+A row with more cells is reported at its first surplus cell: GitHub drops the
+surplus cells without a trace (an error when one of them holds text). Surplus cells
+that hold only a comment, `<!-- … -->` or `[//]: # (…)`, are hidden on purpose (a
+list that keeps a date there), and are not reported.
+
+A row with fewer cells: GitHub pads it with empty cells on the right, so a row that
+leaves out empty cells at its end renders as if it had written them, but a cell
+missing in the middle puts every later cell one column too far left. The row is
+reported
+- when its last cell reads like a later column, not like its own (a code link in the
+  Venue column, where the table's full rows have venues there and links one column
+  on): a cell is missing in the middle;
+- otherwise only in a table whose rows write every cell (at least 80 % of its rows,
+  and at least 5): there the short row breaks the table's form and may hide a lost
+  cell. A table whose rows leave out empty cells at their end, or that has no clear
+  form, is left alone: that is the list's way of writing an empty cell.
+
+In a table written without closing pipes, a row ending in `|` one cell short is how
+an empty last cell is written there (`… | ICML 2022 |`), so it is not reported.
 
 Not reported here: rows whose extra cells come from a pipe inside a code span or
 link (DD105 reports the pipe; this rule looks at the row again once it is escaped),
@@ -46,13 +60,30 @@ None.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
 
 from ddlint.gfm.document import Row
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 from ddlint.rules.structure._structure import data_rows, row_text_pipes, skipped_lines
 from ddlint.text.findings import Edit, Finding, Fix, Severity
 from ddlint.text.spans import Span
+
+# A clear convention (issue #19): this share of the rows, and at least this many.
+CONVENTION_SHARE = 0.8
+CONVENTION_ROWS = 5
+# A column "has" a kind of cell when at least this share of its full rows show it, and
+# "never" has it below the lower share (a stray cell of the other kind is tolerated).
+_COMMON, _RARE = 0.2, 0.1
+
+# Comments a list hides in a surplus cell on purpose: `<!-- … -->`, `[//]: # (…)`.
+_COMMENT = re.compile(r"(?:<!--.*?-->\s*)+|\[[^\]]*\]:\s*(?:#|<>).*", re.DOTALL)
+_PLACEHOLDER = re.compile(r"[-–—/?]+|n/?a|none|tbd|null", re.IGNORECASE)
+_DATE = re.compile(r"(?:19|20)\d\d(?:[./-]\d{1,2}){0,2}|\d{1,2}[./-](?:19|20)\d\d")
+_NUMBER = re.compile(r"[+-]?\d[\d.,]*%?")
+_LINK = re.compile(r"!?\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_LINK_SEPARATORS = re.compile(r"(?:<[^<>]*>|[\s,;/|·•&]|&nbsp;)*")
 
 
 class CellCount(Rule):
@@ -67,14 +98,30 @@ class CellCount(Rule):
         for table in ctx.document.tables:
             columns = table.columns
             closed = _ends_in_pipe(ctx, table.header)
-            for row in data_rows(table, skipped):
+            rows = [row for row in data_rows(table, skipped) if row.has_pipe]
+            short: list[Row] = []
+            for row in rows:
                 count = len(row.cells)
-                if count == columns or not row.has_pipe or row_text_pipes(ctx.text, row, columns):
+                if count == columns or row_text_pipes(ctx.text, row, columns):
                     continue
                 if count > columns:
-                    yield self._surplus(ctx, row, columns)
+                    if not all(_hidden(cell.text) for cell in row.cells[columns:]):
+                        yield self._surplus(ctx, row, columns)
                 elif closed or count < columns - 1 or not _ends_in_pipe(ctx, row):
-                    yield self._short(ctx, row, columns)
+                    short.append(row)
+            if short:
+                yield from self._short_rows(ctx, rows, short, columns)
+
+    def _short_rows(
+        self, ctx: RuleContext, rows: list[Row], short: list[Row], columns: int
+    ) -> Iterator[Finding]:
+        full = sum(1 for row in rows if len(row.cells) >= columns)
+        kinds = _column_kinds(rows, columns)
+        writes_every_cell = full >= CONVENTION_ROWS and full >= CONVENTION_SHARE * len(rows)
+        for row in short:
+            shifted = _shifted(row, kinds)
+            if shifted or writes_every_cell:
+                yield self._short(ctx, row, columns, shifted)
 
     def _surplus(self, ctx: RuleContext, row: Row, columns: int) -> Finding:
         surplus = row.cells[columns:]
@@ -100,18 +147,24 @@ class CellCount(Rule):
             fix = safe_fix("delete the empty surplus cells", Edit(Span(kept_pipe + 1, end), ""))
         return ctx.finding(self, span, message, fix=fix, severity=severity)
 
-    def _short(self, ctx: RuleContext, row: Row, columns: int) -> Finding:
+    def _short(self, ctx: RuleContext, row: Row, columns: int, shifted: bool) -> Finding:
         text = row.span.slice(ctx.text).rstrip(" \t")
         end = row.span.start + len(text)
         missing = columns - len(row.cells)
-        return ctx.finding(
-            self,
-            Span(end, end),
-            f"{_counts(row, columns)}: GitHub adds {_cells(missing)} at the end, empty, "
-            "so a cell "
-            "missing in the middle shifts every later cell one column left; add the "
-            "missing cell (`| |` if it is empty)",
-        )
+        last = len(row.cells) - 1
+        if shifted:
+            why = (
+                f"its last cell reads like a later column, not column {last + 1}: a cell "
+                "is missing in the middle, and every later cell sits one column too far "
+                "left; add the missing cell (`| |` if it is empty)"
+            )
+        else:
+            why = (
+                f"GitHub adds {_cells(missing)} at the end, empty, but the table's rows "
+                "write every cell, so a cell missing in the middle would shift every later "
+                "cell one column left; add the missing cell (`| |` if it is empty)"
+            )
+        return ctx.finding(self, Span(end, end), f"{_counts(row, columns)}: {why}")
 
 
 def _cells(count: int) -> str:
@@ -124,6 +177,57 @@ def _counts(row: Row, columns: int) -> str:
 
 def _ends_in_pipe(ctx: RuleContext, row: Row) -> bool:
     return row.span.slice(ctx.text).rstrip(" \t").endswith("|")
+
+
+def _hidden(cell_text: str) -> bool:
+    """A surplus cell that holds only a comment: GitHub's dropping it hides what the
+    author meant to hide. (An empty surplus cell is still reported: its fix deletes it.)"""
+    return bool(cell_text) and _COMMENT.fullmatch(cell_text) is not None
+
+
+def _kind(cell_text: str) -> str:
+    """What a cell holds, coarsely: enough to tell a venue from a link or a year."""
+    text = cell_text.strip().strip("*_ ")
+    if not text:
+        return "empty"
+    if _PLACEHOLDER.fullmatch(text):
+        return "placeholder"
+    if _DATE.fullmatch(text):
+        return "date"
+    if _NUMBER.fullmatch(text):
+        return "number"
+    if "](" in text and _LINK_SEPARATORS.fullmatch(_LINK.sub(" ", text)):
+        return "links"
+    return "text"
+
+
+def _column_kinds(rows: Sequence[Row], columns: int) -> list[Counter[str]]:
+    """Per column, how many rows hold each kind of cell there."""
+    kinds: list[Counter[str]] = [Counter() for _ in range(columns)]
+    for row in rows:
+        for column, cell in enumerate(row.cells[:columns]):
+            kinds[column][_kind(cell.text)] += 1
+    return kinds
+
+
+def _shifted(row: Row, kinds: list[Counter[str]]) -> bool:
+    """Whether a short row's last cell reads like a later column and not like its own:
+    the other rows (two at least) almost never hold its kind in its column, and often
+    one or more columns on."""
+    last = len(row.cells) - 1
+    if last < 0:
+        return False
+    kind = _kind(row.cells[last].text)
+    own = kinds[last].copy()
+    own[kind] -= 1  # the row itself is not evidence
+    if sum(own.values()) < 2 or _share(own, kind) >= _RARE:
+        return False
+    return any(_share(later, kind) >= _COMMON for later in kinds[last + 1 :])
+
+
+def _share(counts: Counter[str], kind: str) -> float:
+    total = sum(counts.values())
+    return counts[kind] / total if total else 0.0
 
 
 RULE = CellCount
