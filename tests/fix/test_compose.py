@@ -9,9 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from listgen import paper_list
 
-from ddlint.engine.linter import LintResult, lint
+from ddlint.engine.linter import LintResult, lint_parsed
 from ddlint.fix.compose import any_collide, collide
 from ddlint.fix.fixer import apply_edits, choose_fixes, fix_text
+from ddlint.gfm.parse import parse_document
+from ddlint.records.extract import extract_records
+from ddlint.records.memo import PaperMemo
 from ddlint.rules import RuleSettings
 from ddlint.text.findings import Edit
 from ddlint.text.spans import Span
@@ -22,13 +25,22 @@ HEADER = "| Author | Title | Venue |\n|---|---|---|\n"
 def _one_fix_per_collision(
     text: str, unsafe: bool, rules: RuleSettings | None = None
 ) -> tuple[str, LintResult]:
-    """The fixer before composing: full lints, colliding fixes wait for the next pass."""
-    result = lint(text, settings=rules)
+    """The fixer before composing: full lints, colliding fixes wait for the next pass.
+    Like the fixer, it remembers the list's repeated template rows from pass to pass."""
+    memo = PaperMemo()
+
+    def full_lint(text: str) -> LintResult:
+        document = parse_document(text)
+        aliases = rules.header_aliases if rules is not None else None
+        records = extract_records(document, aliases or None, papers=memo)
+        return lint_parsed(document, records, settings=rules)
+
+    result = full_lint(text)
     while chosen := choose_fixes(result.findings, unsafe):
         new_text = apply_edits(text, [e for f in chosen if f.fix for e in f.fix.edits])
         if new_text == text:
             break
-        text, result = new_text, lint(new_text, settings=rules)
+        text, result = new_text, full_lint(new_text)
     return text, result
 
 

@@ -24,3 +24,44 @@ def test_narrow_excerpt_equals_the_general_one(line: str, column: int, end: int)
     assert report_text._render_narrow(line, column, end) == report_text._render_any(
         line, column, end
     )
+
+
+# Characters of one or two cells, no tab or zero-width one: on such lines the part
+# around the finding shows what the whole line shows.
+_WIDE_OR_NARROW = st.sampled_from(list("ab |é漢字😀"))
+
+
+@settings(max_examples=300)
+@given(
+    st.text(_WIDE_OR_NARROW, min_size=700, max_size=3000),
+    st.integers(-2, 3005),
+    st.integers(0, 400),
+)
+def test_a_long_lines_excerpt_is_measured_around_the_finding_only(
+    line: str, column: int, length: int
+) -> None:
+    end = column + length
+    assert report_text._render_window(line, column, end) == report_text._render_any(
+        line, column, end
+    )
+
+
+def test_the_report_measures_what_it_prints_not_the_whole_line() -> None:
+    """Counted, not timed: the characters measured for a finding on a row of 100 000
+    characters are bounded by the excerpt's window, not the row."""
+    measured = 0
+    original = report_text._cell_width
+
+    def counting(char: str) -> int:
+        nonlocal measured
+        measured += 1
+        return original(char)
+
+    line = "| é |" * 20_000
+    report_text._cell_width = counting
+    try:
+        excerpt, _ = report_text.render_excerpt(line, 99_000, 99_004)
+    finally:
+        report_text._cell_width = original
+    assert excerpt.startswith("…") and excerpt.endswith("…")
+    assert measured <= 4 * report_text._WINDOW

@@ -286,7 +286,13 @@ def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Find
     changed = changed_lines(name, base)
     # Findings about a whole table or document have no row of their own to be "changed".
     row_level = ALL_RULES.codes(lambda rule: rule.scope == "row")
-    return [f for f in findings if f.code in row_level and f.line in changed]
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.code not in row_level:
+            continue
+        # A table-level finding names the changed rows it stands for, each on its own.
+        kept.extend(part for part in finding.parts or (finding,) if part.line in changed)
+    return kept
 
 
 def _fetch_links(result: LintResult, options: RunOptions, config: Config) -> dict[str, LinkResult]:

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ddlint.engine.collapse import collapse_table_findings
 from ddlint.engine.suppress import apply_suppressions
 from ddlint.gfm.document import Document
 from ddlint.gfm.parse import parse_document
@@ -88,6 +89,7 @@ def lint_parsed(
     for rule in rules:
         if rule.after_suppressions:
             findings.extend(rule.check(ctx))
+    findings = collapse_table_findings(document, findings)
     if link_results is not None:
         ctx.link_results = link_results
         findings.extend(network_findings(ctx))

@@ -62,7 +62,7 @@ def extract_records(
         tables.append(builder.paper_table)
         if builder.paper_table.is_paper:
             rows.extend(builder.rows())
-    _repeated_templates(rows, cache)
+    _repeated_templates(rows, cache, papers.templates if papers is not None else set())
     return Records(document, tuple(tables), tuple(rows), refs, cache)
 
 
@@ -255,19 +255,26 @@ def is_empty_cell(text: str, inline: InlineCache) -> bool:
     return not _BLANK.sub("", "".join(kept))
 
 
-def _repeated_templates(rows: list[RowRecord], inline: InlineCache) -> None:
+def _repeated_templates(
+    rows: list[RowRecord], inline: InlineCache, known: set[tuple[str, ...]]
+) -> None:
     """Unread rows the list repeats identically, whose title cell has an empty-target link
     or no text, are template rows: the list's own template, pre-filled (`| |[** **]() |  |
-    Image Classification | … | [Code]() |`). Marked as placeholders in place."""
+    Image Classification | … | [Code]() |`). Marked as placeholders in place.
+
+    ``known``: the template rows of earlier versions of the text (the fixer's passes),
+    kept here; a row that was one of them still is, though fewer copies are left."""
     unread = [i for i, record in enumerate(rows) if record.kind == "unread" and record.row.has_pipe]
-    if len(unread) < 2:
+    if not unread or (len(unread) < 2 and not known):
         return
     keys = {index: tuple(cell.text for cell in rows[index].row.cells) for index in unread}
     counts = Counter(keys.values())
     for index in unread:
         record = rows[index]
-        if counts[keys[index]] >= 2 and _blank_title(record, inline):
+        key = keys[index]
+        if (counts[key] >= 2 or key in known) and _blank_title(record, inline):
             rows[index] = dataclasses.replace(record, kind="placeholder")
+            known.add(key)
 
 
 def _blank_title(record: RowRecord, inline: InlineCache) -> bool:

@@ -40,7 +40,7 @@ def write_json(
 
 
 def _finding_object(finding: Finding, lines: SourceLines) -> dict[str, object]:
-    return {
+    obj: dict[str, object] = {
         "path": finding.path,
         "line": finding.line,
         "column": finding.column,
@@ -52,6 +52,9 @@ def _finding_object(finding: Finding, lines: SourceLines) -> dict[str, object]:
         "message": finding.message,
         "fix": None if finding.fix is None else _fix_object(finding.fix, finding.path, lines),
     }
+    if finding.parts:
+        obj["rows"] = list(finding.rows)
+    return obj
 
 
 def _fix_object(fix: Fix, path: str, lines: SourceLines) -> dict[str, object]:

@@ -138,7 +138,29 @@ def render_excerpt(line: str, column: int, end_column: int) -> tuple[str, str]:
     """
     if line.isascii() and line.isprintable():  # no tab, no control: one cell per character
         return _render_narrow(line, column, end_column)
+    if len(line) > 2 * _WINDOW:
+        return _render_window(line, column, end_column)
     return _render_any(line, column, end_column)
+
+
+# Code points kept on each side of a finding on a long line before it is measured: at
+# least one cell each, so more than the excerpt can show. The report then measures what
+# it prints, not the whole line, however long the row and however many findings it has.
+_WINDOW = 2 * MAX_EXCERPT_WIDTH
+
+
+def _render_window(line: str, column: int, end_column: int) -> tuple[str, str]:
+    """``_render_any`` on the part of a long line around ``column``. Tab stops are
+    counted from the part's start, not the line's."""
+    # A column off the line (not 1 … its length) marks its end, as in ``_render_any``.
+    at = column - 1 if 0 <= column - 1 < len(line) else len(line)
+    start, stop = max(0, at - _WINDOW), min(len(line), at + _WINDOW)
+    excerpt, carets = _render_any(line[start:stop], column - start, end_column - start)
+    if start > 0 and not excerpt.startswith(ELLIPSIS):
+        excerpt, carets = ELLIPSIS + excerpt, " " + carets
+    if stop < len(line) and not excerpt.endswith(ELLIPSIS):
+        excerpt += ELLIPSIS
+    return excerpt, carets
 
 
 def _render_narrow(line: str, column: int, end_column: int) -> tuple[str, str]:

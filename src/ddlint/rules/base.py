@@ -132,7 +132,10 @@ class RuleContext:
         *,
         fix: Fix | None = None,
         severity: Severity | None = None,
+        reason: str = "",
     ) -> Finding:
+        """The finding, made final. ``reason``: the cause in words that name no row,
+        for a finding the rule may make on most rows of a table (``engine.collapse``)."""
         document = self.document
         line, column = self.position(span.start)
         end_line, end_column = self.position(max(span.end, span.start))
@@ -149,6 +152,7 @@ class RuleContext:
             fix=fix,
             path=self.path,
             fingerprint=fingerprint(document, rule.code, line, span, self._fingerprints),
+            reason=reason,
         )
 
 

@@ -75,6 +75,16 @@ class Finding:
     path: str = "-"
     # A stable content fingerprint (baselines), filled in by the linter.
     fingerprint: str = field(default="", compare=False)
+    # The cause, in words that name no row, when the rule could report it on many rows
+    # of a table: the linter then makes one finding of most rows' (``engine.collapse``).
+    reason: str = field(default="", compare=False)
+    # A table-level finding's row findings, in order (empty for a row's own finding).
+    parts: tuple[Finding, ...] = field(default=(), compare=False)
+
+    @property
+    def rows(self) -> tuple[int, ...]:
+        """The lines of the rows a table-level finding stands for."""
+        return tuple(sorted({part.line for part in self.parts}))
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -141,3 +141,24 @@ def test_dd201_leaves_an_absorbed_spacer_line_to_dd106() -> None:
     text = HEADER + ROW_A + "&nbsp;\n\nText.\n"
     assert [f.code for f in lint_text(text)] == ["DD106"]
     assert fix_text(text).text == text
+
+
+def test_dd201_deletes_every_copy_of_a_repeated_template_though_one_waits_a_pass() -> None:
+    # The table is unsorted: the sort carries every row but the last, whose deletion
+    # (the row and its line break) reaches past it and waits a pass. By then it is the
+    # only copy left, and still the list's repeated template.
+    template = "| |[** **]() |  |  Image Classification |  |  | [Code]() |\n"
+    header = (
+        "| Author | Title | Type | Task | Dataset | Venue | Supp. Material |\n"
+        "|---|---|---|---|---|---|---|\n"
+    )
+    paper = (
+        "| | [**Paper {n}**](https://arxiv.org/abs/1901.0000{n}) "
+        "| | Image Classification | | {venue} | |\n"
+    )
+    rows = [paper.format(n=n, venue="ICML 2019" if n > 2 else "") + template for n in range(1, 5)]
+    text = "## 2019\n" + header + "".join(rows)
+    result = fix_text(text)
+    assert template.strip() not in result.text
+    assert "Image Classification | | | [Code]()" not in result.text
+    assert result.text.count("[**Paper") == 4
