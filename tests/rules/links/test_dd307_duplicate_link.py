@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import SEED_TEXT, lines, link_row, link_table, rule_fixture
+from helpers import SEED_TEXT, lines, link_row, link_table, lint, rule_fixture
 
 
 def test_duplicate_link_fixture() -> None:
@@ -75,3 +75,21 @@ def test_duplicate_link_same_paper_twice_is_dd207s() -> None:
 
 def test_duplicate_link_seed_is_clean() -> None:
     assert lines(SEED_TEXT, "DD307") == []
+
+
+def paper_row(n: int, paper: str) -> str:
+    return link_row(f"https://arxiv.org/abs/2301.0000{n}", f"[Paper]({paper})")
+
+
+def test_a_table_repeating_the_title_link_on_every_row_is_one_finding() -> None:
+    rows = [paper_row(n, f"https://arxiv.org/abs/2301.0000{n}") for n in range(5)]
+    (finding,) = lint(link_table(*rows), ["DD307"])
+    assert finding.rows == (3, 4, 5, 6, 7)
+    assert "`Supp. Material` column's link repeats the `Title` column's link" in finding.message
+
+
+def test_one_repeated_link_among_many_rows_is_its_own() -> None:
+    rows = [paper_row(n, f"https://example.org/p{n}") for n in range(4)]
+    rows.append(paper_row(4, "https://arxiv.org/abs/2301.00004"))
+    (finding,) = lint(link_table(*rows), ["DD307"])
+    assert finding.line == 7 and "`Paper` repeats the link of" in finding.message

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import HEADER, ROW_A, ROW_B, TEMPLATE, lines
 
-from ddlint.api import fix_text
+from ddlint.api import fix_text, lint_text
 
 
 @pytest.mark.parametrize(
@@ -13,7 +13,14 @@ from ddlint.api import fix_text
     [
         pytest.param(HEADER + ROW_A + ROW_B, [], id="clean"),
         pytest.param(HEADER + ROW_A + "\n" + ROW_B, [5], id="after-blank"),
-        pytest.param(HEADER + ROW_A + "\n\n" + ROW_B + ROW_B, [6, 7], id="two-rows-two-blanks"),
+        pytest.param(
+            HEADER + ROW_A + "\n\n" + ROW_B + ROW_A + ROW_B, [6], id="most-rows-one-finding"
+        ),
+        pytest.param(
+            HEADER + ROW_A + ROW_B + ROW_A + "\n\n" + ROW_B + ROW_A,
+            [8, 9],
+            id="two-rows-of-five-each-their-own",
+        ),
         pytest.param(HEADER + ROW_A + "\n" + TEMPLATE, [], id="template-is-dd201s"),
         pytest.param(HEADER + ROW_A + "\nSome | text here\n", [], id="prose-with-a-pipe"),
         pytest.param(HEADER + ROW_A + "\n## Next\n\n" + ROW_B, [], id="other-section"),
@@ -28,3 +35,13 @@ def test_dd102_fix_rejoins_all_groups() -> None:
     text = HEADER + ROW_A + "\n" + ROW_B + "\n\n" + ROW_B.replace("Two", "Three") + "\nProse.\n"
     fixed = fix_text(text, select=["DD102"]).text
     assert fixed == HEADER + ROW_A + ROW_B + ROW_B.replace("Two", "Three") + "\nProse.\n"
+
+
+def test_dd102_a_stranded_body_is_one_finding_with_one_fix() -> None:
+    # A blank line under the delimiter row: every row GitHub shows as text, one cause.
+    rows = [ROW_A, ROW_B] * 3
+    text = HEADER + "\n" + "".join(rows)
+    (finding,) = lint_text(text, select=["DD102"])
+    assert finding.rows == (4, 5, 6, 7, 8, 9)
+    assert "6 of 6 rows" in finding.message
+    assert fix_text(text, select=["DD102"]).text == HEADER + "".join(rows)

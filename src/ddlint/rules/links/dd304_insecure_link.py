@@ -4,7 +4,9 @@
 Finds `http://` link targets of paper rows whose host is known to serve https:
 arXiv, OpenReview, GitHub, PMLR, the CVF and NeurIPS proceedings, ACL Anthology,
 ACM DL, IEEE Xplore, Springer, DOI and others (`ddlint.inline.urls.HTTPS_HOSTS`), plus the
-hosts listed in the `https-hosts` option.
+hosts listed in the `https-hosts` option. When most rows of a table have such a link
+(a list written with `http://` throughout), the table gets one finding naming its
+rows, with one fix.
 
 ## Why is this bad?
 The reader's first request goes out unencrypted and is redirected: slower, open to
@@ -80,7 +82,12 @@ class InsecureLink(Rule):
                 f"`{describe(located.link)}` uses http:// but its site serves https://: "
                 "use https://",
                 fix=safe_fix("use https://", edit) if edit else None,
+                reason=INSECURE,
             )
+
+
+# A list written with http:// links gets one finding per table (engine.collapse).
+INSECURE = "Links use http:// where their site serves https://: use https://"
 
 
 RULE = InsecureLink

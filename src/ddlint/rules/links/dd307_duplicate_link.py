@@ -10,7 +10,9 @@ Compares link targets in canonical form (tracking parameters dropped, `http` as
   URL belongs). A badge, a link around an image (`[![Star](…/stars/o/r.svg)](…/o/r)`
   beside `[Code](…/o/r)`, `[![arXiv](…)](…/abs/…)` beside the title), is how many
   lists show the same link again, and is not compared; nor is a URL written out in
-  the row's prose (an abstract naming its code twice);
+  the row's prose (an abstract naming its code twice). When most rows of a table
+  repeat a link of one column in another (a Paper link that is the title's link on
+  every row), the table gets one finding naming its rows;
 - across rows, two papers whose title links are the same URL but whose titles and
   first authors differ: a copy-paste error in one of them. (The same paper listed
   twice is DD207's.) Every row of such a group is reported.
@@ -50,7 +52,7 @@ from ddlint.inline.parse import InlineLink
 from ddlint.inline.urls import canonical_url
 from ddlint.records.model import RowRecord
 from ddlint.rules.base import Rule, RuleContext
-from ddlint.rules.links._links import PaperLinks, describe, paper_links
+from ddlint.rules.links._links import Located, PaperLinks, describe, paper_links
 from ddlint.text.findings import Finding
 
 
@@ -90,12 +92,14 @@ class DuplicateLink(Rule):
                 continue
             first = seen.get(key)
             if first is not None:
+                located = links.locate(index)
                 yield ctx.finding(
                     self,
-                    links.locate(index).where,
+                    located.where,
                     f"`{describe(links.links[index])}` repeats the link of "
                     f"`{describe(links.links[first])}` in this row: remove it or give it its "
                     "own URL",
+                    reason=_repeat_reason(located, links.owners[first][1]),
                 )
             else:
                 seen[key] = index
@@ -111,6 +115,25 @@ class DuplicateLink(Rule):
                 f"(line{'s' * (len(group) > 2)} {others}): "
                 "one of them points at the wrong paper",
             )
+
+
+def _repeat_reason(located: Located, first_column: int) -> str:
+    """The cause of a repeated link in words no row changes: the columns of the two
+    links (a list that repeats the title's link as its Paper link on every row gets one
+    finding for the table, engine.collapse)."""
+    if located.record is None:
+        return ""
+    headers = located.record.table.columns.headers
+    column, first = located.column, first_column
+    name = _header(headers, column)
+    if column == first:
+        return f"A link of the {name} column repeats another link of its cell"
+    return f"The {name} column's link repeats the {_header(headers, first)} column's link"
+
+
+def _header(headers: tuple[str, ...], column: int) -> str:
+    text = headers[column].strip() if 0 <= column < len(headers) else ""
+    return f"`{text}`" if text else f"column {column + 1}"
 
 
 def _text_link(link: InlineLink) -> bool:

@@ -4,7 +4,9 @@
 Finds pipe rows with the table's cell count that come after the table, separated
 from it only by blank lines (or HTML comments). GitHub ends a table at the first
 blank line, so such a row is shown as a line of text with pipes. Template rows in
-that position are reported by DD201 instead (its fix deletes them).
+that position are reported by DD201 instead (its fix deletes them). When most rows
+of a table are stray (one blank line under the delimiter row strands the whole body),
+the table gets one finding naming its rows, with one fix.
 
 ## Why is this bad?
 The paper is in the file but not in the rendered table: readers of the list never
@@ -78,7 +80,12 @@ class StrayRow(Rule):
                         "Row after a blank line below the table: GitHub renders it as "
                         "text, not as a table row",
                         fix=fix,
+                        reason=STRANDED,
                     )
+
+
+# One blank line can strand a whole table body: the linter then reports the table once.
+STRANDED = "Rows after a blank line below the table header: GitHub renders them as text"
 
 
 RULE = StrayRow
