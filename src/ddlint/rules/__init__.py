@@ -53,6 +53,7 @@ RULE_MODULES = (
     "fields.dd207_duplicate_paper",
     "fields.dd208_inconsistent_spelling",
     "fields.dd209_unparsed_venue",
+    "fields.dd210_cross_listed_paper",
     "links.dd301_empty_link",
     "links.dd302_malformed_url",
     "links.dd303_tracking_params",
