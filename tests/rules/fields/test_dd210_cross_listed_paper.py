@@ -47,3 +47,15 @@ def test_separator_rows_are_topics() -> None:
     [finding] = lint(text, ["DD207", "DD210"])
     assert (finding.code, finding.line) == ("DD210", 6)
     assert "under `Surveys`" in finding.message
+
+
+def test_message_names_different_years() -> None:
+    row = "| [**On Sparse Replay Buffers**](https://example.org/p.pdf) | {year} | UAI |\n"
+    table = "| Title | Year | Venue |\n|---|---|---|\n"
+    text = "## Replay\n\n" + table + row.format(year=2022)
+    text += "\n## Theory\n\n" + table + row.format(year=2023)
+    [finding] = lint(text, ["DD210"])
+    assert finding.message.startswith(
+        "Also listed at line 5 under `Replay` (same title); the two rows give different "
+        "years (2022 and 2023)"
+    )

@@ -4,8 +4,8 @@
 Finds a paper listed again under another heading that is not a year section: the
 same arXiv id (any version, abs or pdf), DOI, OpenReview id, or title of at least
 three words, as DD207 reads them. The later row is reported, naming the line and
-heading of the first, and saying when the two rows give different venues or
-titles. Repeats within one section, or across two year sections, are DD207's.
+heading of the first, and saying when the two rows give different titles, venues
+or years. Repeats within one section, or across two year sections, are DD207's.
 
 ## Why is this bad?
 A topical list often files a paper under every topic it belongs to, on purpose:
@@ -56,7 +56,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddlint.records.model import RowRecord, Venue
+from ddlint.records.model import Venue
 from ddlint.rules.base import Rule, RuleContext
 from ddlint.rules.fields._duplicates import Repeat, repeats
 from ddlint.rules.fields._fields import cell_span
@@ -87,20 +87,21 @@ class CrossListedPaper(Rule):
 
 
 def _drift(repeat: Repeat) -> str:
-    """What the two rows say differently: their titles, or their venues."""
+    """What the two rows say differently: their titles, venues or years."""
     if repeat.other_title is not None:
         return f", under another title (`{repeat.other_title}`: is one link wrong?)"
-    before, after = (_venue(r) for r in (repeat.first, repeat.record))
-    if before is None or after is None or _venue_key(before) == _venue_key(after):
+    before, after = (r.paper for r in (repeat.first, repeat.record))
+    if before is None or after is None:
         return ""
-    return f"; the two rows give different venues (`{before.raw}` and `{after.raw}`)"
+    venues = before.venue, after.venue
+    if venues[0] is not None and venues[1] is not None and _key(venues[0]) != _key(venues[1]):
+        return f"; the two rows give different venues (`{venues[0].raw}` and `{venues[1].raw}`)"
+    if before.year is not None and after.year is not None and before.year != after.year:
+        return f"; the two rows give different years ({before.year} and {after.year})"
+    return ""
 
 
-def _venue(record: RowRecord) -> Venue | None:
-    return record.paper.venue if record.paper is not None else None
-
-
-def _venue_key(venue: Venue) -> tuple[str, int | None]:
+def _key(venue: Venue) -> tuple[str, int | None]:
     return ((venue.name or venue.raw).casefold(), venue.year)
 
 
