@@ -44,6 +44,7 @@ RULE_MODULES = (
     "structure.dd104_broken_table",
     "structure.dd105_unescaped_pipe",
     "structure.dd106_absorbed_line",
+    "structure.dd107_heading_without_space",
     "fields.dd201_placeholder_row",
     "fields.dd202_empty_title",
     "fields.dd203_missing_authors",

@@ -8,7 +8,9 @@ year it covers. A row whose venue has no year is judged by its Year (or Date)
 column. A preprint date is not the paper's year: a December 2022 preprint
 published at CVPR 2023 belongs under 2023, and a list filed by preprint dates
 keeps it under 2022, so a row is accepted when its section holds the venue's year
-or the year of its Year, Date or other date column.
+or the year of its Year, Date or other date column. A table below a line such as
+`##2021` (a heading without its space, DD107) is left to DD107: the section it
+meant to open is what is missing.
 
 When sections are by topic (no year), a row's Year column, where it holds a bare
 year (`2022`), is compared with its venue's year instead; a Date column, or a
@@ -72,6 +74,10 @@ from ddlint.records.columns import ColumnMap, header_key
 from ddlint.records.model import PaperTable, Records, RowRecord, Section
 from ddlint.rules.base import Rule, RuleContext, unsafe_fix
 from ddlint.rules.fields._fields import cell_span, column_year, paper_rows, row_date_year
+from ddlint.rules.structure.dd107_heading_without_space import (
+    UnspacedHeading,
+    unspaced_headings,
+)
 from ddlint.text.findings import Edit, Finding, Fix
 from ddlint.text.spans import Span
 
@@ -113,6 +119,8 @@ class WrongSection(Rule):
                 continue
             if any(self._accepts(accepted, section, y) for y in {year, dated} if y is not None):
                 continue
+            if _under_unspaced_heading(ctx, record, year):
+                continue  # `##2021` above the table: its section is missing (DD107's)
             fields = ("venue",) if venue_year is not None else ("year", "date")
             fix = _move(ctx.document, record, targets.get((year, len(record.cells))))
             where = "" if fix else f"; move the row to the {year} section"
@@ -132,6 +140,23 @@ class WrongSection(Rule):
         if key not in memo:
             memo[key] = _accepts(section, year)
         return memo[key]
+
+
+def _under_unspaced_heading(ctx: RuleContext, record: RowRecord, year: int) -> bool:
+    """A line above the row's table, below its section's heading, would open a section
+    of ``year`` if its `#` marks had a space after them."""
+    found: list[UnspacedHeading] | None = ctx.shared.get(_UNSPACED)
+    if found is None:
+        found = ctx.shared[_UNSPACED] = list(unspaced_headings(ctx.document))
+    if not found:
+        return False
+    header = record.table.table.header.line
+    above = [h.line for h in ctx.document.headings if h.line < header]
+    start = above[-1] if above else 0
+    return any(start < h.line < header and str(year) in h.text for h in found)
+
+
+_UNSPACED = "rules.fields.dd205_wrong_section.unspaced_headings"
 
 
 def _accepts(section: Section, year: int) -> bool:
