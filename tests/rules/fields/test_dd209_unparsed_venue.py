@@ -153,3 +153,16 @@ def test_cut_off_year_message() -> None:
 )
 def test_date_year(text: str, year: int | None) -> None:
     assert date_year(text) == year
+
+
+def test_a_table_of_undated_venues_is_one_finding() -> None:
+    text = "## Attacks\n\n" + table(
+        "Title|Venue",
+        f"{paper('Notes on the Engine')} | KDD",
+        f"{paper('Tables of Tables', 'https://example.org/t')} | ICML",
+        f"{paper('Dated Paper', 'https://example.org/d')} | ICML 2023",
+    )
+    [finding] = lint(text, ["DD209"])
+    assert (finding.line, finding.end_line) == (5, 6)
+    assert finding.message.startswith("Venues without a year")
+    assert "(2 of 3 rows of the table at line 3)" in finding.message

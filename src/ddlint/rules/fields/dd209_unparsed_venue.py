@@ -16,6 +16,8 @@ such as `20-` or `202`: a year cut short while typing (the row's venue is then n
 reported too). Only where at least half the column's cells read as years: a list
 that writes `23.06` throughout has a style of its own, not a defect.
 
+When most rows of a table have such a venue, they are one finding for the table.
+
 ## Why is this bad?
 Without a year the paper cannot be placed in its year section or sorted, and a
 placeholder such as `TBD` goes stale silently once the paper is published. A cut-off
@@ -59,6 +61,13 @@ from ddlint.rules.fields._fields import (
 )
 from ddlint.text.findings import Finding
 
+# A table whose venues all lack years (nothing else dates them) is one finding.
+_REASON = (
+    "Venues without a year, and nothing else in the rows or their section dates the "
+    "papers: write where and when each appeared (e.g. `ICLR, 2023`), or give the table "
+    "a Year column"
+)
+
 
 class UnparsedVenue(Rule):
     __doc__ = __doc__
@@ -89,6 +98,7 @@ class UnparsedVenue(Rule):
                 f"Venue `{venue.raw}` has no year, and nothing else in the row or its "
                 "section dates the paper: it cannot be dated or sorted; write where and "
                 "when it appeared (e.g. `ICLR, 2023` or `arXiv, Mar., 2023`)",
+                reason=_REASON,
             )
 
 
