@@ -70,30 +70,39 @@ def other_row(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def table(draw: st.DrawFn, year: int, serial: int) -> tuple[str, int]:
-    """A table under ``year`` with rows of its year and of others, and blocks among them."""
+def table(draw: st.DrawFn, year: int, years: list[int], serial: int) -> tuple[str, int]:
+    """A table under ``year`` with rows of its year and of others, and blocks among them.
+    Now and then every row is followed by the same block (a table with every other row
+    commented out), or most rows belong to another section: shapes that took one fix
+    pass per row."""
     header = draw(st.sampled_from([HEADER + DELIMITER, SWAPPED + DELIMITER, SHORT]))
     short = header == SHORT
+    every = draw(st.sampled_from([None] * 8 + ["<!-- a comment -->", "\n", TEMPLATE]))
+    elsewhere = draw(st.sampled_from(years)) if draw(st.integers(0, 5)) == 0 else None
     parts = [header]
-    for _ in range(draw(st.integers(1, 7))):
+    for _ in range(draw(st.integers(1, 14))):
         serial += 1
         kind = draw(st.integers(0, 9))
         if short or kind == 0:
             parts.append(draw(other_row()))
         else:
             row_year = year if kind > 2 else draw(st.integers(2018, 2023))
-            row = draw(paper_row(row_year, serial))
+            row = draw(paper_row(elsewhere or row_year, serial))
             if header.startswith(SWAPPED):  # the title first, as the header says
                 cells = row.split("|")
                 cells[1], cells[2] = cells[2], cells[1]
                 row = "|".join(cells)
             parts.append(row)
+        if every is not None:
+            parts.append(every if every.endswith("\n") else every + "\n")
+            continue
         defect = draw(st.integers(0, 9))
         if defect == 0:
             parts.append(TEMPLATE)
-        elif defect in (1, 2):
-            parts.append(draw(st.sampled_from(BLOCKS)) + "\n")
-        elif defect == 3:
+        elif defect in (1, 2, 3):
+            for _ in range(draw(st.integers(1, 2))):
+                parts.append(draw(st.sampled_from(BLOCKS)) + "\n")
+        elif defect == 4:
             parts.append("\n")
     if draw(st.booleans()):
         parts.append(draw(st.sampled_from(BLOCKS)) + "\n")
@@ -107,7 +116,7 @@ def fuzzed_list(draw: st.DrawFn) -> str:
     serial = 0
     for year in sorted(years, reverse=True):
         parts.append(f"## {year}\n\n")
-        text, serial = draw(table(year, serial))
+        text, serial = draw(table(year, years, serial))
         parts.append(text + "\n")
     text = "".join(parts)
     if draw(st.integers(0, 5)) == 0:
