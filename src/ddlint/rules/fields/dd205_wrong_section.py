@@ -56,8 +56,9 @@ as it was. It is offered only when exactly one table has that section year and
 the same number of columns; otherwise the row is only reported. When that table's
 columns come in another order, the row's cells are put in its order, column by
 column, matched by header (then by the field a column feeds); a row with a
-non-empty cell no column of that table takes gets no fix. Sort the target table
-afterwards (DD401).
+non-empty cell no column of that table takes gets no fix, and so does a row GitHub
+shows as text after its table until DD101 or DD102 has put it back. Sort the target
+table afterwards (DD401).
 
 ## Options
 None.
@@ -94,6 +95,7 @@ class WrongSection(Rule):
     scope = "row"
     fixable = "sometimes"
     fix_safety = "unsafe"
+    appends_rows = True  # every row moving into a table moves in one pass
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         targets = _tables_by_year(ctx.records)
@@ -189,6 +191,11 @@ def _move(document: Document, record: RowRecord, target: PaperTable | None) -> F
     if target is None or target.table is record.table.table:
         return None
     row = record.row
+    if not row.rendered:
+        # A stray row moves once DD101 or DD102 has put it back in its table: taken out
+        # of the paragraph or HTML block GitHub shows it in, it changes how the lines
+        # after it read (a lazy line indented by a tab becomes code).
+        return None
     source = document.lines[row.line - 1]
     last = document.lines[target.table.last_line - 1]
     content = document.text[source.start : source.end]
