@@ -29,10 +29,13 @@ sorted or checked against its year section.
 ## Fix safety
 Unsafe, and only for arXiv links: it adds a value (the record gains a venue), and
 a paper on arXiv may also have appeared at a conference the list should name.
-Other rows are only reported. The month is written in the `month-style` setting.
+Other rows are only reported. The venue is written the way the list writes its
+venues with a month, where it has a clear style (see DD403), else as
+`arXiv, Apr., 2022`.
 
 ## Options
-`month-style` (see DD403) decides how the month of the written venue is spelled.
+`month-style` (see DD403) decides how the month of the written venue is spelled;
+unset, the list's clear month style, else `abbrev-dot`.
 """
 
 from __future__ import annotations
@@ -42,10 +45,10 @@ from collections.abc import Iterator
 
 from ddlint.inline.urls import arxiv_parts
 from ddlint.records.model import Paper, RowRecord
-from ddlint.records.venues import ParsedVenue, canonical_venue
+from ddlint.records.venues import ParsedVenue
 from ddlint.rules.base import Rule, RuleContext, unsafe_fix
 from ddlint.rules.fields._fields import cell_span, fill_cell, has_column, paper_rows
-from ddlint.rules.format.dd403_venue_format import MONTH_STYLE
+from ddlint.rules.format.dd403_venue_format import MONTH_STYLE, venue_in_list_style
 from ddlint.text.findings import Finding, Fix
 
 # New-style ids are YYMM.NNNNN; old-style ones end in YYMMNNN (cs/0701001).
@@ -85,7 +88,7 @@ class MissingVenue(Rule):
         if not 1 <= month <= 12:
             return None
         venue = ParsedVenue("", "arXiv", year, month, "preprint", None)
-        text = canonical_venue(venue, ctx.settings[MONTH_STYLE])
+        text = venue_in_list_style(ctx, venue)
         if text is None:
             return None
         return unsafe_fix("write the arXiv venue", fill_cell(ctx.text, cell, text))
