@@ -71,23 +71,40 @@ def test_composed_passes_fix_as_one_fix_per_collision(
     assert _report(result.remaining) == _report(expected)
 
 
+def _paper(author: str, n: int, venue: str) -> str:
+    return f"| {author} | [**Paper {n}**](https://arxiv.org/abs/2201.{n:05d}) | {venue} |\n"
+
+
+# Rows in the list's own style (compact, `Name, Year`, newest first) for the rows under
+# test to break: DD402 and DD403 read the style from them.
+_STYLED = [_paper(f"Author {n} et al", n, f"ICML, {2019 - n}") for n in range(8)]
+
+
 def test_a_venue_rides_inside_its_row_rewrite() -> None:
-    text = HEADER + "|Ada Lovelace et al|[**Notes**](https://arxiv.org/abs/2201.00001)|ICML 2022|\n"
+    text = (
+        HEADER
+        + "".join(_STYLED)
+        + ("|Ada Lovelace et al|[**Notes**](https://arxiv.org/abs/2201.00001)|ICML 2012|\n")
+    )
     result = fix_text(text)
     assert result.passes == 1
     assert {f.code for f in result.applied} == {"DD402", "DD403"}
     assert result.text == _one_fix_per_collision(text, False)[0]
     assert result.text.endswith(
-        "| Ada Lovelace et al | [**Notes**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |\n"
+        "| Ada Lovelace et al | [**Notes**](https://arxiv.org/abs/2201.00001) | ICML, 2012 |\n"
     )
 
 
 def test_rows_fixed_inside_a_sort_and_a_placeholder_removed_in_one_pass() -> None:
-    text = HEADER + (
-        "| Ada Lovelace et al | [**Notes**](https://arxiv.org/abs/2211.00001) |ICML, 2022|\n"
-        "|Alan Turing et al | [**Tables**](https://arxiv.org/abs/2002.00003) | ICML 2020 |\n"
-        "| |[** **]() |  |\n"
-        "| Grace Hopper et al | [**Compilers**](https://arxiv.org/abs/2102.00004) | ICML, 2021 |\n"
+    text = (
+        HEADER
+        + (
+            "| Ada Lovelace et al | [**Notes**](https://arxiv.org/abs/2211.00001) |ICML, 2022|\n"
+            "|Alan Turing et al | [**Tables**](https://arxiv.org/abs/2002.00003) | ICML 2020 |\n"
+            "| |[** **]() |  |\n"
+            "| Grace Hopper et al | [**Code**](https://arxiv.org/abs/2102.00004) | ICML, 2021 |\n"
+        )
+        + "".join(_STYLED)
     )
     result = fix_text(text)
     assert result.passes == 1
@@ -95,9 +112,9 @@ def test_rows_fixed_inside_a_sort_and_a_placeholder_removed_in_one_pass() -> Non
     assert result.text == _one_fix_per_collision(text, False)[0]
     assert result.text == HEADER + (
         "| Ada Lovelace et al | [**Notes**](https://arxiv.org/abs/2211.00001) | ICML, 2022 |\n"
-        "| Grace Hopper et al | [**Compilers**](https://arxiv.org/abs/2102.00004) | ICML, 2021 |\n"
+        "| Grace Hopper et al | [**Code**](https://arxiv.org/abs/2102.00004) | ICML, 2021 |\n"
         "| Alan Turing et al | [**Tables**](https://arxiv.org/abs/2002.00003) | ICML, 2020 |\n"
-    )
+    ) + "".join(_STYLED)
 
 
 # -- any_collide: one sorted sweep, equal to comparing every pair --------------------------------

@@ -14,6 +14,7 @@ from listgen import paper_list
 
 from ddlint.api import fix_text, lint_text, parse_records
 from ddlint.cli.main import main
+from ddlint.engine.config import Config
 from ddlint.fix.fixer import FixError, apply_edits
 from ddlint.inline.urls import canonical_url
 from ddlint.records.diff import diff_papers
@@ -171,7 +172,8 @@ def _dated(author: str, n: int, venue: str) -> str:
 
 def test_a_sort_waits_for_the_unsafe_fix_that_dates_a_row() -> None:
     """DD204 gives Hopper's row a venue, and so a date (January, as Lovelace's and
-    Dijkstra's): sorted before that, the row went last and stayed after Dijkstra's."""
+    Dijkstra's): sorted before that, the row went last and stayed after Dijkstra's.
+    Five rows in no clear order of their own: the sort is configured."""
     text = (
         "| Author | Title | Venue |\n|---|---|---|\n"
         + _dated("Alan Turing", 2, "arXiv, Mar., 2022")
@@ -180,7 +182,9 @@ def test_a_sort_waits_for_the_unsafe_fix_that_dates_a_row() -> None:
         + _dated("Grace Hopper", 3, " ")
         + _dated("Edsger Dijkstra", 4, "arXiv, Jan., 2022")
     )
-    result = fix_text(text, unsafe=True)
+    result = fix_text(
+        text, unsafe=True, config=Config.model_validate({"sort": ["-year", "-month"]})
+    )
     authors = [line.split(" | ")[0].strip("| ") for line in result.text.splitlines()[2:]]
     assert authors == [
         "Barbara Liskov",

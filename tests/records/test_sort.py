@@ -32,19 +32,68 @@ def titles(rows: list[RowRecord]) -> list[str]:
     return [r.paper.title for r in rows if r.paper is not None]
 
 
-def test_row_month_written_usual_and_workshop() -> None:
+def test_row_month_is_only_a_written_month() -> None:
+    """NeurIPS (December) and CVPRW (June) write no month: none is guessed (issue #19)."""
     rows = records(SORTABLE)
-    assert [row_month(r) for r in rows] == [2, None, 12, 2, 6, None]
+    assert [row_month(r) for r in rows] == [2, None, None, 2, None, None]
 
 
 def test_default_sort_newest_first_unknown_last_and_stable() -> None:
     rows = sorted(records(SORTABLE), key=sort_key())
-    assert titles(rows) == ["C", "A", "D", "B", "E", "F"]
+    assert titles(rows) == ["A", "D", "B", "C", "E", "F"]
 
 
 def test_sort_ascending_keeps_unknowns_last() -> None:
     rows = sorted(records(SORTABLE), key=sort_key(["year", "month"]))
-    assert titles(rows) == ["E", "A", "D", "C", "B", "F"]
+    assert titles(rows) == ["E", "A", "D", "B", "C", "F"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("2023.11", (2023, 11), id="yyyy.mm"),
+        pytest.param("2023-11-02", (2023, 11), id="iso-day"),
+        pytest.param("2023-9-21", (2023, 9), id="unpadded"),
+        pytest.param("2023/11", (2023, 11), id="slash"),
+        pytest.param("202311", (2023, 11), id="yyyymm"),
+        pytest.param("Nov, 2023", (2023, 11), id="mon-comma-yyyy"),
+        pytest.param("Sept. 2023", (2023, 9), id="sept"),
+        pytest.param("November 2023", (2023, 11), id="full"),
+        pytest.param("2023", (2023, None), id="year"),
+        pytest.param("2023.13", None, id="no-month-13"),
+        pytest.param("CVPR 2023", None, id="a-venue-is-no-date"),
+        pytest.param("Nove 2023", None, id="no-month-word"),
+    ],
+)
+def test_parse_date(text: str, expected: tuple[int, int | None] | None) -> None:
+    assert sort.parse_date(text) == expected
+
+
+DATED = """| Date | Title | Venue |
+|---|---|---|
+| 2023.11 | [A](https://arxiv.org/abs/2306.14048) | ICML'24 |
+| | [B](https://arxiv.org/abs/2306.14049v2) | Nov, 2022 |
+| | [C](https://example.org/c) | CVPR 2024 |
+| | [D](https://arxiv.org/pdf/2212.00001.pdf) | CVPR 2023 |
+"""
+
+
+def test_written_arxiv_and_preprint_dates() -> None:
+    rows = records(DATED)
+    assert [sort.written_date(r) for r in rows] == [
+        (2023, 11),
+        (2022, 11),
+        (2024, None),
+        (2023, None),
+    ]
+    assert [sort.arxiv_date(r) for r in rows] == [(2023, 6), (2023, 6), (None, None), (2022, 12)]
+    # A bare venue year with an arXiv link: the preprint's date; a written month wins.
+    assert [sort.preprint_date(r) for r in rows] == [
+        (2023, 11),
+        (2022, 11),
+        (2024, None),
+        (2022, 12),
+    ]
 
 
 def test_sort_by_configured_keys() -> None:

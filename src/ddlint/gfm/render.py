@@ -16,6 +16,11 @@ The canonical form always has outer pipes, whatever the table used: a row with o
 pipes has the same cells as one without (GFM-TABLES.md §6), and a leading pipe makes a
 row unambiguous inside list items and after lazy text.
 
+A table with a style of its own (``table-style`` unset: DD402 reads it from the table)
+has its rows written by :func:`join_row`, from each cell's text and the whitespace the
+table puts around it, with or without outer pipes, or aligned to the columns of the
+table's pipes by :func:`align_to`.
+
 Cell texts are written back exactly as given: escaped pipes stay escaped, nothing is
 trimmed inside a cell. The padding added around a cell is a space, so a cell ending in a
 backslash never escapes the pipe after it.
@@ -149,3 +154,61 @@ def is_canonical(
     if style == "compact" and row.kind == "delimiter":
         return is_compact_delimiter(text, [cell.text for cell in row.cells])
     return text == canonical_row(table, row, style=style, widths=widths)
+
+
+Piece = tuple[str, str, str]  # whitespace before a cell's text, the text, whitespace after
+
+
+def join_row(pieces: Sequence[Piece], *, leading: bool, trailing: bool) -> str | None:
+    """A row of exactly these cells, each written ``before + text + after``, with or
+    without outer pipes. None when GitHub would read other cells back: without a
+    leading pipe an empty first cell vanishes (and so does an empty last cell without
+    a trailing pipe), and a line without any pipe is no row of its own.
+    """
+    if not pieces or (not leading and not pieces[0][1]) or (not trailing and not pieces[-1][1]):
+        return None
+    if not leading and not trailing and len(pieces) == 1:
+        return None
+    parts = [before + text + after for before, text, after in pieces]
+    if not leading:  # the row starts at its first cell: spaces there would be indentation
+        parts[0] = parts[0].lstrip(" \t")
+    if not trailing:  # nor may the row end in whitespace
+        parts[-1] = parts[-1].rstrip(" \t")
+    return ("|" if leading else "") + "|".join(parts) + ("|" if trailing else "")
+
+
+def align_to(
+    texts: Sequence[str],
+    pipes: Sequence[int],
+    alignments: Sequence[Alignment],
+    *,
+    leading: bool,
+    trailing: bool,
+) -> list[Piece] | None:
+    """The pieces that put a row's pipes at the display columns ``pipes`` (those of a
+    hand-aligned table), each cell padded as its column is aligned; None when the
+    cells do not fit (a cell wider than its column) or the counts differ."""
+    bounds: list[int | None] = [*([] if leading else [-1]), *pipes, *([] if trailing else [None])]
+    if len(bounds) != len(texts) + 1:
+        return None
+    pieces: list[Piece] = []
+    for index, text in enumerate(texts):
+        start, end = bounds[index], bounds[index + 1]
+        before = "" if start == -1 else " "
+        if end is None:  # the last cell of a row without a trailing pipe ends the line
+            pieces.append((before, text, ""))
+            continue
+        assert start is not None
+        room = end - start - 1 - len(before) - display_width(text)
+        if room < (1 if text else 0) or (start == -1 and room and not text):
+            return None
+        align = alignments[index] if index < len(alignments) else None
+        if not text:
+            pieces.append((before + " " * room, "", ""))
+        elif align == "right":
+            pieces.append((before + " " * (room - 1), text, " "))
+        elif align == "center":
+            pieces.append((before + " " * ((room - 1) // 2), text, " " * (room - (room - 1) // 2)))
+        else:
+            pieces.append((before, text, " " * room))
+    return pieces

@@ -1,47 +1,122 @@
-"""Sort order: the value a row is ordered by, for each sort field, and the key that orders rows."""
+"""Sort order: the dates a row writes, the value a row is ordered by for each sort field,
+and the key that orders rows.
+
+A row's date is what it writes: a Date column (``2023.11``, ``Nov, 2023``), the year and
+the venue's written month, or the month its arXiv id gives. A conference's usual month
+is never one of them (DD401 orders by the list's own dates, issue #19).
+"""
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ddlint.inline.urls import arxiv_parts
 from ddlint.records.model import RowRecord
-from ddlint.records.venues import KNOWN_VENUES, known_name, parse_venue
+from ddlint.records.venue_form import venue_form
 
 SORT_FIELDS = ("year", "month", "venue", "title", "authors", "type", "task")
 DEFAULT_SORT = ("-year", "-month")
 SortValue = int | str | None
+Date = tuple[int | None, int | None]  # (year, month), each None where the row does not say
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+# The dates lists write in a Date column: 2023-11, 2023.11, 2023/11/02, 2023-9-21, 202311,
+# Nov 2023, Nov., 2023, November 2023, 2023.
+_NUMERIC_DATE = re.compile(r"((?:19|20)\d\d)(?:[-./](\d{1,2})(?:[-./]\d{1,2})?|(0[1-9]|1[0-2]))?")
+_WORD_DATE = re.compile(r"([A-Za-z]{3,9})\.?,?\s*((?:19|20)\d\d)")
+_ARXIV_ID = re.compile(r"(\d\d)(0[1-9]|1[0-2])\.\d{4,5}")
+
+
+def parse_date(text: str) -> Date | None:
+    """A Date cell's year and month, when the whole cell is a date (see above)."""
+    text = text.strip()
+    match = _NUMERIC_DATE.fullmatch(text)
+    if match is not None:
+        month = int(match.group(2) or match.group(3) or 0)
+        if month > 12:
+            return None
+        return int(match.group(1)), month or None
+    match = _WORD_DATE.fullmatch(text)
+    if match is not None:
+        written = month_of_word(match.group(1))
+        return (int(match.group(2)), written) if written is not None else None
+    return None
+
+
+def month_of_word(word: str) -> int | None:
+    """``Nov``, ``Nov.``, ``Sept``, ``November`` (any case): 11; else None."""
+    word = word.rstrip(".").lower()
+    if len(word) < 3:
+        return None
+    for number, name in enumerate(_MONTHS, 1):
+        if name.startswith(word) and (len(word) == 3 or word in (name, "sept")):
+            return number
+    return None
 
 
 def row_month(record: RowRecord) -> int | None:
-    """The month a paper appeared: the venue's (written, or the conference's usual
-    month; a workshop's is its conference's), else one written in a Date column."""
+    """The month written in the row: its Date column's, else its Venue cell's
+    (``arXiv, Nov., 2022``, or a date written as the venue, ``Nov, 2022``).
+
+    Never a month guessed from a conference's name: lists order their rows by the dates
+    they write, and a conference's calendar is none of them (issue #19).
+    """
+    return written_date(record)[1]
+
+
+def written_date(record: RowRecord) -> Date:
+    """The row's date as it writes it: its Date column, if that reads as a date, else
+    the paper's year (year column, venue or section) and the venue's written month."""
+    content = record.content("date")
+    if content is not None and content.text:
+        parsed = parse_date(content.text)
+        if parsed is not None:
+            return parsed
     paper = record.paper
-    venue = paper.venue if paper is not None else None
-    if venue is not None and venue.month is not None:
-        return venue.month
-    if venue is not None and venue.kind == "workshop" and venue.name:
-        month = _workshop_month(venue.name)
-        if month is not None:
-            return month
-    date = record.content("date")
-    if date is not None and date.text:
-        parsed = parse_venue(date.text)
-        return parsed.month if parsed is not None else None
-    return None
+    if paper is None:
+        return None, None
+    return paper.year, _venue_month(paper.venue.raw if paper.venue else "")
 
 
-def _workshop_month(name: str) -> int | None:
-    """``CVPRW``, ``ECCV Workshop``, ``NeurIPS workshop``: held with the conference."""
-    lowered = name.casefold().rstrip()
-    for suffix in (" workshops", " workshop", "w"):
-        if lowered.endswith(suffix):
-            base = known_name(name.rstrip()[: -len(suffix)].strip())
-            known = KNOWN_VENUES.get(base) if base is not None else None
-            if known is not None and known[0] == "conference":
-                return known[1]
-    return None
+def preprint_date(record: RowRecord) -> Date:
+    """The written date, except that a row dated only by its venue's year (no Date or Year
+    column, no month in the venue) is dated by its arXiv id when it has one: many lists
+    place a published paper where its preprint appeared."""
+    date = written_date(record)
+    if date[1] is not None or record.cell("year") is not None:
+        return date
+    preprint = arxiv_date(record)
+    return preprint if preprint[0] is not None else date
+
+
+def arxiv_date(record: RowRecord) -> Date:
+    """The month the row's arXiv paper was submitted, read from its id (``2306.14048``:
+    June 2023); (None, None) for a row without a new-style arXiv link."""
+    paper = record.paper
+    if paper is None:
+        return None, None
+    for url in (paper.url or "", *(link.url for link in paper.links)):
+        parts = arxiv_parts(url.strip()) if "arxiv" in url.lower() else None
+        match = _ARXIV_ID.fullmatch(parts[1]) if parts is not None else None
+        if match is not None:
+            return 2000 + int(match.group(1)), int(match.group(2))
+    return None, None
+
+
+def _venue_month(raw: str) -> int | None:
+    if not raw:
+        return None
+    form = venue_form(raw)
+    if form is not None and form.month is not None:
+        return form.venue.month
+    parsed = parse_date(raw)  # "Nov, 2022": a date where the venue goes
+    return parsed[1] if parsed is not None else None
 
 
 def sort_value(record: RowRecord, field: str) -> SortValue:

@@ -1,4 +1,4 @@
-"""DD403 venue-format: venues written ``Name, Year`` with the configured month style."""
+"""DD403 venue-format: venues held to the list's own clear style, or the configured month."""
 
 from __future__ import annotations
 
@@ -10,12 +10,17 @@ from ddlint.engine.config import Config
 
 def test_venue_format_fixture() -> None:
     text = rule_fixture("venue-format.md")
-    assert [f.span.slice(text) for f in lint(text, ["DD403"])] == [
+    findings = lint(text, ["DD403"])
+    assert [f.span.slice(text) for f in findings] == [
         "arXiv, Sept., 2022",
         "ICML 2022",
         "arXiv, Apr. 2022",
         "arXiv, Jan, 2022",
     ]
+    assert findings[1].message == (
+        "Venue `ICML 2022` is not written the way this list writes its venues (5 of 6 like "
+        "`NeurIPS, 2022`): write `ICML, 2022`; run --fix"
+    )
     venues = [line.split(" | ")[-2] for line in fixed(text, ["DD403"]).splitlines()[7:13]]
     assert venues == [
         "NeurIPS, 2022",
@@ -27,41 +32,105 @@ def test_venue_format_fixture() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    "venue",
-    [
-        pytest.param("ICML, 2022", id="canonical"),
-        pytest.param("arXiv, Sep., 2022", id="canonical-month"),
-        pytest.param("arXiv, May, 2022", id="may-has-no-dot"),
-        pytest.param("ICLR, 2024 (Oral)", id="note-kept"),
-        pytest.param("[ICML'22]", id="markup-left-alone"),
-        pytest.param("Under review", id="unparsed-is-dd209s"),
-        pytest.param("NeurIPS workshop, 2020", id="name-spelling-kept"),
-    ],
+def venues(*cells: str) -> str:
+    """A table of one row per venue, each a paper of its own."""
+    return HEADER + "".join(
+        row(f"Author {n} et al", f"Paper {n}", venue, f"https://arxiv.org/abs/2201.{n:05d}")
+        for n, venue in enumerate(cells, 1)
+    )
+
+
+SPACE = ("CVPR 2023", "ICML 2023", "NeurIPS 2022", "Arxiv 2023", "KDD 2024", "SIGIR 2024")
+APOSTROPHE = ("CVPR'23", "ICML'24", "NeurIPS'25", "arXiv'26", "ACL'24", "ICLR'24")
+COMMA = ("CVPR, 2023", "ICML, 2023", "NeurIPS, 2022", "AAAI, 2024", "KDD, 2024", "ECCV, 2022")
+MONTHS = (
+    "arXiv, Nov., 2022",
+    "arXiv, Feb., 2023",
+    "arXiv, Mar., 2023",
+    "arXiv, Oct., 2022",
+    "arXiv, Dec., 2022",
+    "arXiv, Aug., 2023",
 )
-def test_venue_format_noop(venue: str) -> None:
-    assert lint(HEADER + row("Ada et al", "T", venue), ["DD403"]) == []
 
 
 @pytest.mark.parametrize(
-    ("venue", "expected"),
+    "text",
     [
-        pytest.param("ICML 2022", "ICML, 2022", id="no-comma"),
-        pytest.param("arXiv, Sept., 2022", "arXiv, Sep., 2022", id="sept"),
-        pytest.param("arXiv, Apr. 2022", "arXiv, Apr., 2022", id="no-comma-before-year"),
-        pytest.param("arXiv, Jan, 2022", "arXiv, Jan., 2022", id="no-dot"),
-        pytest.param("CVPR'24", "CVPR, 2024", id="apostrophe-year"),
-        pytest.param("ICLR 2024 (Oral)", "ICLR, 2024 (Oral)", id="note"),
+        pytest.param(venues(*SPACE), id="name-space-year-list"),
+        pytest.param(venues(*APOSTROPHE), id="name-apostrophe-yy-list"),
+        pytest.param(venues(*COMMA), id="name-comma-year-list"),
+        pytest.param(venues(*MONTHS), id="month-list"),
+        pytest.param(venues(*SPACE[:3], *APOSTROPHE[:3]), id="mixed-list-no-convention"),
+        pytest.param(venues("ICML 2022", "CVPR'23"), id="two-rows-no-convention"),
+        pytest.param(venues(*SPACE[:5], "CVPR", "ICML"), id="name-only-cells-show-no-form"),
+        pytest.param(venues(*SPACE, "[ICML'22](https://icml.cc)"), id="markup-left-alone"),
+        pytest.param(venues(*SPACE, "Under review"), id="unparsed-is-dd209s"),
+        pytest.param(venues(*COMMA, "NeurIPS workshop, 2020"), id="name-spelling-kept"),
+        pytest.param(venues(*COMMA, "ICLR, 2024 (Oral)"), id="note-kept"),
     ],
 )
-def test_venue_format_fix(venue: str, expected: str) -> None:
-    text = HEADER + row("Ada et al", "T", venue)
+def test_venue_format_noop(text: str) -> None:
+    assert lint(text, ["DD403"]) == []
+
+
+@pytest.mark.parametrize(
+    ("listed", "venue", "expected"),
+    [
+        pytest.param(SPACE, "CVPR'23", "CVPR 2023", id="apostrophe-in-space-list"),
+        pytest.param(SPACE, "CVPR, 2023", "CVPR 2023", id="comma-in-space-list"),
+        pytest.param(APOSTROPHE, "ICML 2024", "ICML'24", id="space-in-apostrophe-list"),
+        pytest.param(APOSTROPHE, "NeurIPS 1999", "NeurIPS'99", id="last-century-yy"),
+        pytest.param(COMMA, "ICML 2022", "ICML, 2022", id="space-in-comma-list"),
+        pytest.param(COMMA, "ICLR 2024 (Oral)", "ICLR, 2024 (Oral)", id="note-kept"),
+        pytest.param(MONTHS, "arXiv, Sept., 2022", "arXiv, Sep., 2022", id="sept"),
+        pytest.param(MONTHS, "arXiv, Apr. 2022", "arXiv, Apr., 2022", id="no-comma-before-year"),
+        pytest.param(MONTHS, "arXiv, Jan, 2022", "arXiv, Jan., 2022", id="no-dot"),
+        pytest.param(MONTHS, "arXiv, September, 2022", "arXiv, Sep., 2022", id="full-month"),
+    ],
+)
+def test_venue_format_fix(listed: tuple[str, ...], venue: str, expected: str) -> None:
+    text = venues(*listed, venue)
     (finding,) = lint(text, ["DD403"])
     assert finding.span.slice(text) == venue
-    assert fixed(text, ["DD403"]) == HEADER + row("Ada et al", "T", expected)
+    assert finding.fix is not None
+    assert fixed(text, ["DD403"]) == venues(*listed, expected)
+
+
+def test_venue_format_message_quotes_the_list_never_a_canonical_form() -> None:
+    (finding,) = lint(venues(*SPACE, "ICML'22"), ["DD403"])
+    assert finding.message == (
+        "Venue `ICML'22` is not written the way this list writes its venues (6 of 7 like "
+        "`CVPR 2023`): write `ICML 2022`; run --fix"
+    )
+    assert "," not in finding.message.split("write")[-1]
+
+
+def test_venue_format_is_read_over_the_whole_list() -> None:
+    """Three tables of two rows each: the list, not each table, shows the style."""
+    tables = venues(*SPACE[:2]) + "\n" + venues(*SPACE[2:4]) + "\n" + venues("KDD 2024", "AAAI'24")
+    (finding,) = lint(tables, ["DD403"])
+    assert finding.span.slice(tables) == "AAAI'24"
 
 
 def test_venue_format_month_style_option() -> None:
     config = Config.model_validate({"month-style": "number"})
     text = HEADER + row("Ada et al", "T", "arXiv, Sept., 2022")
+    assert lint(text, ["DD403"]) == []  # one venue: no style of the list's own
     assert fixed(text, ["DD403"], config=config) == HEADER + row("Ada et al", "T", "arXiv, 2022-09")
+
+
+def test_venue_format_configured_month_style_one_finding_for_a_table() -> None:
+    config = Config.model_validate({"month-style": "full"})
+    text = venues(*MONTHS)
+    (finding,) = lint(text, ["DD403"], config)
+    assert finding.message == (
+        "6 of 6 venues with a month in this table spell it unlike the configured "
+        "month-style `full`; run --fix"
+    )
+    out = fixed(text, ["DD403"], config=config)
+    assert out == venues(*(v.replace("Nov.", "November") for v in MONTHS)).replace(
+        "Feb.", "February"
+    ).replace("Mar.", "March").replace("Oct.", "October").replace("Dec.", "December").replace(
+        "Aug.", "August"
+    )
+    assert lint(out, ["DD403"], config) == []

@@ -30,6 +30,7 @@ from ddlint.gfm.parse import parse_document
 from ddlint.records.extract import extract_records
 from ddlint.records.identity import Identity, paper_identity
 from ddlint.records.model import Records
+from ddlint.rules import RuleSettings
 from ddlint.rules.structure import _rejoin
 from ddlint.text.findings import Edit, splice_edits
 
@@ -268,11 +269,11 @@ def _stray_table(draw: st.DrawFn) -> str:
     return text
 
 
-def _one_group_per_pass(text: str, unsafe: bool) -> FixResult:
+def _one_group_per_pass(text: str, unsafe: bool, rules: RuleSettings | None = None) -> FixResult:
     """The fixer with each rejoin fix bringing back one group (as before chaining)."""
     with pytest.MonkeyPatch.context() as seam:
         seam.setattr(_rejoin, "CHAIN_GROUPS", False)
-        return fix_text(text, unsafe=unsafe)
+        return fix_text(text, unsafe=unsafe, settings=rules)
 
 
 def _report(result: FixResult) -> list[tuple[object, ...]]:
@@ -397,22 +398,28 @@ _PASSES_CASES = [
 ]
 
 
+# These tables are too short, or too alike in their dates, to show an order of their own:
+# the sort is configured (DD401 then holds every table to it), and so is the padding.
+_SORTED = RuleSettings(sort=["-year", "-month"], table_style="compact")
+
+
 def test_rows_of_equal_dates_keep_their_order_however_the_groups_rejoin() -> None:
-    result = fix_text(_ROW_ORDER_CASE, unsafe=True)
-    expected = _one_group_per_pass(_ROW_ORDER_CASE, True)
+    result = fix_text(_ROW_ORDER_CASE, unsafe=True, settings=_SORTED)
+    expected = _one_group_per_pass(_ROW_ORDER_CASE, True, _SORTED)
     assert result.text == expected.text
     assert _report(result) == _report(expected)
     assert result.passes <= expected.passes
     titles = [line.split("**")[1] for line in result.text.splitlines() if "**Dataset" in line]
-    assert titles == [f"Dataset Dataset {n}" for n in (2, 1, 3, 4, 5)]
+    # ICML 2018 writes no month: it goes after the January preprints (none is guessed).
+    assert titles == [f"Dataset Dataset {n}" for n in (1, 3, 4, 5, 2)]
 
 
 @pytest.mark.parametrize(("text", "passes"), _PASSES_CASES)
 def test_a_sort_costs_no_pass_when_the_groups_rejoin_at_once(
     text: str, passes: tuple[int, int]
 ) -> None:
-    result = fix_text(text, unsafe=True)
-    expected = _one_group_per_pass(text, True)
+    result = fix_text(text, unsafe=True, settings=_SORTED)
+    expected = _one_group_per_pass(text, True, _SORTED)
     assert result.text == expected.text
     assert _report(result) == _report(expected)
     assert (result.passes, expected.passes) == passes

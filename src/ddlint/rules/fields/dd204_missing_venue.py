@@ -35,11 +35,13 @@ sorted or checked against its year section.
 ## Fix safety
 Unsafe, and only for arXiv links: it adds a value (the record gains a venue), and
 a paper on arXiv may also have appeared at a conference the list should name.
-Other rows are only reported, and shifted cells get no fix. The month is written in
-the `month-style` setting.
+Other rows are only reported, and shifted cells get no fix. The venue is written the
+way the list writes its venues with a month, where it has a clear style (see DD403),
+else as `arXiv, Apr., 2022`.
 
 ## Options
-`month-style` (see DD403) decides how the month of the written venue is spelled.
+`month-style` (see DD403) decides how the month of the written venue is spelled;
+unset, the list's clear month style, else `abbrev-dot`.
 """
 
 from __future__ import annotations
@@ -48,10 +50,10 @@ from collections.abc import Iterator
 
 from ddlint.gfm.document import Cell
 from ddlint.records.model import Paper, RowRecord
-from ddlint.records.venues import ParsedVenue, canonical_venue, parse_venue
+from ddlint.records.venues import ParsedVenue, parse_venue
 from ddlint.rules.base import Rule, RuleContext, unsafe_fix
 from ddlint.rules.fields._fields import arxiv_date, cell_span, fill_cell, has_column, paper_rows
-from ddlint.rules.format.dd403_venue_format import MONTH_STYLE
+from ddlint.rules.format.dd403_venue_format import MONTH_STYLE, venue_in_list_style
 from ddlint.text.findings import Finding, Fix
 
 
@@ -94,7 +96,7 @@ class MissingVenue(Rule):
         if cell is None or date is None:
             return None
         venue = ParsedVenue("", "arXiv", date[0], date[1], "preprint", None)
-        text = canonical_venue(venue, ctx.settings[MONTH_STYLE])
+        text = venue_in_list_style(ctx, venue)
         if text is None:
             return None
         return unsafe_fix("write the arXiv venue", fill_cell(ctx.text, cell, text))

@@ -7,7 +7,9 @@ the document. Values that differ only in case, spacing or hyphenation
 value spelled several ways. Each spelling other than the majority's is reported
 at its cell. On a tie, the spelling whose words the column writes that way
 elsewhere wins (`Learning` when other tasks say `Few-Shot Learning`); failing that,
-the first one in the document.
+the first one in the document. A known venue keeps its official spelling: where
+one row writes `OpenReview` and five `Openreview`, the five are reported, never the
+one (`records.spellings`).
 
 ## Why is this bad?
 GitHub shows the same task twice under different names; grouping, filtering or
@@ -50,6 +52,7 @@ from typing import NamedTuple
 
 from ddlint.gfm.document import Cell
 from ddlint.records.model import PaperTable
+from ddlint.records.spellings import official_spelling
 from ddlint.rules.base import Rule, RuleContext, unsafe_fix
 from ddlint.text.findings import Edit, Finding, Fix
 from ddlint.text.spans import Span
@@ -89,7 +92,7 @@ class InconsistentSpelling(Rule):
                 counts = Counter(u.spelling for u in uses)
                 if len(counts) < 2:
                     continue
-                best = _majority(uses, counts, words)
+                best = _majority(uses, counts, words, field == "venue")
                 model = next(u for u in uses if u.spelling == best)
                 for use in uses:
                     if use.spelling == best:
@@ -146,9 +149,14 @@ def _spelling_words(spelling: str) -> list[str]:
     return [w for w in _SEPARATORS.split(spelling) if w]
 
 
-def _majority(uses: list[_Use], counts: Counter[str], words: Counter[str]) -> str:
-    """Most rows; then the casing the column uses for these words; then the first."""
+def _majority(uses: list[_Use], counts: Counter[str], words: Counter[str], venue: bool) -> str:
+    """A known venue's official spelling, where a row writes it; else most rows; then
+    the casing the column uses for these words; then the first."""
     order = list(dict.fromkeys(u.spelling for u in uses))
+    if venue:
+        official = official_spelling(order[0])
+        if official is not None and official in counts:
+            return official
 
     def rank(spelling: str) -> tuple[int, float, int]:
         parts = [w for w in _SEPARATORS.split(spelling) if w]
