@@ -10,12 +10,17 @@ Compares link targets in canonical form (tracking parameters dropped, `http` as
   URL belongs). A badge, a link around an image (`[![Star](…/stars/o/r.svg)](…/o/r)`
   beside `[Code](…/o/r)`, `[![arXiv](…)](…/abs/…)` beside the title), is how many
   lists show the same link again, and is not compared; nor is a URL written out in
-  the row's prose (an abstract naming its code twice). When most rows of a table
-  repeat a link of one column in another (a Paper link that is the title's link on
-  every row), the table gets one finding naming its rows;
+  the row's prose (an abstract naming its code twice). A list that repeats one
+  column's link in another column on purpose (at least 80 % of the rows with links
+  in both, and 5 rows: a Links column that offers the title's paper again) is not
+  reported; otherwise, when most rows of a table repeat it, the table gets one
+  finding naming its rows;
 - across rows, two papers whose title links are the same URL but whose titles and
   first authors differ: a copy-paste error in one of them. (The same paper listed
-  twice is DD207's.) Every row of such a group is reported.
+  twice is DD207's.) Titles are compared without case, punctuation or a closing
+  `(Acronym)`, and one title inside the other counts as the same (`LAMOL: Language
+  Modeling for …` and `Language Modeling for …`). Every row of such a group is
+  reported.
 
 ## Why is this bad?
 A reader who clicks a paper's link lands on another paper; a repeated link hides a
@@ -46,6 +51,8 @@ None.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ddlint.inline.parse import InlineLink
@@ -66,25 +73,28 @@ class DuplicateLink(Rule):
         by_url: dict[str, list[RowRecord]] = {}
         links = paper_links(ctx)
         keys = list(map(canonical_url, links.urls))
+        repeats: list[tuple[ColumnPair | None, Finding]] = []
         for row, record in enumerate(links.records):
             if record.paper is None:
                 continue
             start, end = links.bounds[row], links.bounds[row + 1]
             if len(set(keys[start:end])) < end - start:  # else no key repeats
-                yield from self._repeated(ctx, links, keys, start, end)
+                repeats.extend(self._repeated(ctx, links, keys, start, end))
             url = record.paper.url
             if url:
                 # The paper's URL is usually its title link's, whose key is known.
                 urls = links.urls[start:end]
                 key = keys[start + urls.index(url)] if url in urls else canonical_url(url)
                 by_url.setdefault(key, []).append(record)
+        habits = _habits(links, {pair for pair, _ in repeats if pair is not None}, repeats)
+        yield from (finding for pair, finding in repeats if pair not in habits)
         for group in by_url.values():
             if len(group) > 1 and _different_papers(group):
                 yield from self._shared(ctx, group)
 
     def _repeated(
         self, ctx: RuleContext, links: PaperLinks, keys: list[str], start: int, end: int
-    ) -> Iterator[Finding]:
+    ) -> Iterator[tuple[ColumnPair | None, Finding]]:
         seen: dict[str, int] = {}
         for index in range(start, end):
             key = keys[index]
@@ -93,7 +103,7 @@ class DuplicateLink(Rule):
             first = seen.get(key)
             if first is not None:
                 located = links.locate(index)
-                yield ctx.finding(
+                finding = ctx.finding(
                     self,
                     located.where,
                     f"`{describe(links.links[index])}` repeats the link of "
@@ -101,6 +111,7 @@ class DuplicateLink(Rule):
                     "own URL",
                     reason=_repeat_reason(located, links.owners[first][1]),
                 )
+                yield _column_pair(links, first, index), finding
             else:
                 seen[key] = index
 
@@ -115,6 +126,55 @@ class DuplicateLink(Rule):
                 f"(line{'s' * (len(group) > 2)} {others}): "
                 "one of them points at the wrong paper",
             )
+
+
+# Two columns of a paper table, by their headers: the same pair in every table of a list.
+ColumnPair = tuple[str, str]
+
+
+def _column_pair(links: PaperLinks, first: int, repeat: int) -> ColumnPair | None:
+    """The headers of the columns of a link and of its repeat, or None in one cell."""
+    (_, column), (row, repeat_column) = links.owners[first], links.owners[repeat]
+    if column == repeat_column:
+        return None
+    headers = links.records[row].table.columns.headers
+    return _header_of(headers, column), _header_of(headers, repeat_column)
+
+
+def _header_of(headers: tuple[str, ...], column: int) -> str:
+    return headers[column].strip().casefold() if column < len(headers) else ""
+
+
+def _habits(
+    links: PaperLinks,
+    pairs: set[ColumnPair],
+    repeats: list[tuple[ColumnPair | None, Finding]],
+) -> set[ColumnPair]:
+    """The column pairs whose repeat is the list's form (issue #19, principle 1): of the
+    rows with a text link in both columns, at least 80 %, and 5 rows, repeat it (a
+    Links column that offers the title's paper link again on every row)."""
+    if not pairs:
+        return set()
+    repeated = Counter(pair for pair, _ in repeats if pair is not None)
+    both: Counter[ColumnPair] = Counter()
+    for row, record in enumerate(links.records):
+        headers = record.table.columns.headers
+        linked = {
+            _header_of(headers, links.owners[index][1])
+            for index in links.of_row(row)
+            if _text_link(links.links[index])
+        }
+        both.update(pair for pair in pairs if pair[0] in linked and pair[1] in linked)
+    return {
+        pair
+        for pair in pairs
+        if repeated[pair] >= HABIT_ROWS and repeated[pair] >= HABIT_SHARE * both[pair]
+    }
+
+
+# A clear convention (issue #19): this share of the rows that show it, and this many.
+HABIT_SHARE = 0.8
+HABIT_ROWS = 5
 
 
 def _repeat_reason(located: Located, first_column: int) -> str:
@@ -148,14 +208,37 @@ def _different_papers(group: list[RowRecord]) -> bool:
     """Not all the same paper: titles and first authors both differ somewhere."""
     first = group[0].paper
     assert first is not None
+    words = _title_words(first.title)
     for record in group[1:]:
         paper = record.paper
         assert paper is not None
-        same_title = paper.title.casefold().rstrip(".") == first.title.casefold().rstrip(".")
+        same_title = _same_title(_title_words(paper.title), words)
         same_author = paper.authors[:1] == first.authors[:1] and bool(paper.authors)
         if not same_title and not same_author:
             return True
     return False
+
+
+def _title_words(title: str) -> tuple[str, ...]:
+    """A title's words, case folded, without a closing `(Acronym)` the list adds to name
+    the method: `Attacks on Aligned Models (GCG)` and `… (AdvBench)` are one paper."""
+    return tuple(_WORD.findall(_CLOSING_PARENTHESES.sub("", title).casefold()))
+
+
+def _same_title(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """The same title, or one inside the other (`LAMOL: Language Modeling for …` and
+    `Language Modeling for …`) when the shorter has words enough to name a paper."""
+    if one == other:
+        return True
+    short, long_ = sorted((one, other), key=len)
+    if len(short) < _MIN_TITLE_WORDS:
+        return False
+    return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+_WORD = re.compile(r"\w+")
+_CLOSING_PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
+_MIN_TITLE_WORDS = 3
 
 
 RULE = DuplicateLink
