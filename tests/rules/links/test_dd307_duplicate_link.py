@@ -47,6 +47,13 @@ ARXIV_BADGE = "[![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)]"
             id="arxiv-badge-repeating-the-title-link",
         ),
         pytest.param(
+            "| Title | Summary | Links |\n|---|---|---|\n"
+            "| [**Engine**](https://arxiv.org/abs/2201.00001) | A short note on the engine, "
+            "first shown in [a thread](https://example.org/t/1) last spring. | "
+            "[Thread](https://example.org/t/1) |\n",
+            id="a-description-cites-what-the-link-column-gives",
+        ),
+        pytest.param(
             link_table(
                 link_row(
                     code="Code at https://github.com/ada/engine; the data too, "
@@ -115,6 +122,16 @@ def titled_row(title: str, url: str = "https://arxiv.org/abs/2301.00001") -> str
             "Notes on the Analytical Engine",
             id="name-before-the-title",
         ),
+        pytest.param(
+            "Analytical Engines with Small Tables",
+            "On Small Tables in Analytical Engines",
+            id="renamed-between-versions",
+        ),
+        pytest.param(
+            "2) Notes on the Engine - a note on the engine",
+            "5) Notes on the Engine - engines, noted again",
+            id="numbered-with-a-description",
+        ),
     ],
 )
 def test_one_paper_under_two_forms_of_its_title(one: str, other: str) -> None:
@@ -126,5 +143,14 @@ def test_two_papers_sharing_a_link() -> None:
     rows = [
         titled_row("Notes on the Analytical Engine"),
         titled_row("Tables of Computable Numbers").replace("Ada Lovelace", "Alan Turing"),
+    ]
+    assert lines(link_table(*rows), "DD307") == [3, 4]
+
+
+def test_two_papers_of_one_series_sharing_a_link() -> None:
+    # One word apart: two papers, and one of them links the other.
+    rows = [
+        titled_row("Table Condensation with Gradient Matching"),
+        titled_row("Table Condensation with Moment Matching").replace("Ada Lovelace", "Bo Chen"),
     ]
     assert lines(link_table(*rows), "DD307") == [3, 4]
