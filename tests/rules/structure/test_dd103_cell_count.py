@@ -150,7 +150,7 @@ def test_a_surplus_cell_with_text_beside_a_comment_is_still_lost() -> None:
 def test_a_surplus_placeholder_is_a_warning_with_an_unsafe_fix(row: str, kept: str) -> None:
     text = NOTE_HEADER + note_row(1, note="x").replace(" |\n", row)
     (finding,) = lint(text, STRUCTURE_CODES)
-    assert finding.severity is Severity.WARNING and "hold only" in finding.message
+    assert finding.severity is Severity.WARNING and "holds only `" in finding.message
     assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
     assert fix_text(text, select=["DD103"]).text == text
     expected = NOTE_HEADER + note_row(1, note="x").replace(" |\n", kept)

@@ -139,7 +139,8 @@ class CellCount(Rule):
         elif all(_PLACEHOLDER.fullmatch(cell.text) for cell in lost):
             shown = ", ".join(sorted({f"`{cell.text}`" for cell in lost}))
             message = (
-                f"{head}: GitHub drops the last {_cells(extra)}, which hold only "
+                f"{head}: GitHub drops the last {_cells(extra)}, "
+                f"which {'hold' if extra > 1 else 'holds'} only "
                 f"{shown}; delete them"
             )
             fix = unsafe_fix(
