@@ -17,6 +17,7 @@ from ddlint.text.findings import Applicability, Edit, Finding, Fix, Severity
 from ddlint.text.spans import Span
 
 SORTING = ALL_RULES.codes(lambda rule: rule.reorders_rows)
+APPENDING = ALL_RULES.codes(lambda rule: rule.appends_rows)
 
 
 def _reference_waiting(findings: list[Finding]) -> set[int]:
@@ -51,11 +52,22 @@ def _reference_choose(findings: list[Finding], unsafe: bool) -> list[Finding]:
     ]
 
     def take(chosen: list[Finding], finding: Finding) -> list[Finding]:
-        taken = [edit for f in chosen for edit in _edits(f)]
-        clear = not any(collide(a, b) for a in _edits(finding) for b in taken)
+        taken = [(edit, f.code) for f in chosen for edit in _edits(f)]
+        clear = not any(
+            collide(a, b) and not _appended(a, b, finding.code, code)
+            for a in _edits(finding)
+            for b, code in taken
+        )
         return [*chosen, finding] if clear else chosen
 
     return reduce(take, candidates, [])
+
+
+def _appended(a: Edit, b: Edit, code: str, other: str) -> bool:
+    """Insertions at one point by two fixes of one rule that appends rows go together."""
+    point = a.span.start
+    same_point = a.span.end == b.span.start == b.span.end == point
+    return code == other and code in APPENDING and same_point
 
 
 @st.composite
@@ -81,7 +93,7 @@ def _findings(draw: st.DrawFn) -> list[Finding]:
             seen.append(edit)
         kind = draw(st.sampled_from([Applicability.SAFE, Applicability.UNSAFE]))
         fix = Fix(kind, tuple(edits)) if draw(st.integers(0, 9)) else None
-        code = draw(st.sampled_from(["DD102", "DD401", "DD403"]))
+        code = draw(st.sampled_from(["DD102", "DD401", "DD403", "DD205"]))
         found.append(Finding(code, "x", Severity.WARNING, str(number), Span(0, 0), 1, 1, 1, 1, fix))
     return found
 

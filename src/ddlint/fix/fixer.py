@@ -4,8 +4,9 @@ DESIGN.md §3: edits are applied from the end backwards; the text is re-parsed a
 linted again, up to ``MAX_PASSES`` times. Before anything is written, the result
 is verified: it round-trips, text outside tables is unchanged except where a rule
 declared an edit, the multiset of records (by identity) is unchanged by safe
-fixes and changed by unsafe ones only at the rows they declared, and another fix
-pass would change nothing. Any failure is a ddlint bug: ``FixError``.
+fixes and changed by unsafe ones only at the rows they declared, no table row that
+held something (a record or not) is gone, and another fix pass would change nothing.
+Any failure is a ddlint bug: ``FixError``.
 
 This module owns the pass loop; which fixes a pass applies is ``fix.plan``, the checks
 are ``fix.verify``.
@@ -25,6 +26,7 @@ from ddlint.fix.verify import (
     FixError,
     Snapshot,
     check_pass_records,
+    content_rows,
     outside_lines,
     record_identities,
     unified_diff,
@@ -95,7 +97,9 @@ def _fix_text(
     # identities are counted once and carried to the next pass and to the final check.
     identities = record_identities(result.records, urls)
     # What the final check needs of the input, not the whole first lint (memory on large lists).
-    initial = Snapshot(text, outside_lines(result.document), identities)
+    initial = Snapshot(
+        text, outside_lines(result.document), identities, content_rows(result.records)
+    )
     full = False  # whether ``result`` has every enabled rule's findings
     passes = 0
     while True:

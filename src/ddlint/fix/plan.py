@@ -1,9 +1,9 @@
 """Choosing the fixes of one pass: which edits go together, and which wait.
 
 A pass applies the fixable findings whose edits do not collide, first come first served
-(``choose_fixes``); with ``--unsafe-fixes``, a sort waits for the unsafe fixes inside
-its rows (``_waiting_sorts``). ``plan_fixes`` adds the fixes that ride inside a chosen
-edit or carry it (``fix.compose``).
+(``choose_fixes``; the rows a rule appends at one point all go, in order); with
+``--unsafe-fixes``, a sort waits for the unsafe fixes inside its rows (``_waiting_sorts``).
+``plan_fixes`` adds the fixes that ride inside a chosen edit or carry it (``fix.compose``).
 """
 
 from __future__ import annotations
@@ -74,16 +74,18 @@ def choose_fixes(findings: Sequence[Finding], unsafe: bool) -> list[Finding]:
     chosen: list[Finding] = []
     taken = _TakenEdits()
     waiting = _waiting_sorts(findings) if unsafe else set()
+    appending = ALL_RULES.codes(lambda rule: rule.appends_rows)
     for finding in findings:
         fix = finding.fix
         if fix is None or not fix.edits:
             continue
         if fix.applicability is Applicability.UNSAFE and not unsafe:
             continue
-        if any(taken.collides(edit) for edit in fix.edits) or id(finding) in waiting:
+        appender = finding.code if finding.code in appending else None
+        if any(taken.collides(edit, appender) for edit in fix.edits) or id(finding) in waiting:
             continue
         chosen.append(finding)
-        taken.add(fix.edits)
+        taken.add(fix.edits, appender)
     return chosen
 
 
@@ -129,10 +131,27 @@ class _TakenEdits:
     def __init__(self) -> None:
         self.keys: list[tuple[int, int]] = []
         self.edits: list[Edit] = []
+        self.appenders: list[str | None] = []  # the rule that appends with each edit
         self.ordered = True
 
-    def collides(self, edit: Edit) -> bool:
-        return any(collide(edit, self.edits[index]) for index in self._near(edit))
+    def collides(self, edit: Edit, appender: str | None = None) -> bool:
+        """Whether ``edit`` collides with an edit taken. ``appender``: the rule whose fix
+        ``edit`` belongs to, if it ``appends_rows``; its insertion goes after the ones its
+        rule made at the same point (in the order chosen, which ``apply_edits`` keeps)."""
+        return any(
+            collide(edit, self.edits[index])
+            and not (appender is not None and self._appends(edit, index, appender))
+            for index in self._near(edit)
+        )
+
+    def _appends(self, edit: Edit, index: int, appender: str) -> bool:
+        other = self.edits[index]
+        point = edit.span.start
+        return (
+            self.appenders[index] == appender
+            and edit.span.end == point
+            and other.span.start == other.span.end == point
+        )
 
     def colliding(self, edit: Edit) -> list[Edit]:
         """The edits taken that ``edit`` collides with."""
@@ -151,7 +170,7 @@ class _TakenEdits:
             first -= 1
         return range(last, first, -1)
 
-    def add(self, edits: Sequence[Edit]) -> None:
+    def add(self, edits: Sequence[Edit], appender: str | None = None) -> None:
         if any_collide(edits):
             self.ordered = False
         for edit in edits:
@@ -159,3 +178,4 @@ class _TakenEdits:
             index = bisect_right(self.keys, key)
             self.keys.insert(index, key)
             self.edits.insert(index, edit)
+            self.appenders.insert(index, appender)

@@ -2,24 +2,31 @@
 
 DESIGN.md §3.3: the fixed text round-trips, text outside tables is unchanged except
 where a rule declared an edit, the multiset of records (by identity) is unchanged by
-safe fixes and changed by unsafe ones only at the rows they declared, and another fix
-pass would change nothing. Any failure is a ddlint bug: ``FixError``, with the diff of
-the refused text. Record identities are counted through ``CanonicalUrls``, the run's
-memo of ``canonical_url``.
+safe fixes and changed by unsafe ones only at the rows they declared, every table row
+that held something is still there, and another fix pass would change nothing. Any
+failure is a ddlint bug: ``FixError``, with the diff of the refused text. Record
+identities are counted through ``CanonicalUrls``, the run's memo of ``canonical_url``.
+
+The records alone cannot see a row that is no record (a row of a metrics table, a row
+whose only link sits in a column no field reads): ``content_rows`` counts every table
+row that holds something, records or not, so that deleting one is a refusal too.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from ddlint.engine.linter import LintResult
 from ddlint.fix.plan import choose_fixes
-from ddlint.gfm.document import Document
+from ddlint.gfm.document import Document, Row
 from ddlint.gfm.parse import render_document
+from ddlint.inline.parse import InlineCache
 from ddlint.inline.urls import canonical_url
+from ddlint.records.extract import is_empty_cell
 from ddlint.records.identity import Identity, paper_identity
 from ddlint.records.model import Records
 from ddlint.rules import ALL_RULES
@@ -40,6 +47,7 @@ class Snapshot(NamedTuple):
     text: str
     outside_lines: list[str]
     identities: Counter[Identity]
+    rows: int  # ``content_rows``
 
 
 def verify_parsed(
@@ -55,6 +63,13 @@ def verify_parsed(
     if render_document(last.document) != fixed:
         raise FixError("round trip", "the fixed text does not parse back losslessly")
     _check_outside_tables(initial, last.document, applied)
+    kept = content_rows(last.records)
+    if kept < initial.rows:
+        raise FixError(
+            "rows",
+            f"{initial.rows - kept} table row(s) that held something were deleted",
+            unified_diff(original, fixed),
+        )
     if not unsafe and before != after:
         lost = before - after
         gained = after - before
@@ -108,6 +123,54 @@ def check_pass_records(
             "a fix changed records it did not declare",
             unified_diff(original, current),
         )
+
+
+def content_rows(records: Records) -> int:
+    """The table rows that hold something (DESIGN.md §3.3), records or not: the header,
+    body and stray rows of every table, all but template rows. A template row is one
+    whose every cell is empty once whitespace, emphasis markers and empty-target links
+    are removed, or one the text repeats identically whose title cell is empty so or has
+    an empty-target link (issue #19's definition, read here on every cell and without
+    the row kinds of the records, so that a mistake there cannot hide a lost row).
+
+    A fix may delete template rows, and no other: the count after it is at least this.
+    """
+    inline = records.inline
+    count = 0
+    blank_titled: Counter[tuple[str, ...]] = Counter()
+    for paper_table in records.tables:
+        table = paper_table.table
+        title = paper_table.columns.column_of("title")
+        for row in (table.header, *table.rows):
+            if not any(_holds(cell.text, inline) for cell in row.cells):
+                continue
+            if _blank_title(row, title, inline):
+                blank_titled[tuple(cell.text for cell in row.cells)] += 1
+            else:
+                count += 1
+    return count + sum(n for n in blank_titled.values() if n < 2)
+
+
+# A character that is no whitespace nor emphasis marker: a cell without ``[`` (no link)
+# nor ``&`` (no entity) holds something exactly when it has one.
+_CONTENT = re.compile(r"[^\s*_~]")
+
+
+def _holds(text: str, inline: InlineCache) -> bool:
+    if "[" not in text and "&" not in text:
+        return _CONTENT.search(text) is not None
+    return not is_empty_cell(text, inline)
+
+
+def _blank_title(row: Row, title: int | None, inline: InlineCache) -> bool:
+    if title is None:
+        return False
+    if title >= len(row.cells):
+        return True
+    text = row.cells[title].text
+    if not _holds(text, inline):
+        return True
+    return "](" in text and any(not link.url.strip() for link in inline.parse(text).links)
 
 
 def outside_lines(document: Document) -> list[str]:

@@ -67,10 +67,12 @@ def extract_records(
 
 
 def _definition_lines(document: Document) -> Iterator[str]:
-    """Lines that may hold a link definition ``[label]: url`` (cheap pre-filter)."""
+    """Lines that may hold a link definition ``[label]: url`` (cheap pre-filter). Only a
+    paragraph's lines may: GitHub reads none in a table (a line it absorbed as a row, which
+    a fix that pads the row would turn into a row with pipes), code or HTML."""
     text = document.text
-    for line in document.lines:
-        if "]:" in text[line.start : line.end]:
+    for number, line in enumerate(document.lines, 1):
+        if "]:" in text[line.start : line.end] and document.block_at(number).kind == "paragraph":
             yield text[line.start : line.end]
 
 

@@ -49,6 +49,10 @@ class Rule:
     # Its fixes put rows in order by their values: with unsafe fixes, such a fix waits
     # until no unsafe fix edits the rows it moves (``fix.plan._waiting_sorts``).
     reorders_rows: ClassVar[bool] = False
+    # Its fixes append rows at the end of a table: the insertions of several of its fixes
+    # at one point go in one pass, in the order of their findings, as one pass after
+    # another would put them (``fix.plan.choose_fixes``); others wait for the next pass.
+    appends_rows: ClassVar[bool] = False
     severity: ClassVar[Severity] = Severity.WARNING
     # The configuration keys the rule owns (``ddlint.rules.options``), and those it reads
     # that another rule owns.

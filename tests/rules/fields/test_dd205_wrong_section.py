@@ -142,3 +142,52 @@ def test_no_move_when_a_cell_has_no_column_in_the_target(other: str) -> None:
     )
     [finding] = lint(text, ["DD205"])
     assert finding.fix is None and "move the row to the 2021 section" in finding.message
+
+
+# -- a preprint's date is not the paper's year (issue #19) -------------------------------
+
+DATED = "| Date | Title | Venue |\n|---|---|---|\n"
+
+
+def dated_row(date: str, venue: str, title: str = "Notes on the Engine") -> str:
+    return f"| {date} | [**{title}**](https://arxiv.org/abs/2212.00001) | {venue} |\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("## 2023\n" + DATED + dated_row("2022-12-08", "CVPR'23"), id="venue-year"),
+        pytest.param(
+            "## 2022\n" + DATED + dated_row("2022-12-08", "CVPR'23"),
+            id="a-list-filed-by-preprint-date",
+        ),
+        pytest.param(
+            "## 2023\n" + DATED.replace("Date", "Time") + dated_row("2022.12", "CVPR 2023"),
+            id="time-column-of-year-dot-month",
+        ),
+        pytest.param(
+            "## Robots\n" + DATED + dated_row("2022-12-08", "ICRA '24"),
+            id="topic-section-date-column-is-not-compared",
+        ),
+        pytest.param(
+            "## Robots\n" + DATED.replace("Date", "Year") + dated_row("2023.10", "ICLR'24"),
+            id="topic-section-year-column-of-dates-is-not-compared",
+        ),
+    ],
+)
+def test_preprint_date_is_not_a_wrong_section(text: str) -> None:
+    assert lint(text, ["DD205"]) == []
+
+
+def test_section_compared_with_the_venue_not_the_date() -> None:
+    text = "## 2023\n" + DATED + dated_row("2021-03-02", "ICML 2021")
+    [finding] = lint(text, ["DD205"])
+    assert finding.message.startswith("Paper of 2021 in the 2023 section")
+    assert finding.span.slice(text) == "ICML 2021"
+
+
+def test_date_column_judges_a_row_without_venue_year() -> None:
+    text = "## 2023\n" + DATED + dated_row("2021-03-02", "arXiv")
+    [finding] = lint(text, ["DD205"])
+    assert finding.message.startswith("Paper of 2021 in the 2023 section")
+    assert finding.span.slice(text) == "2021-03-02"

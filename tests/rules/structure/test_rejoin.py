@@ -170,10 +170,10 @@ def _reads_as_before_in_the_whole_text(
     if len(rejoined.body) + len(rejoined.stray) != len(table.body) + len(table.stray):
         return False
     final = groups[-1][-1].line
-    expected = [block.span.slice(text) for block in moved]
+    expected = [(_rejoin._reading(block.kind), block.span.slice(text)) for block in moved]
     own = document.block_at(final)
     if own.last_line > final:
-        expected.append(text[document.lines[final].start : own.span.end])
+        expected.append(("text", text[document.lines[final].start : own.span.end]))
     expected += _rejoin._texts_after(document, final)
     return _rejoin._texts_after(fixed, rejoined.last_line) == expected
 

@@ -1,11 +1,19 @@
-"""DD207 duplicate-paper: the same paper listed twice.
+"""DD207 duplicate-paper: the same paper listed twice in one section.
 
 ## What it does
-Finds a paper listed more than once anywhere in the document: the same title once
-case, punctuation, spacing and markup are ignored (`Condensing Point Clouds` and
-`condensing point clouds.`), or the same arXiv id or DOI in the title link (an
-arXiv `abs` and `pdf` link are one paper, even under two title wordings). The
-later row is reported, naming the line of the first.
+Finds a paper listed more than once in the same section (under the same heading,
+in one table or several), or in two year sections: the same title once case,
+punctuation, spacing and markup are ignored (`Condensing Point Clouds` and
+`condensing point clouds.`), or the same arXiv id, DOI or OpenReview id in the
+paper's link. An arXiv id is one paper in every version (`2011.00050v3` and
+`2011.00050`), as `abs` or `pdf`, over `http` or `https`. A title counts only when
+it has at least three words: a label (`Paper`, `[PDF]`), a badge's alt text
+(`Star`) or a model name shared by two rows does not make them one paper. The
+later row is reported, naming the line of the first; when the two rows share an
+id under two different titles, the finding says one of the links may be wrong.
+
+The same paper under two different topic headings is a cross-listing, which
+DD210 `cross-listed-paper` reports instead.
 
 ## Why is this bad?
 Readers see the paper twice, counts per year are inflated, and the two rows drift
@@ -39,12 +47,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddlint.records.identity import same_paper_keys
 from ddlint.rules.base import Rule, RuleContext
-from ddlint.rules.fields._fields import cell_span, paper_rows
+from ddlint.rules.fields._duplicates import repeats
+from ddlint.rules.fields._fields import cell_span
 from ddlint.text.findings import Finding
-
-_WHAT = {"title": "title", "arxiv": "arXiv id", "doi": "DOI"}
 
 
 class DuplicatePaper(Rule):
@@ -54,22 +60,23 @@ class DuplicatePaper(Rule):
     scope = "row"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        first: dict[str, int] = {}  # key -> line of the first row holding it
-        for record, paper in paper_rows(ctx):
-            keys = same_paper_keys(paper)
-            earlier = [(first[key], key) for key in keys if key in first]
-            for key in keys:
-                first.setdefault(key, record.row.line)
-            if not earlier:
+        for repeat in repeats(ctx):
+            if repeat.cross_listed:
                 continue
-            line, key = min(earlier)
-            what = _WHAT[key.split(":", 1)[0]]
-            yield ctx.finding(
-                self,
-                cell_span(record, "title", "paper_link"),
-                f"Same paper as line {line} (same {what}): GitHub lists it twice; "
-                f"merge the two rows into one",
-            )
+            line = repeat.first.row.line
+            other_title = repeat.other_title
+            if other_title is not None:
+                message = (
+                    f"Same {repeat.what} as line {line}, under another title "
+                    f"(`{other_title}`): one of the two links is likely wrong; correct "
+                    "it, or merge the two rows if the paper was renamed"
+                )
+            else:
+                message = (
+                    f"Same paper as line {line} (same {repeat.what}): GitHub lists it "
+                    "twice; merge the two rows into one"
+                )
+            yield ctx.finding(self, cell_span(repeat.record, "title", "paper_link"), message)
 
 
 RULE = DuplicatePaper

@@ -40,10 +40,12 @@ def rejoin_edits(
     rejoin it on the next fix pass (``_chained``); those groups rejoin in this edit
     instead, with the blocks moved to just after the last of them.
 
-    When a block stands right under the last row, the edit is tried on the text
-    around it (``_reads_as_before``): as it is, then with a blank line under the rows
-    and the moved blocks. If neither keeps the table's rows and the blocks below as they
-    were, the last group is left out (it stays stray, reported without a fix).
+    When a block stands right under the last row, or a row stands behind a container
+    mark or an indent (``_plain``), the edit is tried on the text around it
+    (``_reads_as_before``): as it is, then (a block under the rows) with a blank line
+    under the rows and the moved blocks. If neither keeps the table's rows and the
+    blocks below as they were, the last group is left out (it stays stray, reported
+    without a fix).
     """
     last = document.lines[table.last_line - 1]
     first = rows[0]
@@ -63,34 +65,56 @@ def rejoin_edits(
             comments_only = comments_only and block.html_type == _HTML_COMMENT
     if not moved and not between:
         return ()
-    groups = [rows]
+    groups: list[Sequence[Row]] = [rows]
+    gaps: list[list[Block]] = [[]]  # the comments between each group and the one before
     # Once ``rows`` rejoin, the next group is interrupted (DD101) if comments moved
     # under the table, and merely stray (DD102) if not: chain only into the same rule.
     interrupted = any(first.line in i.rows for i in table.interruptions)
     if CHAIN_GROUPS and following and comments_only and interrupted == bool(moved):
-        groups += _chained(document, table, rows, following, placeholders, moving=bool(moved))
+        for group, comments in _chained(
+            document, table, rows, following, placeholders, moving=bool(moved)
+        ):
+            groups.append(group)
+            gaps.append(comments)
     # Text right under the last stray row (same paragraph) would become a table row
     # too once the rows rejoin: GitHub continues a table with any line.
     if not moved and _line_below(document, groups[-1][-1]) == "same block":
         return ()
     if not last.newline:
         return ()
+    # A stray row behind a container mark or indented as code (`- | a | b |`, a lazy
+    # line of four spaces) is no table row once it stands right under the table: such
+    # rows rejoin only where the text around them reads as before (``reads_as_before``).
+    plain = all(_plain(document, row) for row in (table.header, *itertools.chain(*groups)))
     while groups:
         final = groups[-1][-1]
+        blocks = [*moved, *itertools.chain(*gaps)]
         if _line_below(document, final) in ("none", "blank"):
-            return _edits(document, table, groups, moved, "")
-        # A block right under the rows (a `<div>`, a heading, a list item) ended the
-        # stray rows. Right under the table it may interrupt the table instead, and
-        # then the rows of text after it count as the table's stray rows: records no
-        # fix declared. A moved `<div>` runs on to the next blank line and swallows
-        # what stood under the rows. A blank line keeps the block apart, as the stray
-        # rows kept it.
-        for separator in ("", document.lines[final.line - 1].newline):
-            edits = _edits(document, table, groups, moved, separator)
-            if reads_as_before(document, table, groups, moved, edits):
+            edits = _edits(document, table, groups, blocks, "")
+            if plain or reads_as_before(document, table, groups, blocks, edits):
                 return edits
-        groups.pop()  # the groups before the last end in a blank line: they rejoin
+        else:
+            # A block right under the rows (a `<div>`, a heading, a list item) ended the
+            # stray rows. Right under the table it may interrupt the table instead, and
+            # then the rows of text after it count as the table's stray rows: records no
+            # fix declared. A moved `<div>` runs on to the next blank line and swallows
+            # what stood under the rows. A blank line keeps the block apart, as the stray
+            # rows kept it.
+            for separator in ("", document.lines[final.line - 1].newline):
+                edits = _edits(document, table, groups, blocks, separator)
+                if reads_as_before(document, table, groups, blocks, edits):
+                    return edits
+        # The groups before the last end in a blank line or a comment: they may rejoin.
+        groups.pop()
+        gaps.pop()
     return ()
+
+
+def _plain(document: Document, row: Row) -> bool:
+    """Whether nothing but up to three spaces stands before ``row`` on its line."""
+    return row.indent < 4 and not document.text[
+        row.source.start : row.source.start + row.indent
+    ].strip(" ")
 
 
 def _line_below(document: Document, row: Row) -> str:
@@ -135,7 +159,8 @@ def _reads_as_before(
 ) -> bool:
     """Whether, in the text ``edits`` make, the table holds the rows it held (rendered
     or stray) and every block under the rejoined rows reads as it did: the same text in
-    the same blocks, the moved blocks and what stood below the last row included.
+    the same blocks, read alike (``_reading``: text is not code), the moved blocks and
+    what stood below the last row included.
 
     The block grammar decides: which rows a table owns hangs on which block stands
     right under it and on the blocks after that. Only the stretch from the table to the
@@ -161,10 +186,10 @@ def _reads_as_before(
     if len(rejoined.body) + len(rejoined.stray) != rows:
         return False
     final = groups[-1][-1].line - table.first_line + 1  # in the stretch
-    expected = [block.span.slice(text) for block in moved]
+    expected = [(_reading(block.kind), block.span.slice(text)) for block in moved]
     own = before.block_at(final)
     if own.last_line > final:  # the rest of the rows' paragraph, now under the moved blocks
-        expected.append(window[before.lines[final].start : own.span.end])
+        expected.append(("text", window[before.lines[final].start : own.span.end]))
     expected += _texts_after(before, final)
     return _texts_after(after, rejoined.last_line) == expected
 
@@ -182,13 +207,21 @@ def _stretch(document: Document, table: Table) -> tuple[int, int]:
     return start, delimiter.end + len(delimiter.newline)
 
 
-def _texts_after(document: Document, line: int) -> list[str]:
-    """The text of each block that starts below ``line``, blank lines left out."""
+def _texts_after(document: Document, line: int) -> list[tuple[str, str]]:
+    """How each block that starts below ``line`` reads (``_reading``), and its text, blank
+    lines left out: the same text may read otherwise (a line of text indented by four
+    spaces, once a moved comment stands above it, is code)."""
     return [
-        block.span.slice(document.text)
+        (_reading(block.kind), block.span.slice(document.text))
         for block in document.blocks
         if block.first_line > line and block.kind != "blank"
     ]
+
+
+def _reading(kind: str) -> str:
+    """A block's kind as the check compares it: a paragraph and an HTML block alike read
+    as text (a line `<img src=x>` shows the same inside a paragraph and on its own)."""
+    return "text" if kind in ("paragraph", "html") else kind
 
 
 def _chained(
@@ -199,34 +232,59 @@ def _chained(
     placeholders: Collection[int],
     *,
     moving: bool,
-) -> list[Sequence[Row]]:
-    """The groups of ``following`` that fix passes would rejoin one after another.
+) -> list[tuple[Sequence[Row], list[Block]]]:
+    """The groups of ``following`` that fix passes would rejoin one after another, each
+    with the comments between it and the group before, which those passes would move
+    below the last.
 
     After ``rows`` rejoin, the moved comments (if any) sit right under the table and
     interrupt it before the next group (DD101 again); with nothing moved, only blank
     lines stand between (DD102 again). Either way the next pass deletes the blank
     lines and moves the comments below that group: the text this edit makes by
-    deleting every gap and moving the comments below the last group. A group joins
-    only where that next pass is sure to: its gap is blank lines only, it holds no
-    template row (DD201 deletes those, which would leave the blank lines), and no
-    suppression comment could silence the finding that carries the next pass's fix
-    (``_has_directive``).
+    deleting every gap and moving the comments below the last group. When comments
+    move, a gap may hold comments too (a table with a row commented out every other
+    row): the next pass moves them with the others, so they move here, in their order,
+    and such a table is whole after one pass instead of one per comment. A group joins
+    only where that next pass is sure to: its gap is blank lines (and, when comments
+    move, comments) only, it holds no template row (DD201 deletes those, which would
+    leave the blank lines), and no suppression comment could silence the finding that
+    carries the next pass's fix (``_has_directive``).
     """
-    joined: list[Sequence[Row]] = []
+    joined: list[tuple[Sequence[Row], list[Block]]] = []
     previous = rows[-1].line
     for group in following:
-        gap = range(previous + 1, group[0].line)
-        if not gap or any(document.block_at(number).kind != "blank" for number in gap):
+        gap = _gap_comments(document, previous, group[0].line, moving=moving)
+        if gap is None:
             break
         if any(row.line in placeholders for row in group):
             break
         if not moving and _line_below(document, group[-1]) == "same block":
             break  # text right under the group: the next pass would not rejoin it
-        joined.append(group)
+        joined.append((group, gap))
         previous = group[-1].line
-    if joined and _has_directive(document, table, joined[-1][-1]):
+    if joined and _has_directive(document, table, joined[-1][0][-1]):
         return []
     return joined
+
+
+def _gap_comments(document: Document, last: int, first: int, *, moving: bool) -> list[Block] | None:
+    """The HTML comments between the row on line ``last`` and the one on line ``first``;
+    None when the gap is empty or holds anything but blank lines and (with ``moving``)
+    whole comments."""
+    if first == last + 1:
+        return None
+    comments: list[Block] = []
+    for number in range(last + 1, first):
+        block = document.block_at(number)
+        if block.kind == "blank":
+            continue
+        if not moving or block.kind != "html" or block.html_type != _HTML_COMMENT:
+            return None
+        if block.first_line <= last or block.last_line >= first:
+            return None
+        if number == block.first_line:
+            comments.append(block)
+    return comments
 
 
 def _has_directive(document: Document, table: Table, final: Row) -> bool:

@@ -30,10 +30,13 @@ a pull request's diff shows it.
 
 ## Fix safety
 Safe for HTML blocks: the block moves, verbatim, to just after the rows it cut
-off, so every row renders and no record changes. A block that stands right under
-those rows gets a blank line above it, so that a moved `<div>` (which runs on to
-the next blank line) does not swallow it. A heading, list item or block quote is
-only reported: moving it would move rows between sections.
+off (with the comments between those rows, in their order), so every row renders
+and no record changes. A block that stands right under those rows gets a blank
+line above it, so that a moved `<div>` (which runs on to the next blank line) does
+not swallow it. Where the rows or the text under them would read otherwise (a row
+behind a list or quote mark, a line indented by four spaces that would become
+code), the block is only reported; so is a heading, list item or block quote:
+moving it would move rows between sections.
 
 ## Options
 None.

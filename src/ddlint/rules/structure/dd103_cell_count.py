@@ -229,7 +229,7 @@ def _column_kinds(rows: Sequence[Row], columns: int) -> list[Counter[str]]:
 
 def _shifted(row: Row, kinds: list[Counter[str]]) -> bool:
     """Whether a short row's last cell reads like a later column and not like its own:
-    the other rows (two at least) almost never hold its kind in its column, and often
+    the other rows (one at least) almost never hold its kind in its column, and often
     one or more columns on."""
     last = len(row.cells) - 1
     if last < 0:
@@ -237,7 +237,7 @@ def _shifted(row: Row, kinds: list[Counter[str]]) -> bool:
     kind = _kind(row.cells[last].text)
     own = kinds[last].copy()
     own[kind] -= 1  # the row itself is not evidence
-    if sum(own.values()) < 2 or _share(own, kind) >= _RARE:
+    if not own.total() or _share(own, kind) >= _RARE:
         return False
     return any(_share(later, kind) >= _COMMON for later in kinds[last + 1 :])
 

@@ -1,0 +1,61 @@
+"""DD210 cross-listed-paper: the same paper under two topic headings."""
+
+from __future__ import annotations
+
+from helpers import lint, rule_fixture
+
+from ddlint.api import lint_text
+from ddlint.engine.config import Config
+from ddlint.rules import ALL_RULES
+from ddlint.text.findings import Severity
+
+FIXTURE = rule_fixture("cross-listed-paper.md")
+
+
+def test_fixture_cross_listings_and_duplicate() -> None:
+    found = [(f.code, f.line) for f in lint(FIXTURE, ["DD207", "DD210"])]
+    # 14: versions, abs/pdf, http; 16: a repeat in one section; 31, 32: under labels
+    # that only look like headings (`<b>Privacy</b>`), not under the real heading above.
+    assert found == [("DD210", 14), ("DD207", 16), ("DD210", 31), ("DD210", 32)]
+
+
+def test_message_names_the_heading_and_the_drift() -> None:
+    by_line = {f.line: f.message for f in lint(FIXTURE, ["DD210"])}
+    assert by_line[14].startswith("Also listed at line 8 under `Surveys` (same arXiv id): keep")
+    assert by_line[31].startswith(
+        "Also listed at line 25 under `Federated learning` (same DOI); the two rows give "
+        "different venues (`KDD, 2023` and `KDD, 2024`)"
+    )
+
+
+def test_is_information_on_by_default_and_can_be_turned_off() -> None:
+    rule = next(r for r in ALL_RULES if r.code == "DD210")
+    assert rule.severity is Severity.INFO and rule.default_enabled
+    assert any(f.code == "DD210" for f in lint_text(FIXTURE))
+    ignored = lint_text(FIXTURE, config=Config.model_validate({"ignore": ["cross-listed-paper"]}))
+    assert not any(f.code == "DD210" for f in ignored)
+    assert any(f.code == "DD207" for f in ignored)
+
+
+SURVEY = "| [**A Survey of Dataset Condensation**](https://arxiv.org/abs/2301.04272) | ICML 2023 |"
+
+
+def test_separator_rows_are_topics() -> None:
+    text = (
+        f"| Title | Venue |\n|---|---|\n| **Surveys** | |\n{SURVEY}\n| **Graphs** | |\n{SURVEY}\n"
+    )
+    [finding] = lint(text, ["DD207", "DD210"])
+    assert (finding.code, finding.line) == ("DD210", 6)
+    assert "under `Surveys`" in finding.message
+
+
+def test_message_names_different_years() -> None:
+    row = "| [**On Sparse Replay Buffers**](https://example.org/p.pdf) | {year} | UAI |\n"
+    table = "| Title | Year | Venue |\n|---|---|---|\n"
+    text = "## Replay\n\n" + table + row.format(year=2022)
+    text += "\n## Theory\n\n" + table + row.format(year=2023)
+    [finding] = lint(text, ["DD210"])
+    assert finding.message.startswith(
+        "Also listed at line 5 under `Replay` (same title); the two rows give different "
+        "years (2022 and 2023)"
+    )
