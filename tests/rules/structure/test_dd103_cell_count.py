@@ -138,3 +138,20 @@ def test_a_surplus_cell_with_text_beside_a_comment_is_still_lost() -> None:
     text = NOTE_HEADER + note_row(1, note="x").replace(" |\n", " | <!-- a --> | kept? |\n")
     (finding,) = lint(text, STRUCTURE_CODES)
     assert finding.severity is Severity.ERROR and "kept?" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("row", "kept"),
+    [
+        pytest.param(" | - |\n", " |\n", id="closed"),
+        pytest.param(" | N/A\n", " |\n", id="no-closing-pipe"),
+    ],
+)
+def test_a_surplus_placeholder_is_a_warning_with_an_unsafe_fix(row: str, kept: str) -> None:
+    text = NOTE_HEADER + note_row(1, note="x").replace(" |\n", row)
+    (finding,) = lint(text, STRUCTURE_CODES)
+    assert finding.severity is Severity.WARNING and "holds only `" in finding.message
+    assert finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE
+    assert fix_text(text, select=["DD103"]).text == text
+    expected = NOTE_HEADER + note_row(1, note="x").replace(" |\n", kept)
+    assert fix_text(text, select=["DD103"], unsafe=True).text == expected

@@ -10,12 +10,20 @@ Compares link targets in canonical form (tracking parameters dropped, `http` as
   URL belongs). A badge, a link around an image (`[![Star](…/stars/o/r.svg)](…/o/r)`
   beside `[Code](…/o/r)`, `[![arXiv](…)](…/abs/…)` beside the title), is how many
   lists show the same link again, and is not compared; nor is a URL written out in
-  the row's prose (an abstract naming its code twice). When most rows of a table
-  repeat a link of one column in another (a Paper link that is the title's link on
-  every row), the table gets one finding naming its rows;
+  the row's prose (an abstract naming its code twice), nor a link cited in a
+  description whose paper or tweet the row's link column gives again. A list that repeats one
+  column's link in another column on purpose (at least 80 % of the rows with links
+  in both, and 5 rows: a Links column that offers the title's paper again) is not
+  reported; otherwise, when most rows of a table repeat it, the table gets one
+  finding naming its rows;
 - across rows, two papers whose title links are the same URL but whose titles and
-  first authors differ: a copy-paste error in one of them. (The same paper listed
-  twice is DD207's.) Every row of such a group is reported.
+  first authors differ: a copy-paste error in one of them, or one paper listed
+  twice under two titles (renamed between versions). (The same paper listed twice
+  under one title is DD207's.) Titles are compared without case, punctuation, a
+  leading number, a description after ` - ` or a closing `(Acronym)`; the same
+  words in another order, or one title inside the other (`LAMOL: Language Modeling
+  for …` and `Language Modeling for …`), count as the same paper. Every row of such
+  a group is reported.
 
 ## Why is this bad?
 A reader who clicks a paper's link lands on another paper; a repeated link hides a
@@ -46,7 +54,10 @@ None.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ddlint.inline.parse import InlineLink
 from ddlint.inline.urls import canonical_url
@@ -66,25 +77,30 @@ class DuplicateLink(Rule):
         by_url: dict[str, list[RowRecord]] = {}
         links = paper_links(ctx)
         keys = list(map(canonical_url, links.urls))
+        repeats: list[_Repeat] = []
         for row, record in enumerate(links.records):
             if record.paper is None:
                 continue
             start, end = links.bounds[row], links.bounds[row + 1]
             if len(set(keys[start:end])) < end - start:  # else no key repeats
-                yield from self._repeated(ctx, links, keys, start, end)
+                repeats.extend(self._repeated(ctx, links, keys, start, end))
             url = record.paper.url
             if url:
                 # The paper's URL is usually its title link's, whose key is known.
                 urls = links.urls[start:end]
                 key = keys[start + urls.index(url)] if url in urls else canonical_url(url)
                 by_url.setdefault(key, []).append(record)
+        habits = _habits(links, repeats)
+        for repeat in repeats:
+            if not repeat.cited and repeat.columns not in habits:
+                yield repeat.finding
         for group in by_url.values():
             if len(group) > 1 and _different_papers(group):
                 yield from self._shared(ctx, group)
 
     def _repeated(
         self, ctx: RuleContext, links: PaperLinks, keys: list[str], start: int, end: int
-    ) -> Iterator[Finding]:
+    ) -> Iterator[_Repeat]:
         seen: dict[str, int] = {}
         for index in range(start, end):
             key = keys[index]
@@ -93,13 +109,18 @@ class DuplicateLink(Rule):
             first = seen.get(key)
             if first is not None:
                 located = links.locate(index)
-                yield ctx.finding(
+                finding = ctx.finding(
                     self,
                     located.where,
                     f"`{describe(links.links[index])}` repeats the link of "
                     f"`{describe(links.links[first])}` in this row: remove it or give it its "
                     "own URL",
                     reason=_repeat_reason(located, links.owners[first][1]),
+                )
+                yield _Repeat(
+                    _column_pair(links, first, index),
+                    finding,
+                    _cited_in_prose(links, first, index),
                 )
             else:
                 seen[key] = index
@@ -113,8 +134,89 @@ class DuplicateLink(Rule):
                 cell.span,
                 f"This paper's link is also the link of another paper "
                 f"(line{'s' * (len(group) > 2)} {others}): "
-                "one of them points at the wrong paper",
+                "one of them points at the wrong paper, or one paper is listed under two "
+                "titles",
             )
+
+
+def _cited_in_prose(links: PaperLinks, first: int, repeat: int) -> bool:
+    """Whether the first link is a citation in a description (a cell of running text)
+    and its repeat stands in another cell: the link column then gives the paper's own
+    links, whatever the description cites on the way."""
+    (row, column), (_, repeat_column) = links.owners[first], links.owners[repeat]
+    record = links.records[row]
+    if column == repeat_column or _is_title_link(record, column, links.urls[first]):
+        return False  # the title's link beside its authors: not a citation
+    content = record.contents[column]
+    if content is None:
+        return False
+    labels = sum(len(_WORD.findall(link.label)) for link in content.links)
+    return len(_WORD.findall(content.text)) - labels >= _PROSE_WORDS
+
+
+def _is_title_link(record: RowRecord, column: int, url: str) -> bool:
+    paper = record.paper
+    title_column = record.table.columns.column_of("title")
+    return paper is not None and column == title_column and paper.url == url
+
+
+# Words of a cell's own text, besides its links' labels, that make it a description.
+_PROSE_WORDS = 8
+
+
+# Two columns of a paper table, by their headers: the same pair in every table of a list.
+ColumnPair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class _Repeat:
+    """A link that repeats an earlier one of its row: the columns of the two (None in
+    one cell), its finding, and whether the earlier one is a citation in prose."""
+
+    columns: ColumnPair | None
+    finding: Finding
+    cited: bool
+
+
+def _column_pair(links: PaperLinks, first: int, repeat: int) -> ColumnPair | None:
+    """The headers of the columns of a link and of its repeat, or None in one cell."""
+    (_, column), (row, repeat_column) = links.owners[first], links.owners[repeat]
+    if column == repeat_column:
+        return None
+    headers = links.records[row].table.columns.headers
+    return _header_of(headers, column), _header_of(headers, repeat_column)
+
+
+def _header_of(headers: tuple[str, ...], column: int) -> str:
+    return headers[column].strip().casefold() if column < len(headers) else ""
+
+
+def _habits(links: PaperLinks, repeats: list[_Repeat]) -> set[ColumnPair]:
+    """The column pairs whose repeat is the list's form (issue #19, principle 1): of the
+    rows with a text link in both columns, at least 80 %, and 5 rows, repeat it (a
+    Links column that offers the title's paper link again on every row)."""
+    repeated = Counter(repeat.columns for repeat in repeats if repeat.columns is not None)
+    if not repeated:
+        return set()
+    both: Counter[ColumnPair] = Counter()
+    for row, record in enumerate(links.records):
+        headers = record.table.columns.headers
+        linked = {
+            _header_of(headers, links.owners[index][1])
+            for index in links.of_row(row)
+            if _text_link(links.links[index])
+        }
+        both.update(pair for pair in repeated if pair[0] in linked and pair[1] in linked)
+    return {
+        pair
+        for pair, count in repeated.items()
+        if count >= HABIT_ROWS and count >= HABIT_SHARE * both[pair]
+    }
+
+
+# A clear convention (issue #19): this share of the rows that show it, and this many.
+HABIT_SHARE = 0.8
+HABIT_ROWS = 5
 
 
 def _repeat_reason(located: Located, first_column: int) -> str:
@@ -148,14 +250,47 @@ def _different_papers(group: list[RowRecord]) -> bool:
     """Not all the same paper: titles and first authors both differ somewhere."""
     first = group[0].paper
     assert first is not None
+    words = _title_words(first.title)
     for record in group[1:]:
         paper = record.paper
         assert paper is not None
-        same_title = paper.title.casefold().rstrip(".") == first.title.casefold().rstrip(".")
+        same_title = _same_title(_title_words(paper.title), words)
         same_author = paper.authors[:1] == first.authors[:1] and bool(paper.authors)
         if not same_title and not same_author:
             return True
     return False
+
+
+def _title_words(title: str) -> tuple[str, ...]:
+    """A title's words, case folded, without what lists write around it: a number
+    (`2) `), a description after ` - `, a closing `(Acronym)` naming the method
+    (`Attacks on Aligned Models (GCG)` and `… (AdvBench)` are one paper)."""
+    title = _NUMBERING.sub("", title)
+    title = _DESCRIPTION.split(title, maxsplit=1)[0]
+    return tuple(_WORD.findall(_CLOSING_PARENTHESES.sub("", title).casefold()))
+
+
+def _same_title(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """The same title, the same words in another order (a paper renamed between its
+    versions: `Continual Learning with Tiny Memories`, `On Tiny Memories in Continual
+    Learning`), or one inside the other (`LAMOL: Language Modeling for …` and
+    `Language Modeling for …`) when the shorter has words enough to name a paper."""
+    if one == other:
+        return True
+    short, long_ = sorted((one, other), key=len)
+    if len(short) < _MIN_TITLE_WORDS:
+        return False
+    if set(one) - _SMALL_WORDS == set(other) - _SMALL_WORDS:
+        return True
+    return any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+_WORD = re.compile(r"\w+")
+_NUMBERING = re.compile(r"^\s*\d{1,3}[.)]\s+")
+_DESCRIPTION = re.compile(r"\s+[-–—]\s+")
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "with", "for", "to", "and", "via"})
+_CLOSING_PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
+_MIN_TITLE_WORDS = 3
 
 
 RULE = DuplicateLink

@@ -50,7 +50,9 @@ Dataset, its code link under Venue, and so on.
 
 ## Fix safety
 Safe, and only when every surplus cell is empty: they are deleted and the row
-keeps its closing pipe. GitHub drops them anyway, so no record changes. Surplus
+keeps its closing pipe. GitHub drops them anyway, so no record changes. Unsafe when
+they hold only placeholders (`-`, `N/A`): a warning, not an error, as GitHub's
+dropping them loses nothing, but deleting them removes what a person wrote. Surplus
 cells with text are only reported (a person must say where that text belongs),
 and so are short rows: only a person can say which cell is missing.
 
@@ -65,7 +67,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from ddlint.gfm.document import Row
-from ddlint.rules.base import Rule, RuleContext, safe_fix
+from ddlint.rules.base import Rule, RuleContext, safe_fix, unsafe_fix
 from ddlint.rules.structure._structure import data_rows, row_text_pipes, skipped_lines
 from ddlint.text.findings import Edit, Finding, Fix, Severity
 from ddlint.text.spans import Span
@@ -130,7 +132,21 @@ class CellCount(Rule):
         span = Span(surplus[0].span.start, surplus[-1].span.end)
         head = _counts(row, columns)
         fix: Fix | None = None
-        if lost:
+        severity = Severity.WARNING
+        if not lost:
+            message = f"{head}: GitHub drops the last {_cells(extra)} (empty); delete them"
+            fix = safe_fix("delete the empty surplus cells", _delete_surplus(ctx, row, columns))
+        elif all(_PLACEHOLDER.fullmatch(cell.text) for cell in lost):
+            shown = ", ".join(sorted({f"`{cell.text}`" for cell in lost}))
+            message = (
+                f"{head}: GitHub drops the last {_cells(extra)}, "
+                f"which {'hold' if extra > 1 else 'holds'} only "
+                f"{shown}; delete them"
+            )
+            fix = unsafe_fix(
+                "delete the surplus placeholder cells", _delete_surplus(ctx, row, columns)
+            )
+        else:
             shown = ", ".join(f"`{cell.text}`" for cell in lost[:2])
             more = f" and {len(lost) - 2} more" if len(lost) > 2 else ""
             message = (
@@ -138,13 +154,6 @@ class CellCount(Rule):
                 f"{shown}{more}; move that text into a cell or remove it"
             )
             severity = Severity.ERROR
-        else:
-            message = f"{head}: GitHub drops the last {_cells(extra)} (empty); delete them"
-            severity = Severity.WARNING
-            kept_pipe = ctx.text.index("|", row.cells[columns - 1].span.end)
-            end = surplus[-1].span.end
-            end = ctx.text.index("|", end) + 1  # an empty last cell always has its pipe
-            fix = safe_fix("delete the empty surplus cells", Edit(Span(kept_pipe + 1, end), ""))
         return ctx.finding(self, span, message, fix=fix, severity=severity)
 
     def _short(self, ctx: RuleContext, row: Row, columns: int, shifted: bool) -> Finding:
@@ -177,6 +186,14 @@ def _counts(row: Row, columns: int) -> str:
 
 def _ends_in_pipe(ctx: RuleContext, row: Row) -> bool:
     return row.span.slice(ctx.text).rstrip(" \t").endswith("|")
+
+
+def _delete_surplus(ctx: RuleContext, row: Row, columns: int) -> Edit:
+    """Deletes the cells after the header's last, keeping that cell's closing pipe."""
+    kept_pipe = ctx.text.index("|", row.cells[columns - 1].span.end)
+    end = row.cells[-1].span.end
+    closing = ctx.text.find("|", end, row.span.end)
+    return Edit(Span(kept_pipe + 1, closing + 1 if closing >= 0 else end), "")
 
 
 def _hidden(cell_text: str) -> bool:
