@@ -102,3 +102,23 @@ def test_shown_command_lines_use_real_options(argv: list[str]) -> None:
     for token in argv:
         if token.startswith("-") and token != "-":
             assert token.split("=")[0] in known, f"ddlint {name}: no option {token}"
+
+
+def test_the_readme_suppression_example_silences_one_row() -> None:
+    """The README's example, as written: the row's DD204 is silenced and the comment is
+    used (no DD001); without the comment the row has its DD204; GitHub renders the same
+    rows and cells either way; a fix keeps the comment in its cell."""
+    from gfm_oracle import render
+
+    from ddlint.api import fix_text, lint_text
+
+    (example,) = [body for _, body in _fences("markdown") if "ddlint-disable-line" in body]
+    comment = re.search(r" <!-- ddlint-disable-line [^>]*-->", example).group()  # type: ignore[union-attr]
+    row = next(n for n, line in enumerate(example.splitlines(), 1) if comment in line)
+    assert lint_text(example, select=["ALL"]) == []
+    plain = example.replace(comment, "")
+    assert [(f.code, f.line) for f in lint_text(plain)] == [("DD204", row)]
+    hide = re.compile(r"<!--.*?-->| data-sourcepos=\"[^\"]*\"")
+    assert hide.sub("", render(example)).replace(" </td>", "</td>") == hide.sub("", render(plain))
+    messy = example.replace("| Grace Hopper et al |", "|Grace Hopper et al   |")
+    assert fix_text(messy).text == example

@@ -76,8 +76,11 @@ class Rule:
 
 # The syntax of a suppression comment, ``<!-- ddlint-disable DD204 -->`` (applied by
 # ``ddlint.engine.suppress``): the directive's name alone, group 1 its kind; and the
-# whole comment, group 1 its kind and group 2 its codes.
-SUPPRESSION_DIRECTIVE = re.compile(r"ddlint-(disable-next-line|disable|enable)", re.IGNORECASE)
+# whole comment, group 1 its kind and group 2 its codes. ``disable-line`` stands inside a
+# table cell and silences its own row (a comment line between rows would end the table).
+SUPPRESSION_DIRECTIVE = re.compile(
+    r"ddlint-(disable-next-line|disable-line|disable|enable)", re.IGNORECASE
+)
 SUPPRESSION_COMMENT = re.compile(
     rf"<!--\s*{SUPPRESSION_DIRECTIVE.pattern}\b([^>]*?)\s*-->", re.IGNORECASE
 )
@@ -87,7 +90,7 @@ SUPPRESSION_COMMENT = re.compile(
 class Suppression:
     """A suppression comment, as the linter applied it (``ddlint.engine.suppress``)."""
 
-    kind: str  # "disable", "disable-next-line" or "enable"
+    kind: str  # "disable", "disable-next-line", "disable-line" or "enable"
     codes: frozenset[str]  # empty: every rule
     span: Span
     line: int
