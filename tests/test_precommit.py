@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from gitrepo import commit_all, git_env, init_repo
+from gitrepo import commit_all, git, git_env, init_repo
 from helpers import ROOT
 
 HOOK_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
@@ -53,8 +53,10 @@ FIXED = """\
 def test_hooks_file_declares_both_hooks_without_network() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert set(hooks) == {"ddlint", "ddlint-fix"}
-    assert hooks["ddlint"]["entry"] == "ddlint check"
-    assert hooks["ddlint-fix"]["entry"] == "ddlint check --fix-only --exit-non-zero-on-fix"
+    assert hooks["ddlint"]["entry"] == "ddlint check --force-exclude"
+    assert hooks["ddlint-fix"]["entry"] == (
+        "ddlint check --fix-only --exit-non-zero-on-fix --force-exclude"
+    )
     for hook in hooks.values():
         assert hook["language"] == "python"
         assert hook["types"] == ["markdown"]
@@ -94,7 +96,15 @@ def test_pre_commit_try_repo_fixes_then_passes(tmp_path: Path) -> None:
     project = init_repo(tmp_path / "project")
     (project / "papers.md").write_bytes(DEFECTIVE.encode())
     (project / "notes.txt").write_text("| not | markdown |\n")
+    # Named by pre-commit, left out by --force-exclude: the config's exclude, .gitignore.
+    (project / ".ddlint.toml").write_text('exclude = ["archive"]\n')
+    (project / ".gitignore").write_text("*.draft.md\n")
+    for name in ("archive/old.md", "list.draft.md"):
+        (project / name).parent.mkdir(exist_ok=True)
+        (project / name).write_bytes(DEFECTIVE.encode())
     commit_all(project, "a list with a template row and a stray row")
+    git(project, "add", "--force", "list.draft.md")
+    commit_all(project, "a draft git would ignore, tracked all the same")
     home = tmp_path / "pre-commit-home"  # one install, reused by every run below
 
     first = _try_repo(hook_repo, project, home, "ddlint-fix")
@@ -102,6 +112,8 @@ def test_pre_commit_try_repo_fixes_then_passes(tmp_path: Path) -> None:
     assert "Failed" in first.stdout and "files were modified by this hook" in first.stdout
     assert (project / "papers.md").read_bytes() == FIXED.encode()
     assert (project / "notes.txt").read_text() == "| not | markdown |\n"
+    for name in ("archive/old.md", "list.draft.md"):
+        assert (project / name).read_bytes() == DEFECTIVE.encode(), name
 
     second = _try_repo(hook_repo, project, home, "ddlint-fix")
     assert second.returncode == 0, second.stdout + second.stderr

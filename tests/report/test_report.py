@@ -166,12 +166,26 @@ def test_text_empty_is_all_checks_passed_even_with_statistics() -> None:
     assert format_findings([], "text", statistics=True) == "All checks passed!\n"
 
 
-def test_text_statistics_are_appended() -> None:
+def test_text_statistics_are_the_table_and_the_summary_line() -> None:
     out = format_findings([PLACEHOLDER, EMPTY_LINK, PLACEHOLDER], "text", statistics=True)
-    assert out.endswith(
-        "Found 3 findings (2 fixable with --fix).\n\n2\tDD201\t[*] placeholder-row\n"
-        "1\tDD301\t[ ] empty-link\n"
+    assert out == (
+        "2\tDD201\t[*] placeholder-row\n1\tDD301\t[ ] empty-link\n"
+        "Found 3 findings (2 fixable with --fix).\n"
     )
+
+
+def test_json_statistics_have_ruffs_keys() -> None:
+    out = format_findings([PLACEHOLDER, EMPTY_LINK, PLACEHOLDER], "json", statistics=True)
+    assert json.loads(out) == [
+        {"code": "DD201", "name": "placeholder-row", "count": 2, "fixable": True},
+        {"code": "DD301", "name": "empty-link", "count": 1, "fixable": False},
+    ]
+    assert json.loads(format_findings([], "json", statistics=True)) == []
+
+
+def test_sarif_has_no_statistics() -> None:
+    with pytest.raises(ValueError, match="--statistics has no sarif form"):
+        format_findings([PLACEHOLDER], "sarif", statistics=True)
 
 
 def test_statistics_table_orders_by_count_then_code_and_aligns() -> None:
@@ -624,8 +638,7 @@ def _whole_string_reference(findings: list[Finding], fmt: str, sources: dict[str
         lines = SourceLines(sources)
         out = "\n\n".join(text._finding_block(finding, lines) for finding in findings)
         out += "\n\n" if out else ""
-        out += text.summary_line(findings) + "\n"
-        return out + ("\n" + statistics_table(findings) if findings else "")
+        return out + text.summary_line(findings) + "\n"
     if fmt == "json":
         return json.dumps(findings_to_json(findings, sources=sources), indent=2) + "\n"
     if fmt == "sarif":
@@ -667,14 +680,10 @@ def test_streamed_report_equals_the_whole_string(found: list[Finding], fmt: Any)
     sources = {"README.md": README}
     stream = io.StringIO()
     write_findings(
-        stream.write, found, fmt, sources=sources, rules=RULES, statistics=True,
-        tool_version="1.2.3",
+        stream.write, found, fmt, sources=sources, rules=RULES, tool_version="1.2.3",
     )  # fmt: skip
     expected = _whole_string_reference(found, fmt, sources)
     assert stream.getvalue() == expected
     assert (
-        format_findings(
-            found, fmt, sources=sources, rules=RULES, statistics=True, tool_version="1.2.3"
-        )
-        == expected
+        format_findings(found, fmt, sources=sources, rules=RULES, tool_version="1.2.3") == expected
     )

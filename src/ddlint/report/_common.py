@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,26 @@ class FixCounts:
 
     safe: int
     unsafe: int
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    """One row of ``--statistics``: a rule, how many findings it has, and whether
+    ``--fix`` repairs any of them."""
+
+    code: str
+    name: str
+    count: int
+    fixable: bool
+
+
+def rule_statistics(findings: Sequence[Finding]) -> list[RuleCount]:
+    """Per rule, most findings first (then by code)."""
+    counts = Counter(f.code for f in findings)
+    names = {f.code: f.name for f in findings}
+    fixable = {f.code for f in findings if f.fix and f.fix.applicability is Applicability.SAFE}
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [RuleCount(code, names[code], count, code in fixable) for code, count in ordered]
 
 
 def count_fixes(findings: Sequence[Finding]) -> FixCounts:

@@ -37,11 +37,15 @@ def format_summary(
     *,
     rules: Mapping[str, RuleMeta] | None = None,
     files_checked: int | None = None,
+    statistics: bool = False,
 ) -> str:
+    """The totals, the findings per rule, and the findings; ``statistics``: no findings
+    table (``--statistics``)."""
     parts = ["## ddlint", _totals(findings, files_checked)]
     if findings:
         parts.append(_rule_table(findings, rules or {}))
-        parts.append(_finding_table(findings))
+        if not statistics:
+            parts.append(_finding_table(findings))
     return "\n\n".join(parts) + "\n"
 
 
