@@ -42,6 +42,7 @@ THIRD_PARTY_OWNERS = {
     "click": {"cli"},
     "pydantic": {"records", "engine"},
     "pathspec": {"engine"},
+    "platformdirs": {"net"},
 }
 
 # At most this many modules at the top of the package besides the packages.

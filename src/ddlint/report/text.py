@@ -6,15 +6,16 @@
        |   ^^^^^^
 
 Carets are placed by terminal cells, not code points: a tab advances to the next
-tab stop and an East Asian wide character takes two cells, otherwise the carets
-under a CJK title would drift to the left of what they mark.
+tab stop, and an East Asian wide character or an emoji takes two cells (wcwidth, as
+the table writer measures; a ZWJ sequence is one emoji), otherwise the carets under a
+CJK or emoji title would drift from what they mark.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 
+from ddlint.inline.width import cluster_widths
 from ddlint.report._common import SourceLines, Writer, count_fixes, plural, rule_statistics
 from ddlint.text.findings import Applicability, Finding
 from ddlint.text.spans import LINE_ENDING
@@ -203,6 +204,11 @@ def _render_narrow(line: str, column: int, end_column: int) -> tuple[str, str]:
 
 
 def _render_any(line: str, column: int, end_column: int) -> tuple[str, str]:
+    shown_chars = [_visible(char) for char in line]
+    # Tabs stand in as one space while the rest is measured; their width is the tab stop's.
+    widths = _cell_widths(
+        "".join(" " if char == "\t" else shown for char, shown in zip(line, shown_chars))
+    )
     cells: list[tuple[str, int]] = []  # what each character shows, and its width
     first = last = None
     position = 0
@@ -211,8 +217,11 @@ def _render_any(line: str, column: int, end_column: int) -> tuple[str, str]:
             first = position
         if offset == end_column - 1:
             last = position
-        shown = " " * (TAB_SIZE - position % TAB_SIZE) if char == "\t" else _visible(char)
-        width = len(shown) if char == "\t" else _cell_width(shown)
+        if char == "\t":
+            shown = " " * (TAB_SIZE - position % TAB_SIZE)
+            width = len(shown)
+        else:
+            shown, width = shown_chars[offset], widths[offset]
         cells.append((shown, width))
         position += width
     first = position if first is None else first
@@ -274,11 +283,8 @@ def _visible(char: str) -> str:
     return char
 
 
-def _cell_width(char: str) -> int:
-    """Columns ``char`` takes in a snippet (to place the carets and trim a long line):
-    by ``unicodedata``, not by ``inline.width.display_width`` (wcwidth) as the table
-    writer measures. The two differ on some characters (a soft hyphen: 0 columns here,
-    1 to wcwidth); the report's output stays as it is until issue #20 moves it to wcwidth."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+def _cell_widths(shown: str) -> list[int]:
+    """Columns each character of ``shown`` (a line as printed, no tab or control left)
+    takes, to place the carets and trim a long line: by wcwidth, as the table writer
+    measures, clusters included (a ZWJ emoji is one picture, two columns)."""
+    return cluster_widths(shown)
