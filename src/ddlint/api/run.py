@@ -60,6 +60,9 @@ class RunOptions:
     check_links: bool = False
     allow_private: bool = False
     host_concurrency: int | None = None  # None: the link checker's own (``CheckOptions``)
+    link_timeout: float | None = None  # seconds per request; None: the checker's own
+    link_accept: frozenset[int] = frozenset()  # status codes that count as working
+    link_exclude: tuple[str, ...] = ()  # regular expressions of URLs not to check
     cache_dir: str | None = None
     no_cache: bool = False
     progress: bool = True
@@ -257,7 +260,7 @@ def _check_file(
         if options.check_links:
             outcomes = _fetch_links(lint_result, options, config)
             link_found = _link_findings(lint_result, outcomes, display)
-            redirected = _fix_links(new_text, link_found, outcomes, display, config)
+            redirected = _fix_links(new_text, link_found, outcomes, display, config, options)
             if redirected is not None:
                 new_text, applied = redirected.text, applied + list(redirected.applied)
                 lint_result = lint(new_text, path=display, codes=codes, settings=config.settings())
@@ -314,7 +317,11 @@ def _fetch_links(result: LintResult, options: RunOptions, config: Config) -> dic
         cache_dir=Path(options.cache_dir) if options.cache_dir else None,
         use_cache=not options.no_cache,
         progress=options.progress,
+        accept=options.link_accept,
+        exclude=options.link_exclude,
     )
+    if options.link_timeout is not None:
+        check = replace(check, timeout=options.link_timeout)
     if options.host_concurrency is not None:
         check = replace(check, host_concurrency=options.host_concurrency)
     if config.link_deadline is not None:  # None: the checker's own deadline
@@ -336,11 +343,12 @@ def _fix_links(
     outcomes: Mapping[str, LinkResult],
     path: str,
     config: Config,
+    options: RunOptions,
 ) -> api.FixResult | None:
     """The fix of the links the check found redirected, when it changes anything."""
     if not any(f.fix is not None for f in found):
         return None
-    result = api.fix_links(text, outcomes, path=path, config=config)
+    result = api.fix_links(text, outcomes, path=path, config=config, unsafe=options.unsafe_fixes)
     return result if result.applied else None
 
 

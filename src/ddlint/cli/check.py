@@ -7,16 +7,23 @@ The work itself is ``api.run.check_paths``.
 
 from __future__ import annotations
 
-import os
 import sys
 import traceback
 from dataclasses import dataclass
-from typing import Literal, TextIO, get_args
+from typing import TextIO, get_args
 
 import click
 
 from ddlint import __version__
 from ddlint.api.run import CheckRun, RunOptions, check_paths
+from ddlint.cli.options import (
+    COLOR_CHOICES,
+    EXIT_CODES,
+    ColorChoice,
+    regexes,
+    statuses,
+    use_color,
+)
 from ddlint.report import (
     OUTPUT_FORMATS,
     STATISTICS_FORMATS,
@@ -27,9 +34,6 @@ from ddlint.report import (
 from ddlint.rules import ALL_RULES, UnknownRuleError
 from ddlint.text.errors import InputError
 from ddlint.text.findings import FailOn, Severity
-
-ColorChoice = Literal["auto", "always", "never"]
-COLOR_CHOICES: tuple[ColorChoice, ...] = get_args(ColorChoice)
 
 
 @dataclass(frozen=True)
@@ -45,15 +49,6 @@ class ReportOptions:
     quiet: bool = False
     debug: bool = False
     color: ColorChoice = "auto"
-
-
-EXIT_CODES = """\b
-Exit codes:
-  0  no finding at or above the --fail-on severity (or --exit-zero)
-  1  findings left; with --exit-non-zero-on-fix, also a file fixed
-  2  an error: a path, file, configuration or option, or a fix that failed
-     verification (nothing of that file is written)
-Flags (options without a value) are off unless given."""
 
 
 @click.command(epilog=EXIT_CODES, context_settings={"show_default": True})
@@ -145,6 +140,28 @@ Flags (options without a value) are off unless given."""
     help="Where link results are cached.  [default: ddlint's folder in the user cache directory]",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
+@click.option(
+    "--link-exclude",
+    metavar="REGEX",
+    multiple=True,
+    callback=regexes,
+    help="Do not check links whose URL this regular expression matches (repeatable).",
+)
+@click.option(
+    "--link-accept",
+    metavar="STATUS",
+    multiple=True,
+    callback=statuses,
+    help="HTTP status codes that count as a working link, e.g. 403,429 (repeatable).",
+)
+@click.option(
+    "--link-timeout",
+    metavar="SECONDS",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Seconds one request may take; the config's link-deadline bounds a link's "
+    "every hop and retry together.  [default: 10]",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary line.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.option(
@@ -195,6 +212,9 @@ def check(
     host_concurrency: int | None,
     cache_dir: str | None,
     no_cache: bool,
+    link_exclude: tuple[str, ...],
+    link_accept: frozenset[int],
+    link_timeout: float | None,
     quiet: bool,
     debug: bool,
     diff_base: str | None,
@@ -218,6 +238,9 @@ def check(
         host_concurrency=host_concurrency,
         cache_dir=cache_dir,
         no_cache=no_cache,
+        link_exclude=link_exclude,
+        link_accept=link_accept,
+        link_timeout=link_timeout,
         progress=not quiet,
         diff_base=diff_base,
         baseline_path=baseline_path,
@@ -326,17 +349,6 @@ def _report(run: CheckRun, options: RunOptions, report: ReportOptions, out: Text
         return 0
     threshold = Severity(report.fail_on or run.config.fail_on).rank
     return 1 if any(f.severity.rank >= threshold for f in findings) else 0
-
-
-def use_color(choice: ColorChoice, stream: TextIO) -> bool:
-    """``--color``: always, never, or (auto) when ``stream`` is a terminal and the
-    ``NO_COLOR`` environment variable is unset or empty (no-color.org)."""
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def fail(message: str, *, debug: bool = False) -> int:
