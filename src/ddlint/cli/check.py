@@ -20,6 +20,7 @@ from ddlint.cli.options import (
     COLOR_CHOICES,
     EXIT_CODES,
     ColorChoice,
+    project_urls,
     regexes,
     statuses,
     use_color,
@@ -31,6 +32,7 @@ from ddlint.report import (
     RuleMeta,
     write_findings,
 )
+from ddlint.report.sarif import project_links, rule_help_uri
 from ddlint.rules import ALL_RULES, UnknownRuleError
 from ddlint.text.errors import InputError
 from ddlint.text.findings import FailOn, Severity
@@ -320,7 +322,8 @@ def _report(run: CheckRun, options: RunOptions, report: ReportOptions, out: Text
         return 0
     fmt = report.output_format
     findings = sorted(run.findings, key=lambda f: (f.path, f.line, f.column, f.code))
-    rules = {r.code: RuleMeta(r.code, r.name, r.summary()) for r in ALL_RULES}
+    home, rules_page = project_links(project_urls()) if fmt == "sarif" else (None, None)
+    rules = {r.code: RuleMeta.of(r, rule_help_uri(rules_page, r.code, r.name)) for r in ALL_RULES}
     # Written piece by piece: on a large list the report would otherwise sit in memory
     # whole, next to the findings it is made from (peak memory).
     write_findings(
@@ -334,6 +337,7 @@ def _report(run: CheckRun, options: RunOptions, report: ReportOptions, out: Text
         tool_version=__version__,
         failed_files=len(run.errors),
         color=use_color(report.color, out),
+        information_uri=home,
     )
     to_stderr = out is sys.stderr
     if fmt == "text" and not report.quiet:

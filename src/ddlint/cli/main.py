@@ -220,7 +220,7 @@ def explain(rule: str) -> None:
     except UnknownRuleError as exc:
         raise SystemExit(fail(str(exc))) from None
     click.echo(f"# {found.code} {found.name}\n")
-    click.echo((found.__doc__ or "").split("\n", 1)[-1].strip())
+    click.echo(found.page())
 
 
 # ruff's spelling: `ruff rule F401`.

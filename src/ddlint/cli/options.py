@@ -51,3 +51,15 @@ def use_color(choice: ColorChoice, stream: TextIO) -> bool:
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+def project_urls() -> dict[str, str]:
+    """``[project.urls]`` of the installed ddlint, by label; empty when it names none."""
+    from importlib import metadata
+
+    try:
+        entries = metadata.metadata("ddlint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return {}
+    pairs = (entry.split(",", 1) for entry in entries if "," in entry)
+    return {label.strip(): url.strip() for label, url in pairs}

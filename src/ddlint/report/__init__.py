@@ -53,6 +53,7 @@ def format_findings(
     tool_version: str = "0.0.0",
     failed_files: int = 0,
     color: bool = False,
+    information_uri: str | None = None,
 ) -> str:
     """Render ``findings`` in format ``fmt``.
 
@@ -63,7 +64,8 @@ def format_findings(
     format without statistics, ``STATISTICS_FORMATS``); ``files_checked`` goes into
     the summary; ``tool_version`` into the SARIF driver; ``failed_files`` (text only)
     counts the files the run could not check or write, so that no findings is not
-    called a pass; ``color`` (text only) adds ANSI colours for a terminal.
+    called a pass; ``color`` (text only) adds ANSI colours for a terminal;
+    ``information_uri`` (sarif only) the project's home, when it has one.
     Options a format has no use for are ignored.
     """
     parts: list[str] = []
@@ -78,6 +80,7 @@ def format_findings(
         tool_version=tool_version,
         failed_files=failed_files,
         color=color,
+        information_uri=information_uri,
     )
     return "".join(parts)
 
@@ -94,6 +97,7 @@ def write_findings(
     tool_version: str = "0.0.0",
     failed_files: int = 0,
     color: bool = False,
+    information_uri: str | None = None,
 ) -> None:
     """``format_findings``, passed piece by piece to ``write`` (``sys.stdout.write``).
 
@@ -115,7 +119,14 @@ def write_findings(
     elif fmt == "sarif":
         from ddlint.report.sarif import write_sarif
 
-        write_sarif(write, findings, sources=sources, rules=rules, tool_version=tool_version)
+        write_sarif(
+            write,
+            findings,
+            sources=sources,
+            rules=rules,
+            tool_version=tool_version,
+            information_uri=information_uri,
+        )
     elif fmt == "github":
         from ddlint.report.github import write_github
 

@@ -6,8 +6,12 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ddlint.text.findings import Applicability, Finding
+
+if TYPE_CHECKING:
+    from ddlint.rules.base import Rule
 from ddlint.text.spans import LineIndex
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -22,14 +26,44 @@ _JSON_BATCH = 4096
 class RuleMeta:
     """What a report needs to know about a rule beyond its findings.
 
-    SARIF consumers (GitHub code scanning) show a rule's summary and help link next
-    to every alert; the Markdown summary names each rule once.
+    SARIF consumers (GitHub code scanning) show a rule's summary, its description, its
+    help page and a help link next to every alert; the Markdown summary names each rule
+    once. ``help`` is the rule's page in Markdown (``Rule.page``), ``description`` its
+    "What it does", ``severity`` its default level (``Severity`` value), ``tags`` words
+    to filter alerts by.
     """
 
     code: str
     name: str
     summary: str
     help_uri: str | None = None
+    description: str = ""
+    help: str = ""
+    severity: str | None = None
+    enabled: bool = True
+    tags: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, rule: type[Rule], help_uri: str | None = None) -> RuleMeta:
+        """The metadata of a registered rule, from its class and its page."""
+        tags = [rule.family(), "ddlint"]
+        if rule.fixable != "never":
+            tags.append("fixable")
+        if rule.network:
+            tags.append("network")
+        if not rule.default_enabled:
+            tags.append("opt-in")
+        return cls(
+            code=rule.code,
+            name=rule.name,
+            summary=rule.summary(),
+            help_uri=help_uri,
+            description=" ".join(rule.section("What it does").split()),
+            help=rule.page(),
+            severity=rule.severity.value,
+            enabled=rule.default_enabled,
+            tags=tuple(tag for tag in tags if tag),
+        )
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,29 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
+    def page(cls) -> str:
+        """The rule's documentation page: its docstring's Markdown without the title line
+        (What it does, Why is this bad?, Example, Use instead, Fix safety, Options)."""
+        parts = (cls.__doc__ or "").strip().split("\n", 1)
+        return parts[1].strip() if len(parts) > 1 else ""
+
+    @classmethod
+    def section(cls, title: str) -> str:
+        """The text of the page's ``## title`` section; empty when the page has none."""
+        for block in ("\n" + cls.page()).split("\n## ")[1:]:
+            heading, _, body = block.partition("\n")
+            if heading.strip() == title:
+                return body.strip()
+        return ""
+
+    @classmethod
+    def family(cls) -> str:
+        """Its family, the package its module lives in: core, structure, fields, links or
+        format (``ddlint.rules.<family>.ddNNN_name``); "" for a rule defined elsewhere."""
+        parts = cls.__module__.split(".")
+        return parts[2] if len(parts) > 3 and parts[:2] == ["ddlint", "rules"] else ""
+
+    @classmethod
     def summary(cls) -> str:
         """The docstring's title line, without its ``DDxxx name:`` prefix."""
         first = (cls.__doc__ or "").strip().split("\n", 1)[0]
