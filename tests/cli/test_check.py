@@ -224,7 +224,8 @@ def test_sarif_rules_carry_their_pages(capsys: pytest.CaptureFixture[str]) -> No
 def test_project_links_come_from_project_urls(
     urls: dict[str, str], home: str | None, page: str | None
 ) -> None:
-    from ddlint.report.sarif import project_links, rule_help_uri
+    from ddlint.report import rule_help_uri
+    from ddlint.report.sarif import project_links
 
     assert project_links(urls) == (home, page)
     expected = f"{page}#dd201-placeholder-row" if page else None

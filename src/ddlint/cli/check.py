@@ -30,9 +30,9 @@ from ddlint.report import (
     STATISTICS_FORMATS,
     OutputFormat,
     RuleMeta,
+    rule_help_uri,
     write_findings,
 )
-from ddlint.report.sarif import project_links, rule_help_uri
 from ddlint.rules import ALL_RULES, UnknownRuleError
 from ddlint.text.errors import InputError
 from ddlint.text.findings import FailOn, Severity
@@ -322,7 +322,11 @@ def _report(run: CheckRun, options: RunOptions, report: ReportOptions, out: Text
         return 0
     fmt = report.output_format
     findings = sorted(run.findings, key=lambda f: (f.path, f.line, f.column, f.code))
-    home, rules_page = project_links(project_urls()) if fmt == "sarif" else (None, None)
+    home = rules_page = None
+    if fmt == "sarif":  # only SARIF links to the project (start-up time)
+        from ddlint.report.sarif import project_links
+
+        home, rules_page = project_links(project_urls())
     rules = {r.code: RuleMeta.of(r, rule_help_uri(rules_page, r.code, r.name)) for r in ALL_RULES}
     # Written piece by piece: on a large list the report would otherwise sit in memory
     # whole, next to the findings it is made from (peak memory).

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pathspec import GitIgnoreSpec
+if TYPE_CHECKING:  # imported when a .gitignore is read (start-up time)
+    from pathspec import GitIgnoreSpec
 
 
 class GitIgnore:
@@ -76,4 +78,6 @@ def _read(path: Path) -> GitIgnoreSpec | None:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:  # none there (the common case), or unreadable: it ignores nothing
         return None
+    from pathspec import GitIgnoreSpec
+
     return GitIgnoreSpec.from_lines(lines)

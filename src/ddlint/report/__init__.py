@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from ddlint.report._common import RuleMeta, Writer
+from ddlint.report._common import RuleMeta, Writer, rule_help_uri
 from ddlint.text.findings import Finding
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ __all__ = [
     "RuleMeta",
     "findings_to_json",
     "format_findings",
+    "rule_help_uri",
     "sarif_log",
     "statistics_table",
     "write_findings",

@@ -66,6 +66,12 @@ class RuleMeta:
         )
 
 
+def rule_help_uri(rules_page: str | None, code: str, name: str) -> str | None:
+    """The rule's section of the rules page (its anchor, as ``ddlint rules --markdown``
+    writes the heading), or None without a page."""
+    return f"{rules_page}#{code.lower()}-{name}" if rules_page else None
+
+
 @dataclass(frozen=True)
 class FixCounts:
     """How many findings ``--fix`` repairs, and how many more ``--unsafe-fixes`` adds."""

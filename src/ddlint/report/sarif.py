@@ -18,7 +18,12 @@ import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
-from ddlint.report._common import RuleMeta, SourceLines, Writer, write_json_value
+from ddlint.report._common import (
+    RuleMeta,
+    SourceLines,
+    Writer,
+    write_json_value,
+)
 from ddlint.text.findings import Edit, Finding, Fix, Severity
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -141,12 +146,6 @@ def project_links(project_urls: Mapping[str, str]) -> tuple[str | None, str | No
     )
     rules_page = f"{repository.rstrip('/')}/blob/HEAD/docs/rules.md" if repository else None
     return home, rules_page
-
-
-def rule_help_uri(rules_page: str | None, code: str, name: str) -> str | None:
-    """The rule's section of the rules page (its anchor, as ``ddlint rules --markdown``
-    writes the heading), or None without a page."""
-    return f"{rules_page}#{code.lower()}-{name}" if rules_page else None
 
 
 def _label(label: str) -> str:
