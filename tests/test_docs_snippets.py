@@ -47,7 +47,8 @@ def test_pre_commit_snippets_name_real_hooks() -> None:
             if repo["repo"].rstrip("/").endswith("/ddlint"):
                 ids = {hook["id"] for hook in repo["hooks"]}
                 assert ids <= HOOK_IDS, f"{path.name}: unknown hook ids {ids - HOOK_IDS}"
-                assert re.fullmatch(r"v\d+\.\d+\.\d+", repo["rev"])
+                # A tag once one is released; until then the default branch, which exists.
+                assert re.fullmatch(r"v\d+\.\d+\.\d+|main", repo["rev"])
 
 
 def _action_steps() -> list[tuple[Path, dict[str, Any]]]:
@@ -102,3 +103,33 @@ def test_shown_command_lines_use_real_options(argv: list[str]) -> None:
     for token in argv:
         if token.startswith("-") and token != "-":
             assert token.split("=")[0] in known, f"ddlint {name}: no option {token}"
+
+
+def test_the_readme_suppression_example_silences_one_row() -> None:
+    """The README's example, as written: the row's DD204 is silenced and the comment is
+    used (no DD001); without the comment the row has its DD204; GitHub renders the same
+    rows and cells either way; a fix keeps the comment in its cell."""
+    from gfm_oracle import render
+
+    from ddlint.api import fix_text, lint_text
+
+    (example,) = [body for _, body in _fences("markdown") if "ddlint-disable-line" in body]
+    comment = re.search(r" <!-- ddlint-disable-line [^>]*-->", example).group()  # type: ignore[union-attr]
+    row = next(n for n, line in enumerate(example.splitlines(), 1) if comment in line)
+    assert lint_text(example, select=["ALL"]) == []
+    plain = example.replace(comment, "")
+    assert [(f.code, f.line) for f in lint_text(plain)] == [("DD204", row)]
+    hide = re.compile(r"<!--.*?-->| data-sourcepos=\"[^\"]*\"")
+    assert hide.sub("", render(example)).replace(" </td>", "</td>") == hide.sub("", render(plain))
+    messy = example.replace("| Grace Hopper et al |", "|Grace Hopper et al   |")
+    assert fix_text(messy).text == example
+
+
+def test_the_snippets_say_where_the_maintainer_fills_in_ddlints_repository() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "replace `OWNER/ddlint` with where\nddlint's repository lives" in readme
+    for _, data in _yaml_snippets():
+        for repo in data.get("repos", []) if isinstance(data, dict) else []:
+            if repo["repo"].rstrip("/").endswith("/ddlint"):
+                assert repo["repo"] == "https://github.com/OWNER/ddlint"
+    assert [step["uses"] for _, step in _action_steps()] == ["OWNER/ddlint@main"]

@@ -41,6 +41,8 @@ THIRD_PARTY_OWNERS = {
     "httpx": {"net"},
     "click": {"cli"},
     "pydantic": {"records", "engine"},
+    "pathspec": {"engine"},
+    "platformdirs": {"net"},
 }
 
 # At most this many modules at the top of the package besides the packages.

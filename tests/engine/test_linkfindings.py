@@ -102,7 +102,7 @@ def test_plain_check_does_not_touch_the_network(
     assert server.requests == []
 
 
-def test_permanent_redirect_to_https_is_fixed_and_others_only_reported() -> None:
+def test_a_link_that_moved_is_fixed_safely_on_https_and_unsafely_elsewhere() -> None:
     from ddlint.api import check_text, fix_links
     from ddlint.engine.linkfindings import link_findings
     from ddlint.net import LinkResult
@@ -110,23 +110,55 @@ def test_permanent_redirect_to_https_is_fixed_and_others_only_reported() -> None
     text = (
         "| Author | Title | Venue | Code |\n| --- | --- | --- | --- |\n"
         "| Ada et al | [**One**](http://example.org/paper) | ICML, 2022 "
-        "| [Code](http://example.org/old) |\n"
+        "| [Code](http://example.org/old#usage) |\n"
     )
+    paper, code = "http://example.org/paper", "http://example.org/old#usage"
     outcomes = {
-        "http://example.org/paper": LinkResult(
-            "http://example.org/paper", "redirected", 200, "https://example.org/paper/", True, "301"
-        ),
-        "http://example.org/old": LinkResult(
-            "http://example.org/old", "redirected", 200, "https://example.org/new", True, "301"
-        ),
-    }
+        paper: LinkResult(paper, "redirected", 200, "https://example.org/paper/", True, "301",
+                          moved_to="https://example.org/paper/"),
+        code: LinkResult(code, "redirected", 200, "https://example.org/new", True, "301",
+                         moved_to="https://example.org/new"),
+    }  # fmt: skip
     findings = link_findings(check_text(text), outcomes, "list.md")
-    assert [(f.code, f.fix is not None) for f in findings] == [("DD311", True), ("DD311", False)]
+    assert [(f.code, f.severity.value) for f in findings] == [("DD311", "warning")] * 2
+    assert [f.fix.applicability.value for f in findings if f.fix] == ["safe", "unsafe"]
     result = fix_links(text, outcomes, path="list.md")
-    fixed, applied = result.text, result.applied
-    assert len(applied) == 1
-    assert "[**One**](https://example.org/paper/)" in fixed
-    assert "[Code](http://example.org/old)" in fixed
+    assert len(result.applied) == 1
+    assert "[**One**](https://example.org/paper/)" in result.text
+    assert "[Code](http://example.org/old#usage)" in result.text
+    both = fix_links(text, outcomes, path="list.md", unsafe=True)
+    assert len(both.applied) == 2
+    assert "[Code](https://example.org/new#usage)" in both.text
+
+
+def _one_row(url: str) -> str:
+    header = "| Author | Title | Venue |\n| --- | --- | --- |\n"
+    return f"{header}| Ada | [**One**]({url}) | ICML, 2022 |\n"
+
+
+def test_a_temporary_redirect_is_information_without_a_fix() -> None:
+    from ddlint.api import check_text
+    from ddlint.engine.linkfindings import link_findings
+    from ddlint.net import LinkResult
+
+    url = "https://example.org/latest"
+    text = _one_row(url)
+    outcomes = {url: LinkResult(url, "redirected", 200, "https://example.org/v2", False, "302")}
+    (finding,) = link_findings(check_text(text), outcomes, "list.md")
+    assert (finding.code, finding.severity.value, finding.fix) == ("DD311", "info", None)
+
+
+def test_a_resolved_doi_is_clean() -> None:
+    """The checker calls a doi.org link that resolves ``ok`` (tests/net: the resolver's
+    redirect is not followed); the link rules say nothing of it."""
+    from ddlint.api import check_text
+    from ddlint.engine.linkfindings import link_findings
+    from ddlint.net import LinkResult
+
+    url = "https://doi.org/10.1234/abcd"
+    text = _one_row(url)
+    outcomes = {url: LinkResult(url, "ok", 302, None, False, "resolves to https://pub.example/x")}
+    assert link_findings(check_text(text), outcomes, "list.md") == []
 
 
 def test_link_deadline_from_the_config_bounds_each_link(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from ddlint.inline.width import display_width
+from ddlint.inline.width import cluster_widths, display_width
 
 
 @pytest.mark.parametrize(
@@ -20,3 +22,23 @@ from ddlint.inline.width import display_width
 )
 def test_display_width(text: str, width: int) -> None:
     assert display_width(text) == width
+
+
+# Whole clusters, as text holds them: a ZWJ or a mark on its own is no text to measure.
+_CLUSTERS = [
+    "a", " ", "数", "😀", "\U0001f468\u200d\U0001f469\u200d\U0001f467", "\u2764\ufe0f",
+    "e\u0301", "\U0001f1ef\U0001f1f5", "\u00ad",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_CLUSTERS), max_size=16).map("".join))
+def test_cluster_widths_add_up_to_the_display_width(text: str) -> None:
+    widths = cluster_widths(text)
+    assert len(widths) == len(text)
+    assert sum(widths) == display_width(text)
+
+
+def test_a_zwj_emoji_is_two_columns_on_its_first_code_point() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert cluster_widths(family + "x") == [2, 0, 0, 0, 0, 1]

@@ -302,7 +302,9 @@ def test_guard_refuses_loopback_without_a_request(server: LinkServer) -> None:
     urls = [server.url("/p"), f"http://localhost:{server.port}/p"]
     results = check_links(urls, replace(FAST, allow_private=False))
     assert [r.status for r in results.values()] == ["not_checked", "not_checked"]
-    assert results[urls[0]].detail == "refused by the address guard: 127.0.0.1 is loopback"
+    assert results[urls[0]].detail == (
+        "refused by the address guard: 127.0.0.1 is loopback (--allow-private checks it)"
+    )
     assert "is loopback" in results[urls[1]].detail
     assert server.requests == []
     assert server.connections == 0
@@ -323,7 +325,9 @@ def test_guard_is_applied_to_every_redirect_hop(monkeypatch: pytest.MonkeyPatch)
         url = outside.route("/innocent", Reply(302, {"Location": target}))
         result = check_one(url, replace(FAST, allow_private=False))
     assert result.status == "not_checked"
-    assert result.detail == "refused by the address guard: 127.0.0.2 is private"
+    assert result.detail == (
+        "refused by the address guard: 127.0.0.2 is private (--allow-private checks it)"
+    )
     assert result.final_url == target
     assert outside.paths() == ["/innocent"]
     assert inside.connections == 0

@@ -6,6 +6,7 @@ import importlib.resources
 import io
 import json
 import sys
+from dataclasses import replace
 from typing import Any
 
 import jsonschema
@@ -26,7 +27,7 @@ from ddlint.report import (
 from ddlint.report._common import SourceLines
 from ddlint.report.github import escape_data, escape_property
 from ddlint.report.sarif import artifact_uri
-from ddlint.report.summary import MAX_LISTED_FINDINGS, escape_cell
+from ddlint.report.summary import FOLDED_FINDINGS, escape_cell
 from ddlint.report.text import MAX_EXCERPT_WIDTH, render_excerpt
 from ddlint.text.findings import Applicability, Edit, Finding, Fix, Severity
 from ddlint.text.spans import LineIndex, Span
@@ -166,12 +167,26 @@ def test_text_empty_is_all_checks_passed_even_with_statistics() -> None:
     assert format_findings([], "text", statistics=True) == "All checks passed!\n"
 
 
-def test_text_statistics_are_appended() -> None:
+def test_text_statistics_are_the_table_and_the_summary_line() -> None:
     out = format_findings([PLACEHOLDER, EMPTY_LINK, PLACEHOLDER], "text", statistics=True)
-    assert out.endswith(
-        "Found 3 findings (2 fixable with --fix).\n\n2\tDD201\t[*] placeholder-row\n"
-        "1\tDD301\t[ ] empty-link\n"
+    assert out == (
+        "2\tDD201\t[*] placeholder-row\n1\tDD301\t[ ] empty-link\n"
+        "Found 3 findings (2 fixable with --fix).\n"
     )
+
+
+def test_json_statistics_have_ruffs_keys() -> None:
+    out = format_findings([PLACEHOLDER, EMPTY_LINK, PLACEHOLDER], "json", statistics=True)
+    assert json.loads(out) == [
+        {"code": "DD201", "name": "placeholder-row", "count": 2, "fixable": True},
+        {"code": "DD301", "name": "empty-link", "count": 1, "fixable": False},
+    ]
+    assert json.loads(format_findings([], "json", statistics=True)) == []
+
+
+def test_sarif_has_no_statistics() -> None:
+    with pytest.raises(ValueError, match="--statistics has no sarif form"):
+        format_findings([PLACEHOLDER], "sarif", statistics=True)
 
 
 def test_statistics_table_orders_by_count_then_code_and_aligns() -> None:
@@ -417,11 +432,47 @@ def test_summary_escapes_table_cells() -> None:
     assert row.replace("\\|", "").count("|") == 4
 
 
-def test_summary_lists_at_most_fifty_findings() -> None:
-    out = format_findings([EMPTY_LINK] * (MAX_LISTED_FINDINGS + 7), "summary")
-    assert out.count("| README.md:6:4 | DD301 | Empty link |") == MAX_LISTED_FINDINGS
-    assert out.endswith("\n…and 7 more findings not listed here.\n")
+def test_summary_lists_every_finding_folded_when_many() -> None:
+    out = format_findings([EMPTY_LINK] * (FOLDED_FINDINGS + 7), "summary")
+    assert out.count("| README.md:6:4 | DD301 | Empty link |") == FOLDED_FINDINGS + 7
+    assert "<details><summary>All 57 findings</summary>\n\n| Location |" in out
+    assert out.endswith("|\n\n</details>\n")
     assert "**57 findings**: 57 info; 0 fixable with `--fix`." in out
+    few = format_findings([EMPTY_LINK] * 3, "summary")
+    assert "<details>" not in few and few.count("| DD301 | Empty link |") == 3
+
+
+@pytest.mark.parametrize(
+    ("counts", "note"),
+    [
+        pytest.param({"warning": 10, "info": 3}, None, id="none-capped"),
+        pytest.param({"warning": 11}, "only 10 of 11 warnings are annotated", id="warnings"),
+        pytest.param(
+            {"error": 12, "warning": 2, "info": 30},
+            "only 10 of 12 errors and 10 of 30 info are annotated",
+            id="two-levels",
+        ),
+    ],
+)
+def test_summary_says_when_annotations_are_capped(counts: dict[str, int], note: str | None) -> None:
+    findings = [
+        replace(EMPTY_LINK, severity=Severity(level))
+        for level, n in counts.items()
+        for _ in range(n)
+    ]
+    out = format_findings(findings, "summary")
+    if note is None:
+        assert "annotations of each level" not in out
+    else:
+        assert "GitHub shows at most 10 annotations of each level per step: " + note in out
+        assert "Every finding is listed below." in out
+
+
+def test_summary_stops_short_of_githubs_one_mebibyte() -> None:
+    long = replace(EMPTY_LINK, message="x" * 2000)
+    out = format_findings([long] * 1000, "summary")
+    assert len(out.encode()) < 1024 * 1024
+    assert "more findings not listed: GitHub takes at most 1 MiB of summary per step" in out
 
 
 @pytest.mark.parametrize(
@@ -624,8 +675,7 @@ def _whole_string_reference(findings: list[Finding], fmt: str, sources: dict[str
         lines = SourceLines(sources)
         out = "\n\n".join(text._finding_block(finding, lines) for finding in findings)
         out += "\n\n" if out else ""
-        out += text.summary_line(findings) + "\n"
-        return out + ("\n" + statistics_table(findings) if findings else "")
+        return out + text.summary_line(findings) + "\n"
     if fmt == "json":
         return json.dumps(findings_to_json(findings, sources=sources), indent=2) + "\n"
     if fmt == "sarif":
@@ -667,14 +717,10 @@ def test_streamed_report_equals_the_whole_string(found: list[Finding], fmt: Any)
     sources = {"README.md": README}
     stream = io.StringIO()
     write_findings(
-        stream.write, found, fmt, sources=sources, rules=RULES, statistics=True,
-        tool_version="1.2.3",
+        stream.write, found, fmt, sources=sources, rules=RULES, tool_version="1.2.3",
     )  # fmt: skip
     expected = _whole_string_reference(found, fmt, sources)
     assert stream.getvalue() == expected
     assert (
-        format_findings(
-            found, fmt, sources=sources, rules=RULES, statistics=True, tool_version="1.2.3"
-        )
-        == expected
+        format_findings(found, fmt, sources=sources, rules=RULES, tool_version="1.2.3") == expected
     )

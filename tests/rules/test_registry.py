@@ -45,7 +45,8 @@ def _fixes() -> dict[str, set[Applicability]]:
 
 def _checked(text: str) -> list[Finding]:
     """The link rules' findings for ``text`` were every link found redirected to https
-    (permanently or not), or with any other status."""
+    (permanently or not; moved for good to its https form or elsewhere), or with any
+    other status."""
     result = check_text(text)
     urls = [
         link.url for row in result.records.paper_rows for c in row.contents if c for link in c.links
@@ -53,11 +54,21 @@ def _checked(text: str) -> list[Finding]:
     findings: list[Finding] = []
     for status in get_args(LinkStatus):
         for permanent in (True, False):
-            outcomes = {
-                url: LinkResult(url, status, 200, url.replace("http:", "https:"), permanent, "")
-                for url in urls
-            }
-            findings += link_findings(result, outcomes)
+            for moved in (None, "https:", "https://elsewhere.example/"):
+                outcomes = {
+                    url: LinkResult(
+                        url,
+                        status,
+                        200,
+                        url.replace("http:", "https:"),
+                        permanent,
+                        "",
+                        moved_to=moved
+                        and (moved if "//" in moved else url.replace("http:", moved)),
+                    )
+                    for url in urls
+                }
+                findings += link_findings(result, outcomes)
     return findings
 
 

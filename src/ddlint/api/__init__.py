@@ -158,10 +158,17 @@ def fix_links(
     *,
     path: str = "-",
     config: Config | None = None,
+    unsafe: bool = False,
 ) -> FixResult:
-    """Apply the safe fixes the link-check results call for (DD311 redirects), and no
-    other, through the fixer: verified like every fix."""
+    """Apply the fixes the link-check results call for (DD311: links that moved for
+    good; the unsafe ones with ``unsafe``), and no other, through the fixer: verified
+    like every fix."""
     config = config or default_config()
     return _fix_text(
-        text, path=path, codes=(), settings=config.settings(), link_results=link_results
+        text,
+        path=path,
+        codes=(),
+        settings=config.settings(),
+        unsafe=unsafe,
+        link_results=link_results,
     )

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ddlint import api
 from ddlint.engine.config import Config, ConfigError, find_config, load_config, selected_codes
+from ddlint.engine.gitignore import GitIgnore
 from ddlint.engine.linter import LintResult, default_codes, lint
 from ddlint.fix.fixer import FixError, fix_text
 from ddlint.rules import ALL_RULES
@@ -59,6 +60,9 @@ class RunOptions:
     check_links: bool = False
     allow_private: bool = False
     host_concurrency: int | None = None  # None: the link checker's own (``CheckOptions``)
+    link_timeout: float | None = None  # seconds per request; None: the checker's own
+    link_accept: frozenset[int] = frozenset()  # status codes that count as working
+    link_exclude: tuple[str, ...] = ()  # regular expressions of URLs not to check
     cache_dir: str | None = None
     no_cache: bool = False
     progress: bool = True
@@ -67,6 +71,8 @@ class RunOptions:
     write_baseline: str | None = None
     # Rewrite the target of a symlink that points outside the folder checked.
     fix_symlink_targets: bool = False
+    # Leave out files named on the command line that ``exclude`` or .gitignore covers.
+    force_exclude: bool = False
 
     @property
     def fixing(self) -> bool:
@@ -94,8 +100,9 @@ class CheckRun:
     diffs: list[str] = field(default_factory=list)
     # The fixes applied, as (file shown, finding), for --show-fixes.
     applied: list[tuple[str, Finding]] = field(default_factory=list)
-    # The fixed text of stdin: it goes to stdout, the report after it.
+    # The text of stdin once fixed (changed or not): it goes to stdout, the report to stderr.
     fixed_stdin: str | None = None
+    stdin_changed: bool = False  # the fixes changed it
     paper_tables: int = 0
     baselined: int = 0  # findings hidden by --baseline
     baseline_written: int | None = None  # findings recorded by --write-baseline
@@ -112,7 +119,12 @@ def check_paths(
     if explicit is not None and not explicit.is_file():
         raise ConfigError(f"{explicit}: no such config file")
     run = CheckRun(config=_config_for(explicit or find_config(Path.cwd()), config_cache))
-    files = collect_paths(paths or (".",), exclude=run.config.exclude)
+    files = collect_paths(
+        paths or (".",),
+        exclude=run.config.exclude,
+        ignored=GitIgnore().ignored,
+        force_exclude=options.force_exclude,
+    )
     # Every configuration and selection first: a bad one ends the run before any work.
     plans = []
     roots = _roots(paths or (".",))
@@ -248,17 +260,17 @@ def _check_file(
         if options.check_links:
             outcomes = _fetch_links(lint_result, options, config)
             link_found = _link_findings(lint_result, outcomes, display)
-            redirected = _fix_links(new_text, link_found, outcomes, display, config)
+            redirected = _fix_links(new_text, link_found, outcomes, display, config, options)
             if redirected is not None:
                 new_text, applied = redirected.text, applied + list(redirected.applied)
                 lint_result = lint(new_text, path=display, codes=codes, settings=config.settings())
                 link_found = _link_findings(lint_result, outcomes, display)
+        if name == "-" and not options.show_diff:
+            run.fixed_stdin, run.stdin_changed = new_text, new_text != text
         if new_text != text:
             if options.show_diff:
                 run.diffs.append(_unified(source, new_text))
-            elif name == "-":
-                run.fixed_stdin = new_text
-            else:
+            elif name != "-":
                 write = (source, new_text)
             run.applied.extend((display, finding) for finding in applied)
         text_for_report = new_text if not options.show_diff else text
@@ -305,7 +317,11 @@ def _fetch_links(result: LintResult, options: RunOptions, config: Config) -> dic
         cache_dir=Path(options.cache_dir) if options.cache_dir else None,
         use_cache=not options.no_cache,
         progress=options.progress,
+        accept=options.link_accept,
+        exclude=options.link_exclude,
     )
+    if options.link_timeout is not None:
+        check = replace(check, timeout=options.link_timeout)
     if options.host_concurrency is not None:
         check = replace(check, host_concurrency=options.host_concurrency)
     if config.link_deadline is not None:  # None: the checker's own deadline
@@ -327,11 +343,12 @@ def _fix_links(
     outcomes: Mapping[str, LinkResult],
     path: str,
     config: Config,
+    options: RunOptions,
 ) -> api.FixResult | None:
     """The fix of the links the check found redirected, when it changes anything."""
     if not any(f.fix is not None for f in found):
         return None
-    result = api.fix_links(text, outcomes, path=path, config=config)
+    result = api.fix_links(text, outcomes, path=path, config=config, unsafe=options.unsafe_fixes)
     return result if result.applied else None
 
 

@@ -1,7 +1,7 @@
 """``ddlint check``: its options, its report and its exit code (ruff's).
 
-0 clean, 1 findings left (or, with ``--fix-only --exit-non-zero-on-fix``, a file
-rewritten), 2 an error: bad input, bad config, or a fix that failed verification.
+0 clean, 1 findings left (or, with ``--exit-non-zero-on-fix``, a file rewritten), 2
+an error: bad input, bad config, or a fix that failed verification.
 The work itself is ``api.run.check_paths``.
 """
 
@@ -10,13 +10,29 @@ from __future__ import annotations
 import sys
 import traceback
 from dataclasses import dataclass
-from typing import get_args
+from typing import TextIO, get_args
 
 import click
 
 from ddlint import __version__
 from ddlint.api.run import CheckRun, RunOptions, check_paths
-from ddlint.report import OUTPUT_FORMATS, OutputFormat, RuleMeta, write_findings
+from ddlint.cli.options import (
+    COLOR_CHOICES,
+    EXIT_CODES,
+    ColorChoice,
+    project_urls,
+    regexes,
+    statuses,
+    use_color,
+)
+from ddlint.report import (
+    OUTPUT_FORMATS,
+    STATISTICS_FORMATS,
+    OutputFormat,
+    RuleMeta,
+    rule_help_uri,
+    write_findings,
+)
 from ddlint.rules import ALL_RULES, UnknownRuleError
 from ddlint.text.errors import InputError
 from ddlint.text.findings import FailOn, Severity
@@ -34,40 +50,141 @@ class ReportOptions:
     show_fixes: bool = False
     quiet: bool = False
     debug: bool = False
+    color: ColorChoice = "auto"
 
 
-@click.command()
+@click.command(epilog=EXIT_CODES, context_settings={"show_default": True})
 @click.argument("paths", nargs=-1)
 @click.option("--fix", is_flag=True, help="Apply safe fixes, then report what is left.")
 @click.option("--fix-only", is_flag=True, help="Apply fixes; report nothing that is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes that change or move data.")
-@click.option("--exit-non-zero-on-fix", is_flag=True, help="With --fix-only: exit 1 if rewritten.")
+@click.option(
+    "--exit-non-zero-on-fix",
+    is_flag=True,
+    help="With --fix or --fix-only: exit 1 when a fix changed a file, even if nothing is left.",
+)
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a diff; write nothing.")
-@click.option("--show-fixes", is_flag=True, help="List the fixes applied.")
-@click.option("--select", multiple=True, help="Rules to enable (codes, names, prefixes).")
+@click.option("--show-fixes", is_flag=True, help="List the fixes applied (on stderr).")
+@click.option(
+    "--select",
+    multiple=True,
+    help="Rules to enable: codes, names, prefixes (DD2) or ALL.  [default: the config's, "
+    "else every rule that is not opt-in]",
+)
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
 @click.option("--ignore", multiple=True, help="Rules to disable.")
-@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text")
-@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option(
+    "--output-format",
+    "--format",
+    "output_format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default="text",
+    help="How findings are reported (--format is an alias).",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Count findings per rule instead of listing them, as ruff does (text, github, "
+    "json, summary).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
-@click.option("--fail-on", type=click.Choice(get_args(FailOn)), default=None)
-@click.option("--stdin-filename", default=None, help="The name of the file read from stdin.")
-@click.option("--config", "config_path", type=click.Path(), default=None)
+@click.option(
+    "--fail-on",
+    type=click.Choice(get_args(FailOn)),
+    default=None,
+    show_default=False,
+    help="The lowest severity that makes the exit code 1.  [default: the config's fail-on, "
+    "else warning]",
+)
+@click.option(
+    "--color",
+    "color",
+    type=click.Choice(COLOR_CHOICES),
+    default="auto",
+    help="Colour the text report: auto colours a terminal unless NO_COLOR is set.",
+)
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Leave out files named on the command line that the config's exclude or "
+    ".gitignore covers (for pre-commit, which names every file).",
+)
+@click.option(
+    "--stdin-filename",
+    default=None,
+    help="The name of the file read from stdin (-), for the report and the config.  [default: -]",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(),
+    default=None,
+    help="The config file to use.  [default: the nearest .ddlint.toml, or pyproject.toml "
+    "with [tool.ddlint], above each file]",
+)
 @click.option("--check-links", is_flag=True, help="Check every link over the network.")
-@click.option("--allow-private", is_flag=True, help="Let the link check reach private addresses.")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let the link check reach loopback, private and link-local addresses.",
+)
 # No default here: the link checker's own (ddlint.net.model.CheckOptions) applies.
-@click.option("--host-concurrency", type=click.IntRange(1, 64), default=None)
-@click.option("--cache-dir", type=click.Path(), default=None)
-@click.option("--no-cache", is_flag=True)
+@click.option(
+    "--host-concurrency",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Link checks in flight per host.  [default: 4]",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(),
+    default=None,
+    help="Where link results are cached.  [default: ddlint's folder in the user cache directory]",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
+@click.option(
+    "--link-exclude",
+    metavar="REGEX",
+    multiple=True,
+    callback=regexes,
+    help="Do not check links whose URL this regular expression matches (repeatable).",
+)
+@click.option(
+    "--link-accept",
+    metavar="STATUS",
+    multiple=True,
+    callback=statuses,
+    help="HTTP status codes that count as a working link, e.g. 403,429 (repeatable).",
+)
+@click.option(
+    "--link-timeout",
+    metavar="SECONDS",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    help="Seconds one request may take; the config's link-deadline bounds a link's "
+    "every hop and retry together.  [default: 10]",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary line.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.option(
-    "--diff-base", metavar="REF", default=None, help="Report only rows changed since REF."
+    "--diff-base",
+    metavar="REF",
+    default=None,
+    help="Report only rows changed since REF (git).  [default: every row]",
 )
 @click.option(
-    "--baseline", "baseline_path", type=click.Path(), default=None, help="Hide known findings."
+    "--baseline",
+    "baseline_path",
+    type=click.Path(),
+    default=None,
+    help="Hide the findings recorded in this file.  [default: none]",
 )
-@click.option("--write-baseline", type=click.Path(), default=None, help="Record findings; exit 0.")
+@click.option(
+    "--write-baseline",
+    type=click.Path(),
+    default=None,
+    help="Record the findings in this file; exit 0.  [default: none]",
+)
 @click.option(
     "--fix-symlink-targets",
     is_flag=True,
@@ -88,6 +205,8 @@ def check(
     statistics: bool,
     exit_zero: bool,
     fail_on: FailOn | None,
+    color: ColorChoice,
+    force_exclude: bool,
     stdin_filename: str | None,
     config_path: str | None,
     check_links: bool,
@@ -95,6 +214,9 @@ def check(
     host_concurrency: int | None,
     cache_dir: str | None,
     no_cache: bool,
+    link_exclude: tuple[str, ...],
+    link_accept: frozenset[int],
+    link_timeout: float | None,
     quiet: bool,
     debug: bool,
     diff_base: str | None,
@@ -118,11 +240,15 @@ def check(
         host_concurrency=host_concurrency,
         cache_dir=cache_dir,
         no_cache=no_cache,
+        link_exclude=link_exclude,
+        link_accept=link_accept,
+        link_timeout=link_timeout,
         progress=not quiet,
         diff_base=diff_base,
         baseline_path=baseline_path,
         write_baseline=write_baseline,
         fix_symlink_targets=fix_symlink_targets,
+        force_exclude=force_exclude,
     )
     report = ReportOptions(
         output_format=output_format,
@@ -133,20 +259,32 @@ def check(
         show_fixes=show_fixes,
         quiet=quiet,
         debug=debug,
+        color=color,
     )
     raise SystemExit(run_check(paths, run_options, report))
 
 
 def run_check(paths: tuple[str, ...], options: RunOptions, report: ReportOptions) -> int:
     """Run the check and report it; the exit code."""
+    if report.statistics and report.output_format not in STATISTICS_FORMATS:
+        formats = ", ".join(STATISTICS_FORMATS)
+        return fail(f"--statistics has no {report.output_format} form; use one of {formats}")
     try:
         run = check_paths(paths, options)
     except InputError as exc:  # a file, path, config, git revision or baseline
         return fail(str(exc), debug=report.debug)
     except UnknownRuleError as exc:
         return fail(f"--select/--ignore: {exc}", debug=report.debug)
+    if run.files == 0 and not run.errors:
+        click.echo("ddlint: warning: no Markdown file found (*.md, *.markdown) to check", err=True)
+        return 0
+    # The fixed text of stdin is the only thing on stdout (ruff's way): the report goes to
+    # stderr, so `ddlint check --fix - < a.md > b.md` writes exactly the fixed file.
+    out = sys.stdout
     if run.fixed_stdin is not None:
         sys.stdout.write(run.fixed_stdin)
+        sys.stdout.flush()
+        out = sys.stderr
     if report.show_fixes:
         for display, finding in run.applied:
             click.echo(f"{display}:{finding.line}: fixed {finding.code} {finding.name}", err=True)
@@ -154,7 +292,9 @@ def run_check(paths: tuple[str, ...], options: RunOptions, report: ReportOptions
         click.echo(f"Wrote {run.baseline_written} finding(s) to {options.write_baseline}", err=True)
         code = 0
     else:
-        code = _report(run, options, report)
+        code = _report(run, options, report, out)
+    if report.exit_non_zero_on_fix and (run.rewritten or run.stdin_changed):
+        code = max(code, 1)
     if run.errors:
         _report_errors(run, report)
         return 2
@@ -172,21 +312,26 @@ def _report_errors(run: CheckRun, report: ReportOptions) -> None:
         click.echo(f"ddlint: error: {message}", err=True)
 
 
-def _report(run: CheckRun, options: RunOptions, report: ReportOptions) -> int:
+def _report(run: CheckRun, options: RunOptions, report: ReportOptions, out: TextIO) -> int:
     if options.show_diff:
-        sys.stdout.write("".join(run.diffs))
+        out.write("".join(run.diffs))
         return 1 if run.diffs else 0
     if options.fix_only:
         if run.rewritten and not report.quiet:
             click.echo(f"Fixed {len(run.rewritten)} file(s): {', '.join(run.rewritten)}", err=True)
-        return 1 if run.rewritten and report.exit_non_zero_on_fix else 0
+        return 0
     fmt = report.output_format
     findings = sorted(run.findings, key=lambda f: (f.path, f.line, f.column, f.code))
-    rules = {r.code: RuleMeta(r.code, r.name, r.summary()) for r in ALL_RULES}
+    home = rules_page = None
+    if fmt == "sarif":  # only SARIF links to the project (start-up time)
+        from ddlint.report.sarif import project_links
+
+        home, rules_page = project_links(project_urls())
+    rules = {r.code: RuleMeta.of(r, rule_help_uri(rules_page, r.code, r.name)) for r in ALL_RULES}
     # Written piece by piece: on a large list the report would otherwise sit in memory
     # whole, next to the findings it is made from (peak memory).
     write_findings(
-        sys.stdout.write,
+        out.write,
         findings,
         fmt,
         sources=run.sources,
@@ -195,14 +340,19 @@ def _report(run: CheckRun, options: RunOptions, report: ReportOptions) -> int:
         files_checked=run.files,
         tool_version=__version__,
         failed_files=len(run.errors),
+        color=use_color(report.color, out),
+        information_uri=home,
     )
+    to_stderr = out is sys.stderr
     if fmt == "text" and not report.quiet:
         if run.rewritten:
-            click.echo(f"Fixed {len(run.rewritten)} file(s).")
+            click.echo(f"Fixed {len(run.rewritten)} file(s).", err=to_stderr)
         if run.baselined:
-            click.echo(f"{run.baselined} finding(s) hidden by the baseline.")
+            click.echo(f"{run.baselined} finding(s) hidden by the baseline.", err=to_stderr)
         if run.paper_tables == 0:
-            click.echo(f"No paper table found in {run.files} file(s): nothing to check.")
+            click.echo(
+                f"No paper table found in {run.files} file(s): nothing to check.", err=to_stderr
+            )
     if report.exit_zero:
         return 0
     threshold = Severity(report.fail_on or run.config.fail_on).rank

@@ -6,6 +6,7 @@ The command line is the only place that prints or exits (ruff's exit codes).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -22,15 +23,36 @@ from ddlint.text.source import Source, SourceError, decode, read_source
 
 
 class _DefaultToCheck(click.Group):
-    """``ddlint FILE`` and ``ddlint --fix FILE`` mean ``ddlint check …``."""
+    """``ddlint FILE`` and ``ddlint --fix FILE`` mean ``ddlint check …``; a word that is
+    no path but looks like a command (``ddlint expalin``) is a typo, said as such."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            _refuse_a_mistyped_command(args[0], sorted(self.commands))
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
 
-@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+def _refuse_a_mistyped_command(word: str, commands: list[str]) -> None:
+    if word.startswith("-") or word == "-" or os.path.lexists(word):
+        return
+    import difflib
+
+    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
+    if close:
+        raise SystemExit(fail(f"no such command or file {word!r}; did you mean {close[0]!r}?"))
+
+
+EXIT_CODES = """\b
+Exit codes: 0 clean, 1 findings left (or records changed, for diff), 2 an error.
+`ddlint PATH` is short for `ddlint check PATH`."""
+
+
+@click.group(
+    cls=_DefaultToCheck,
+    epilog=EXIT_CODES,
+    context_settings={"help_option_names": ["-h", "--help"], "show_default": True},
+)
 @click.version_option(__version__, message="ddlint %(version)s")
 def cli() -> None:
     """Lint and fix the paper tables of Markdown paper lists, as GitHub renders them."""
@@ -38,13 +60,24 @@ def cli() -> None:
 
 cli.add_command(check)
 
+# Every command that prints data takes --output-format, as check does; --format, the
+# name they had first, stays an alias.
+FORMAT_HELP = "The output format (--format is an alias)."
+
 
 # -- other commands ---------------------------------------------------------------------
 
 
 @cli.command()
 @click.argument("path")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--output-format",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help=FORMAT_HELP,
+)
 def tables(path: str, fmt: str) -> None:
     """Show every table GitHub renders, and which ddlint reads as paper tables."""
     source = _read_or_exit(path)
@@ -74,24 +107,56 @@ def tables(path: str, fmt: str) -> None:
 
 @cli.command()
 @click.argument("path")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json")
-@click.option("-o", "--output", type=click.Path(), default=None)
+@click.option(
+    "--output-format",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "csv"]),
+    default="json",
+    help=FORMAT_HELP,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    default=None,
+    help="Write to this file instead of stdout.  [default: - (stdout)]",
+)
 def export(path: str, fmt: str, output: str | None) -> None:
     """Export the papers of a list as JSON, JSON Lines or CSV."""
     source = _read_or_exit(path)
     papers = api.parse_records(source.text, config=_config_or_exit(path))
     data = export_papers(papers, fmt)  # type: ignore[arg-type]
     if output and output != "-":
-        Path(output).write_text(data, encoding="utf-8")
+        _write_or_exit(Path(output), data)
     else:
         sys.stdout.write(data)
+
+
+def _write_or_exit(target: Path, data: str) -> None:
+    """Write an export; a folder that is missing or not writable is an error (exit 2)."""
+    folder = target.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise SystemExit(fail(f"{target}: cannot write: the folder {folder} {what}"))
+    try:
+        target.write_text(data, encoding="utf-8")
+    except OSError as exc:
+        raise SystemExit(fail(f"{target}: cannot write: {exc.strerror or exc}")) from None
 
 
 @cli.command(name="diff")
 @click.argument("old")
 @click.argument("new")
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text")
+@click.option(
+    "--output-format",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    help=FORMAT_HELP,
+)
 def diff_records(old: str, new: str, paths: tuple[str, ...], fmt: str) -> None:
     """Papers added, removed, moved or changed between OLD and NEW (files or git revisions).
 
@@ -149,13 +214,17 @@ def list_rules(markdown: bool) -> None:
 @cli.command()
 @click.argument("rule")
 def explain(rule: str) -> None:
-    """Show the documentation of a rule (code or name)."""
+    """Show the documentation of a rule (code or name); also `ddlint rule`."""
     try:
         found = get_rule(rule)
     except UnknownRuleError as exc:
         raise SystemExit(fail(str(exc))) from None
     click.echo(f"# {found.code} {found.name}\n")
-    click.echo((found.__doc__ or "").split("\n", 1)[-1].strip())
+    click.echo(found.page())
+
+
+# ruff's spelling: `ruff rule F401`.
+cli.add_command(explain, name="rule")
 
 
 def _read_or_exit(path: str) -> Source:

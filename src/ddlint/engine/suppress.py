@@ -2,8 +2,10 @@
 
 ``<!-- ddlint-disable [codes] -->`` silences the listed rules (all without codes)
 until ``<!-- ddlint-enable [codes] -->`` or the end of the file;
-``<!-- ddlint-disable-next-line [codes] -->`` silences the next non-blank line.
-Codes and names both work. A suppression that silences nothing, or names an
+``<!-- ddlint-disable-next-line [codes] -->`` silences the next non-blank line;
+``<!-- ddlint-disable-line [codes] -->`` inside a table cell silences its own row (GitHub
+hides the comment, and the table stays whole: a comment line between two rows would end
+it). Codes and names both work. A suppression that silences nothing, or names an
 unknown rule, is itself a finding (DD001, like ruff's RUF100): the rule reads the
 suppressions as applied here.
 """
@@ -15,9 +17,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ddlint.gfm.document import Document
+from ddlint.inline.syntax import html_comment_spans
 from ddlint.rules.base import SUPPRESSION_COMMENT, Suppression
 from ddlint.text.findings import Finding
 from ddlint.text.spans import Span
+
+# Where an in-cell directive may stand: found in the whole text at once, so only the rows
+# on those lines are looked at.
+_CELL_DIRECTIVE = re.compile(r"ddlint-disable-line", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,26 +63,61 @@ def _silenced(finding: Finding, regions: list[_Region]) -> bool:
     return False
 
 
-def _directives(document: Document, resolve: Callable[[str], str | None]) -> Iterable[Suppression]:
+def _directives(document: Document, resolve: Callable[[str], str | None]) -> list[Suppression]:
+    """Every suppression comment, in document order: those that are HTML blocks of their
+    own, and ``disable-line`` comments inside table cells."""
+    found: list[Suppression] = []
     for block in document.blocks:
         if block.kind != "html" or block.html_type != 2:
             continue
         text = block.span.slice(document.text)
         for match in SUPPRESSION_COMMENT.finditer(text):
-            codes: set[str] = set()
-            unknown: list[str] = []
-            for token in re.split(r"[\s,]+", match.group(2).strip()):
-                if not token:
-                    continue
-                code = resolve(token)
-                if code is None:
-                    unknown.append(token)
-                else:
-                    codes.add(code)
-            start = block.span.start + match.start()
-            line = document.line_index.position(start)[0]
-            span = Span(start, block.span.start + match.end())
-            yield Suppression(match.group(1).lower(), frozenset(codes), span, line, unknown=unknown)
+            found.append(_suppression(document, match, block.span.start, resolve))
+    found.extend(_cell_directives(document, resolve))
+    found.sort(key=lambda directive: directive.span.start)
+    return found
+
+
+def _cell_directives(
+    document: Document, resolve: Callable[[str], str | None]
+) -> Iterable[Suppression]:
+    """The ``disable-line`` comments in the cells of table rows, rendered or stray."""
+    text = document.text
+    lines = {document.line_index.position(m.start())[0] for m in _CELL_DIRECTIVE.finditer(text)}
+    if not lines:  # the common file: no row to look at
+        return
+    for table in document.tables:
+        for row in (table.header, *table.rows):
+            if row.line not in lines:
+                continue
+            for cell in row.cells:
+                for start, end in html_comment_spans(cell.text):
+                    match = SUPPRESSION_COMMENT.fullmatch(cell.text, start, end)
+                    if match is not None and match.group(1).lower() == "disable-line":
+                        yield _suppression(document, match, cell.start, resolve)
+
+
+def _suppression(
+    document: Document,
+    match: re.Match[str],
+    offset: int,
+    resolve: Callable[[str], str | None],
+) -> Suppression:
+    """The directive ``match`` found in a text that starts at ``offset`` of the document."""
+    codes: set[str] = set()
+    unknown: list[str] = []
+    for token in re.split(r"[\s,]+", match.group(2).strip()):
+        if not token:
+            continue
+        code = resolve(token)
+        if code is None:
+            unknown.append(token)
+        else:
+            codes.add(code)
+    start = offset + match.start()
+    line = document.line_index.position(start)[0]
+    span = Span(start, offset + match.end())
+    return Suppression(match.group(1).lower(), frozenset(codes), span, line, unknown=unknown)
 
 
 def _regions(document: Document, directives: list[Suppression]) -> list[_Region]:
@@ -86,6 +128,8 @@ def _regions(document: Document, directives: list[Suppression]) -> list[_Region]
         if directive.kind == "disable-next-line":
             target = _next_content_line(document, directive.line)
             regions.append(_Region(target, target, directive))
+        elif directive.kind == "disable-line":
+            regions.append(_Region(directive.line, directive.line, directive))
         elif directive.kind == "disable":
             open_disables.append(directive)
         else:  # enable: close matching disables

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from html.entities import html5
 
@@ -140,3 +141,45 @@ def _match_bare_url(text: str, start: int, in_brackets: bool) -> tuple[int, str]
         return None
     url = _decode(text[start:end])
     return end, ("http://" + url if www else url)
+
+
+# --- HTML comments (in-cell suppression comments) -----------------------------------------
+
+_COMMENT_OR_CODE_RE = re.compile(r"\\.|`+|<!--", re.DOTALL)
+_BACKTICK_RUN_RE = re.compile(r"`+")
+
+
+def html_comment_spans(cell_text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each inline HTML comment in ``cell_text``, as GFM reads the
+    cell: not inside a code span, not after a backslash. A comment runs to the first
+    ``-->``; an unclosed one is text, and so is one whose text holds ``--``."""
+    spans: list[tuple[int, int]] = []
+    if "<!--" not in cell_text:
+        return spans
+    # Backtick runs by length: a code span closes at the next run of as many.
+    runs: dict[int, list[int]] = {}
+    for run in _BACKTICK_RUN_RE.finditer(cell_text):
+        runs.setdefault(run.end() - run.start(), []).append(run.start())
+    pos = 0
+    while (match := _COMMENT_OR_CODE_RE.search(cell_text, pos)) is not None:
+        token = match.group()
+        if token.startswith("\\"):
+            pos = match.end()
+        elif token.startswith("`"):
+            starts = runs.get(len(token), [])
+            index = bisect_right(starts, match.start())
+            pos = starts[index] + len(token) if index < len(starts) else match.end()
+        else:
+            end = cell_text.find("-->", match.end())
+            if end == -1:
+                break
+            if _plain_comment(cell_text[match.end() : end]):
+                spans.append((match.start(), end + 3))
+            pos = end + 3  # a comment GitHub may read otherwise is passed over whole
+    return spans
+
+
+def _plain_comment(text: str) -> bool:
+    """A comment's text as the CommonMark spec before 0.31 allows it: cmark-gfm accepts
+    more, never less, so a comment read here is one GitHub hides."""
+    return not (text.startswith((">", "->")) or text.endswith("-") or "--" in text)

@@ -1,11 +1,14 @@
 """Display width: the columns a text takes in a monospace editor or terminal.
 
-The one place that asks wcwidth; it serves the table writer (``gfm.render``). The
-text report still measures its carets with ``unicodedata`` (``report.text._cell_width``)
-until issue #20 moves it here.
+The one place that asks wcwidth: the table writer (``gfm.render``) measures cells with
+it, and the text report (``report.text``) places its carets with it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+
+ZWJ = "\u200d"  # joins the emoji on each side into one picture (a family, a flag)
 
 
 def display_width(text: str) -> int:
@@ -16,3 +19,38 @@ def display_width(text: str) -> int:
 
     width = wcswidth(text)
     return width if width >= 0 else len(text)
+
+
+def cluster_widths(text: str) -> list[int]:
+    """The columns each code point of ``text`` adds, as wcwidth counts them: a grapheme
+    cluster (a character and its marks, a ZWJ emoji, a flag) takes its width on its
+    first code point and 0 on the others. So a ZWJ family emoji is two columns, not six.
+
+    ``text`` holds no tab or control character (the caller shows them otherwise);
+    an unprintable one counts one column.
+    """
+    if text.isascii():
+        return [1] * len(text)
+    import wcwidth
+
+    widths: list[int] = []
+    # UAX #29 clusters where wcwidth has them (0.3 and later); before, a character
+    # and what joins it: zero-width marks, a variation selector, ZWJ and what follows.
+    graphemes = getattr(wcwidth, "iter_graphemes", None) or _joined
+    for cluster in graphemes(text):
+        widths.append(max(wcwidth.wcswidth(cluster), 0))
+        widths.extend([0] * (len(cluster) - 1))
+    return widths
+
+
+def _joined(text: str) -> Iterator[str]:
+    from wcwidth import wcwidth
+
+    start = 0
+    for index in range(1, len(text)):
+        char = text[index]
+        if not (char == ZWJ or text[index - 1] == ZWJ or wcwidth(char) == 0):
+            yield text[start:index]
+            start = index
+    if text:
+        yield text[start:]

@@ -19,7 +19,7 @@ from typing import Any, get_args
 
 from .model import LinkResult, LinkStatus
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: results say where a link moved to (``moved_to``)
 CACHE_FILE = "links.json"
 _CACHEABLE = frozenset(get_args(LinkStatus)) - {"not_checked"}
 
@@ -64,6 +64,7 @@ class LinkCache:
                 permanent=bool(entry["permanent"]),
                 detail=str(entry["detail"]),
                 from_cache=True,
+                moved_to=_optional_str(entry.get("moved_to")),
             )
         except (KeyError, TypeError, ValueError):
             return None

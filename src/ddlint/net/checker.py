@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
@@ -42,9 +43,12 @@ async def check_links_async(
     """Check ``urls`` and return a result for each distinct one, in input order.
 
     Links differing only by fragment share one request. Non-http(s) links are
-    ``not_checked``. An injected ``transport`` is used as is (no address pinning).
+    ``not_checked``. A link ``options.exclude`` matches gets no result: it is not
+    checked, and nothing is said of it. An injected ``transport`` is used as is (no
+    address pinning).
     """
-    wanted = list(dict.fromkeys(urls))
+    excluded = [re.compile(pattern) for pattern in options.exclude]
+    wanted = [url for url in dict.fromkeys(urls) if not any(p.search(url) for p in excluded)]
     targets = {url: _request_url(url) for url in wanted}
     unique = list(dict.fromkeys(t for t in targets.values() if t is not None))
     cache = None

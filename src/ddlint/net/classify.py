@@ -64,12 +64,22 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 
 
 def final_result(
-    url: str, code: int, reason: str, *, final_url: str | None, permanent: bool, note: str = ""
+    url: str,
+    code: int,
+    reason: str,
+    *,
+    final_url: str | None,
+    permanent: bool,
+    note: str = "",
+    accepted: bool = False,
 ) -> LinkResult:
-    """The verdict for the last response of a (possibly redirected) check."""
+    """The verdict for the last response of a (possibly redirected) check; ``accepted``:
+    its code is one the user counts as working (``--link-accept``)."""
     text = status_text(code, reason)
     status: LinkStatus
-    if 200 <= code < 300:
+    if accepted:
+        status, detail = "ok", f"{text} (accepted)"
+    elif 200 <= code < 300:
         if final_url is None:
             status, detail = "ok", text
         else:
@@ -97,6 +107,7 @@ def failure(
     http_status: int | None = None,
     final_url: str | None = None,
     permanent: bool = False,
+    moved_to: str | None = None,
 ) -> LinkResult:
     """A verdict; ``permanent`` only counts when the redirects ended somewhere."""
     return LinkResult(
@@ -106,6 +117,7 @@ def failure(
         final_url=final_url,
         permanent=permanent and final_url is not None,
         detail=detail,
+        moved_to=moved_to,
     )
 
 

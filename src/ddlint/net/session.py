@@ -133,30 +133,43 @@ class Session:
     async def _follow(self, url: str) -> LinkResult:
         """Check one fragment-free http(s) URL, following redirects hop by hop."""
         current, seen, permanent, redirected = url, {url}, True, False
+        moved_to: str | None = None  # where the leading 301/308 hops ended
         last_code: int | None = None
         for _ in range(self._options.max_redirects + 1):
             answer = await self._fetch(current)
             final = current if redirected else None
             if isinstance(answer, _Failure):
                 return failure(
-                    url, answer.status, answer.detail, http_status=last_code, final_url=final
+                    url,
+                    answer.status,
+                    answer.detail,
+                    http_status=last_code,
+                    final_url=final,
+                    moved_to=moved_to,
                 )
             last_code = answer.code
-            if answer.code not in REDIRECT_CODES or not answer.location:
-                return final_result(
+            accepted = answer.code in self._options.accept
+            if accepted or answer.code not in REDIRECT_CODES or not answer.location:
+                result = final_result(
                     url,
                     answer.code,
                     answer.reason,
                     final_url=final,
                     permanent=permanent,
                     note=answer.note,
+                    accepted=accepted,
                 )
+                return replace(result, moved_to=moved_to)
             try:
                 target = str(httpx.URL(current).join(answer.location)).split("#", 1)[0]
             except httpx.InvalidURL:
                 text = f"{status_text(answer.code)} to an invalid URL: {answer.location!r}"
                 return failure(url, "unverifiable", text, http_status=answer.code, final_url=final)
+            if self._resolves(current, target):
+                return _resolved(url, current, target, answer.code, moved_to)
             permanent = permanent and answer.code in PERMANENT_REDIRECT_CODES
+            if permanent:
+                moved_to = target
             redirected = True
             if _scheme(target) not in SCHEMES:
                 text = f"redirects to a non-HTTP URL: {target}"
@@ -169,6 +182,12 @@ class Session:
             current = target
         text = f"too many redirects ({self._options.max_redirects})"
         return failure(url, "dead", text, http_status=last_code, final_url=current)
+
+    def _resolves(self, current: str, target: str) -> bool:
+        """Whether ``current`` is an identifier resolver sending the reader on to the
+        publisher: the identifier resolves, which is all the link promises."""
+        resolvers = self._options.resolvers
+        return _host(current) in resolvers and _host(target) not in resolvers
 
     async def _fetch(self, url: str) -> _Answer | _Failure:
         """One hop: guard the host, then ask, retrying what may pass."""
@@ -192,7 +211,8 @@ class Session:
                 return _Failure("dead" if error.permanent else "unverifiable", error.detail)
             reason = None if options.allow_private else guard.vet(addresses)
             if reason is not None:
-                return _Failure("not_checked", f"refused by the address guard: {reason}")
+                text = f"refused by the address guard: {reason} (--allow-private checks it)"
+                return _Failure("not_checked", text)
         gate = self._gate(host)
         last_error: Exception | None = None
         attempts = options.retries + 1
@@ -295,6 +315,13 @@ class Session:
         return _Failure("unverifiable", f"network error: {error or type(error).__name__}{after}")
 
 
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
     seen: BaseException | None = error
     while seen is not None:
@@ -310,3 +337,15 @@ def _scheme(url: str) -> str:
         return urlsplit(url).scheme.lower()
     except ValueError:
         return ""
+
+
+def _resolved(url: str, current: str, target: str, code: int, moved_to: str | None) -> LinkResult:
+    """A link whose resolver (doi.org) sent the reader on: working, unless it reached the
+    resolver through a permanent redirect it should point at instead (http://dx.doi.org)."""
+    text = f"resolves to {target} ({status_text(code)})"
+    if moved_to is None:
+        return failure(url, "ok", text, http_status=code)
+    detail = f"permanently redirected to {current}, which {text}"
+    return failure(
+        url, "redirected", detail, http_status=code, final_url=current, moved_to=moved_to
+    )

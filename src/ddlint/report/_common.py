@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ddlint.text.findings import Applicability, Finding
+
+if TYPE_CHECKING:
+    from ddlint.rules.base import Rule
 from ddlint.text.spans import LineIndex
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -21,14 +26,50 @@ _JSON_BATCH = 4096
 class RuleMeta:
     """What a report needs to know about a rule beyond its findings.
 
-    SARIF consumers (GitHub code scanning) show a rule's summary and help link next
-    to every alert; the Markdown summary names each rule once.
+    SARIF consumers (GitHub code scanning) show a rule's summary, its description, its
+    help page and a help link next to every alert; the Markdown summary names each rule
+    once. ``help`` is the rule's page in Markdown (``Rule.page``), ``description`` its
+    "What it does", ``severity`` its default level (``Severity`` value), ``tags`` words
+    to filter alerts by.
     """
 
     code: str
     name: str
     summary: str
     help_uri: str | None = None
+    description: str = ""
+    help: str = ""
+    severity: str | None = None
+    enabled: bool = True
+    tags: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, rule: type[Rule], help_uri: str | None = None) -> RuleMeta:
+        """The metadata of a registered rule, from its class and its page."""
+        tags = [rule.family(), "ddlint"]
+        if rule.fixable != "never":
+            tags.append("fixable")
+        if rule.network:
+            tags.append("network")
+        if not rule.default_enabled:
+            tags.append("opt-in")
+        return cls(
+            code=rule.code,
+            name=rule.name,
+            summary=rule.summary(),
+            help_uri=help_uri,
+            description=" ".join(rule.section("What it does").split()),
+            help=rule.page(),
+            severity=rule.severity.value,
+            enabled=rule.default_enabled,
+            tags=tuple(tag for tag in tags if tag),
+        )
+
+
+def rule_help_uri(rules_page: str | None, code: str, name: str) -> str | None:
+    """The rule's section of the rules page (its anchor, as ``ddlint rules --markdown``
+    writes the heading), or None without a page."""
+    return f"{rules_page}#{code.lower()}-{name}" if rules_page else None
 
 
 @dataclass(frozen=True)
@@ -37,6 +78,26 @@ class FixCounts:
 
     safe: int
     unsafe: int
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    """One row of ``--statistics``: a rule, how many findings it has, and whether
+    ``--fix`` repairs any of them."""
+
+    code: str
+    name: str
+    count: int
+    fixable: bool
+
+
+def rule_statistics(findings: Sequence[Finding]) -> list[RuleCount]:
+    """Per rule, most findings first (then by code)."""
+    counts = Counter(f.code for f in findings)
+    names = {f.code: f.name for f in findings}
+    fixable = {f.code for f in findings if f.fix and f.fix.applicability is Applicability.SAFE}
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [RuleCount(code, names[code], count, code in fixable) for code, count in ordered]
 
 
 def count_fixes(findings: Sequence[Finding]) -> FixCounts:

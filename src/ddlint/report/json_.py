@@ -7,8 +7,9 @@ schema ``ddlint/schemas/findings.schema.json``; change both together.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 
-from ddlint.report._common import SourceLines, Writer, write_json_value
+from ddlint.report._common import SourceLines, Writer, rule_statistics, write_json_value
 from ddlint.text.findings import Edit, Finding, Fix
 
 
@@ -36,6 +37,14 @@ def write_json(
 ) -> None:
     # ASCII-only output survives any stdout encoding; every JSON reader decodes \u escapes.
     write_json_value(write, findings_to_json(findings, sources=sources))
+    write("\n")
+
+
+def write_json_statistics(write: Writer, findings: Sequence[Finding]) -> None:
+    """``--statistics`` as JSON: per rule, most findings first, ruff's keys (``code``,
+    ``name``, ``count``, ``fixable``: whether ``--fix`` repairs any of them)."""
+    rows = [asdict(row) for row in rule_statistics(findings)]
+    write_json_value(write, rows)
     write("\n")
 
 

@@ -2,8 +2,14 @@
 
 One run; the driver lists every rule it was told about (and any code that appears
 without metadata), so code scanning can show a rule's description even for rules
-with no results in this run. Columns count code points, which the run declares
-with ``columnKind`` instead of leaving viewers to assume UTF-16 units.
+with no results in this run: its summary, its "What it does" (``fullDescription``),
+its whole page as help (plain text and Markdown), its default level and whether it is
+on by default (``defaultConfiguration``), and tags. Columns count code points, which
+the run declares with ``columnKind`` instead of leaving viewers to assume UTF-16 units.
+
+Links to the project (``informationUri``, a rule's ``helpUri``) are given only when the
+caller has them: the project declares no home yet (``[project.urls]``), and a link to a
+page that does not exist is worse than none.
 """
 
 from __future__ import annotations
@@ -12,13 +18,18 @@ import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
-from ddlint.report._common import RuleMeta, SourceLines, Writer, write_json_value
+from ddlint.report._common import (
+    RuleMeta,
+    SourceLines,
+    Writer,
+    write_json_value,
+)
 from ddlint.text.findings import Edit, Finding, Fix, Severity
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/ddlint/"
 FINGERPRINT_KEY = "ddlint/v1"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_FENCE = re.compile(r"^```\w*\n(.*?)^```\n?", re.MULTILINE | re.DOTALL)
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
@@ -28,9 +39,17 @@ def format_sarif(
     sources: Mapping[str, str] | None = None,
     rules: Mapping[str, RuleMeta] | None = None,
     tool_version: str = "0.0.0",
+    information_uri: str | None = None,
 ) -> str:
     parts: list[str] = []
-    write_sarif(parts.append, findings, sources=sources, rules=rules, tool_version=tool_version)
+    write_sarif(
+        parts.append,
+        findings,
+        sources=sources,
+        rules=rules,
+        tool_version=tool_version,
+        information_uri=information_uri,
+    )
     return "".join(parts)
 
 
@@ -41,8 +60,15 @@ def write_sarif(
     sources: Mapping[str, str] | None = None,
     rules: Mapping[str, RuleMeta] | None = None,
     tool_version: str = "0.0.0",
+    information_uri: str | None = None,
 ) -> None:
-    log = sarif_log(findings, sources=sources, rules=rules, tool_version=tool_version)
+    log = sarif_log(
+        findings,
+        sources=sources,
+        rules=rules,
+        tool_version=tool_version,
+        information_uri=information_uri,
+    )
     write_json_value(write, log)
     write("\n")
 
@@ -53,17 +79,17 @@ def sarif_log(
     sources: Mapping[str, str] | None = None,
     rules: Mapping[str, RuleMeta] | None = None,
     tool_version: str = "0.0.0",
+    information_uri: str | None = None,
 ) -> dict[str, object]:
-    """The SARIF log as a JSON-ready dict."""
+    """The SARIF log as a JSON-ready dict; ``information_uri``: the project's home, if
+    it has one."""
     metas = _rule_metas(findings, rules or {})
     rule_index = {code: i for i, code in enumerate(metas)}
     lines = SourceLines(sources)
-    driver: dict[str, object] = {
-        "name": "ddlint",
-        "version": tool_version,
-        "informationUri": INFORMATION_URI,
-        "rules": [_descriptor(meta) for meta in metas.values()],
-    }
+    driver: dict[str, object] = {"name": "ddlint", "version": tool_version}
+    if information_uri:
+        driver["informationUri"] = information_uri
+    driver["rules"] = [_descriptor(meta) for meta in metas.values()]
     run = {
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
@@ -88,9 +114,55 @@ def _descriptor(meta: RuleMeta) -> dict[str, object]:
         "name": meta.name,
         "shortDescription": {"text": meta.summary or meta.name},
     }
+    if meta.description:
+        descriptor["fullDescription"] = {"text": meta.description}
+    if meta.help:
+        descriptor["help"] = {"text": plain_text(meta.help), "markdown": meta.help}
     if meta.help_uri:
         descriptor["helpUri"] = meta.help_uri
+    if meta.severity is not None:
+        level = _LEVEL[Severity(meta.severity)]
+        descriptor["defaultConfiguration"] = {"level": level, "enabled": meta.enabled}
+    if meta.tags:
+        descriptor["properties"] = {"tags": list(meta.tags)}
     return descriptor
+
+
+# [project.urls] labels that name the project's home, most telling first (compared in
+# lower case without spaces, dashes or underscores, as packaging normalises them).
+_HOME_LABELS = ("homepage", "home", "repository", "source", "sourcecode", "documentation")
+_FORGES = ("https://github.com/", "https://gitlab.com/", "https://codeberg.org/")
+
+
+def project_links(project_urls: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """The project's home (``informationUri``) and the page of its rules (a rule's
+    ``helpUri`` is it with the rule's anchor) from ``[project.urls]``; None for each it
+    does not name. The rules page is ``docs/rules.md`` in a repository on a forge."""
+    urls = {_label(label): url for label, url in project_urls.items()}
+    home = next((urls[label] for label in _HOME_LABELS if label in urls), None)
+    repository = next(
+        (url for label in _HOME_LABELS if (url := urls.get(label, "")).startswith(_FORGES)),
+        None,
+    )
+    rules_page = f"{repository.rstrip('/')}/blob/HEAD/docs/rules.md" if repository else None
+    return home, rules_page
+
+
+def _label(label: str) -> str:
+    return re.sub(r"[\s_-]+", "", label).lower()
+
+
+def plain_text(markdown: str) -> str:
+    """A rule page as plain text, for viewers that show no Markdown: ``## What it does``
+    becomes ``What it does:``, fenced examples are indented, backticks go."""
+    text = _FENCE.sub(lambda m: "".join(f"    {ln}\n" for ln in m.group(1).splitlines()), markdown)
+    lines = [_heading(ln[3:]) if ln.startswith("## ") else ln for ln in text.split("\n")]
+    return "\n".join(lines).replace("`", "").strip()
+
+
+def _heading(title: str) -> str:
+    title = title.strip()
+    return title if title.endswith(("?", ":", ".")) else f"{title}:"
 
 
 def artifact_uri(path: str) -> str:

@@ -14,7 +14,15 @@ from collections.abc import Mapping, Sequence
 from ddlint.report._common import SEVERITY_ORDER, RuleMeta, count_fixes, plural
 from ddlint.text.findings import Applicability, Finding
 
-MAX_LISTED_FINDINGS = 50
+# GitHub annotates at most this many findings of each level (error, warning, notice)
+# per step; the others reach the pull request only through the summary.
+ANNOTATIONS_PER_LEVEL = 10
+# Above this many findings, the list folds (a <details> block) under the tables.
+FOLDED_FINDINGS = 50
+# GitHub refuses a step summary over 1 MiB, and shows none of it then: the list stops
+# short of that, and says so.
+MAX_SUMMARY_BYTES = 1024 * 1024 - 16 * 1024
+_ANNOTATION_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
 # that can start syntax inside a table cell.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
@@ -37,12 +45,41 @@ def format_summary(
     *,
     rules: Mapping[str, RuleMeta] | None = None,
     files_checked: int | None = None,
+    statistics: bool = False,
 ) -> str:
+    """The totals, a note when GitHub annotates only some of the findings, the findings
+    per rule, and every finding; ``statistics``: no list of findings (``--statistics``)."""
     parts = ["## ddlint", _totals(findings, files_checked)]
     if findings:
+        note = annotation_note(findings)
+        if note and not statistics:
+            parts.append(note)
         parts.append(_rule_table(findings, rules or {}))
-        parts.append(_finding_table(findings))
+        if not statistics:
+            used = sum(len(part.encode()) + 2 for part in parts)
+            parts.append(_finding_list(findings, MAX_SUMMARY_BYTES - used))
     return "\n\n".join(parts) + "\n"
+
+
+def annotation_note(findings: Sequence[Finding]) -> str:
+    """What GitHub's cap of annotations per level hides, or "" when it hides nothing."""
+    by_level = Counter(f.severity.value for f in findings)
+    capped = [
+        f"{ANNOTATIONS_PER_LEVEL} of {count} {_SEVERITY_NOUNS[level][1]}"
+        for level in SEVERITY_ORDER
+        if (count := by_level[level]) > ANNOTATIONS_PER_LEVEL
+    ]
+    if not capped:
+        return ""
+    return (
+        f"> [!NOTE]\n> GitHub shows at most {ANNOTATIONS_PER_LEVEL} annotations of each "
+        f"level per step: only {_join(capped)} are annotated on the files. "
+        "Every finding is listed below."
+    )
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _totals(findings: Sequence[Finding], files_checked: int | None) -> str:
@@ -78,16 +115,33 @@ def _rule_table(findings: Sequence[Finding], rules: Mapping[str, RuleMeta]) -> s
     return "\n".join(rows)
 
 
-def _finding_table(findings: Sequence[Finding]) -> str:
+def _finding_list(findings: Sequence[Finding], room: int) -> str:
+    """Every finding in a table, folded under a <details> when there are many; a list
+    that would not fit in ``room`` bytes stops short and says how many it left out."""
     rows = ["| Location | Rule | Message |", "| --- | --- | --- |"]
-    for finding in findings[:MAX_LISTED_FINDINGS]:
+    size = sum(len(row.encode()) + 1 for row in rows) + 200  # the fold and the note
+    listed = 0
+    for finding in findings:
         location = f"{finding.path}:{finding.line}:{finding.column}"
-        rows.append(
+        row = (
             f"| {escape_cell(location)} | {escape_cell(finding.code)} "
             f"| {escape_cell(finding.message)} |"
         )
+        size += len(row.encode()) + 1
+        if size > room:
+            break
+        rows.append(row)
+        listed += 1
     table = "\n".join(rows)
-    hidden = len(findings) - MAX_LISTED_FINDINGS
-    if hidden > 0:
-        table += f"\n\n…and {plural(hidden, 'more finding')} not listed here."
+    if len(findings) > FOLDED_FINDINGS:
+        table = (
+            f"<details><summary>All {plural(len(findings), 'finding')}</summary>\n\n"
+            f"{table}\n\n</details>"
+        )
+    left_out = len(findings) - listed
+    if left_out:
+        table += (
+            f"\n\n…and {plural(left_out, 'more finding')} not listed: GitHub takes at most "
+            "1 MiB of summary per step (the SARIF log and `--output-format json` have them all)."
+        )
     return table

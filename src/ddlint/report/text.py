@@ -6,17 +6,17 @@
        |   ^^^^^^
 
 Carets are placed by terminal cells, not code points: a tab advances to the next
-tab stop and an East Asian wide character takes two cells, otherwise the carets
-under a CJK title would drift to the left of what they mark.
+tab stop, and an East Asian wide character or an emoji takes two cells (wcwidth, as
+the table writer measures; a ZWJ sequence is one emoji), otherwise the carets under a
+CJK or emoji title would drift from what they mark.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from ddlint.report._common import SourceLines, Writer, count_fixes, plural
+from ddlint.inline.width import cluster_widths
+from ddlint.report._common import SourceLines, Writer, count_fixes, plural, rule_statistics
 from ddlint.text.findings import Applicability, Finding
 from ddlint.text.spans import LINE_ENDING
 
@@ -33,14 +33,21 @@ def format_text(
     sources: Mapping[str, str] | None = None,
     statistics: bool = False,
     failed_files: int = 0,
+    color: bool = False,
 ) -> str:
-    """Every finding with its excerpt, then the summary line (and the statistics table).
+    """Every finding with its excerpt, then the summary line; with ``statistics``, the
+    per-rule table and the summary line instead (as ``ruff --statistics``).
 
     ``failed_files``: files the run could not check or write; with any, no findings
-    is not a pass."""
+    is not a pass. ``color``: ANSI colours, for a terminal."""
     parts: list[str] = []
     write_text(
-        parts.append, findings, sources=sources, statistics=statistics, failed_files=failed_files
+        parts.append,
+        findings,
+        sources=sources,
+        statistics=statistics,
+        failed_files=failed_files,
+        color=color,
     )
     return "".join(parts)
 
@@ -52,15 +59,18 @@ def write_text(
     sources: Mapping[str, str] | None = None,
     statistics: bool = False,
     failed_files: int = 0,
+    color: bool = False,
 ) -> None:
     """``format_text``, one finding at a time."""
+    if statistics:
+        write(statistics_table(findings, color=color))
+        write(summary_line(findings, failed_files) + "\n")
+        return
     lines = SourceLines(sources)
     for finding in findings:
-        write(_finding_block(finding, lines))
+        write(_finding_block(finding, lines, color))
         write("\n\n")  # a blank line between findings, and before the summary
     write(summary_line(findings, failed_files) + "\n")
-    if statistics and findings:
-        write("\n" + statistics_table(findings))
 
 
 def summary_line(findings: Sequence[Finding], failed_files: int = 0) -> str:
@@ -78,44 +88,64 @@ def summary_line(findings: Sequence[Finding], failed_files: int = 0) -> str:
     return f"{found} ({detail})."
 
 
-def statistics_table(findings: Sequence[Finding]) -> str:
+def statistics_table(findings: Sequence[Finding], *, color: bool = False) -> str:
     """Counts per rule, most frequent first, like ``ruff --statistics``.
 
     ``[*]`` marks a rule with at least one finding that ``--fix`` repairs; ``[ ]`` one
     that only ``--unsafe-fixes`` or a person can repair. Empty when there are no findings.
     """
-    counts = Counter(f.code for f in findings)
-    names = {f.code: f.name for f in findings}
-    fixable = {f.code for f in findings if f.fix and f.fix.applicability is Applicability.SAFE}
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    count_width = max((len(str(count)) for _, count in rows), default=0)
-    code_width = max((len(code) for code, _ in rows), default=0)
+    rows = rule_statistics(findings)
+    count_width = max((len(str(row.count)) for row in rows), default=0)
+    code_width = max((len(row.code) for row in rows), default=0)
     return "".join(
-        f"{count:>{count_width}}\t{code:<{code_width}}\t"
-        f"{'[*]' if code in fixable else '[ ]'} {names[code]}\n"
-        for code, count in rows
+        f"{paint(f'{row.count:>{count_width}}', 'bold', color)}\t"
+        f"{paint(f'{row.code:<{code_width}}', 'code', color)}\t"
+        f"{paint('[*]', 'fix', color) if row.fixable else '[ ]'} {row.name}\n"
+        for row in rows
     )
 
 
-def _finding_block(finding: Finding, lines: SourceLines) -> str:
+def _finding_block(finding: Finding, lines: SourceLines, color: bool = False) -> str:
+    level = finding.severity.value
     head = (
-        f"{finding.path}:{finding.line}:{finding.column}: "
-        f"{finding.code} [{finding.name}] {finding.message}"
+        f"{paint(finding.path, 'bold', color)}:{finding.line}:{finding.column}: "
+        f"{paint(finding.code, level, color)} [{finding.name}] {finding.message}"
     )
     parts = [head]
     line_text = _source_line(lines, finding.path, finding.line)
     if line_text is not None:
         end = finding.end_column if finding.end_line == finding.line else len(line_text) + 1
         excerpt, carets = render_excerpt(line_text, finding.column, end)
-        gutter = " " * len(str(finding.line))
+        gutter = paint(" " * len(str(finding.line)) + " |", "gutter", color)
+        number = paint(f"{finding.line} |", "gutter", color)
         # Trailing blanks of the line stay: they may be what the finding is about.
-        shown = f"{finding.line} | {excerpt}" if excerpt else f"{finding.line} |"
-        parts += [f"{gutter} |", shown, f"{gutter} | {carets}"]
+        shown = f"{number} {excerpt}" if excerpt else number
+        parts += [gutter, shown, f"{gutter} {paint(carets, level, color)}"]
     if finding.fix is not None and finding.fix.description:
         unsafe = finding.fix.applicability is Applicability.UNSAFE
-        label = "unsafe fix" if unsafe else "fix"
+        label = paint("unsafe fix" if unsafe else "fix", "fix", color)
         parts.append(f"  = {label}: {finding.fix.description}")
     return "\n".join(parts)
+
+
+# ANSI styles of the report on a terminal (``--color``): a finding's code and carets take
+# its severity's colour, as ruff's do.
+_STYLES = {
+    "bold": "1",
+    "error": "1;31",
+    "warning": "1;33",
+    "info": "1;36",
+    "code": "1;31",
+    "gutter": "1;34",
+    "fix": "36",
+}
+
+
+def paint(text: str, style: str, color: bool) -> str:
+    """``text`` in ``style`` when ``color`` is on; as it is otherwise."""
+    if not color or not text.strip():
+        return text
+    return f"\x1b[{_STYLES[style]}m{text}\x1b[0m"
 
 
 def _source_line(lines: SourceLines, path: str, line: int) -> str | None:
@@ -174,6 +204,11 @@ def _render_narrow(line: str, column: int, end_column: int) -> tuple[str, str]:
 
 
 def _render_any(line: str, column: int, end_column: int) -> tuple[str, str]:
+    shown_chars = [_visible(char) for char in line]
+    # Tabs stand in as one space while the rest is measured; their width is the tab stop's.
+    widths = _cell_widths(
+        "".join(" " if char == "\t" else shown for char, shown in zip(line, shown_chars))
+    )
     cells: list[tuple[str, int]] = []  # what each character shows, and its width
     first = last = None
     position = 0
@@ -182,8 +217,11 @@ def _render_any(line: str, column: int, end_column: int) -> tuple[str, str]:
             first = position
         if offset == end_column - 1:
             last = position
-        shown = " " * (TAB_SIZE - position % TAB_SIZE) if char == "\t" else _visible(char)
-        width = len(shown) if char == "\t" else _cell_width(shown)
+        if char == "\t":
+            shown = " " * (TAB_SIZE - position % TAB_SIZE)
+            width = len(shown)
+        else:
+            shown, width = shown_chars[offset], widths[offset]
         cells.append((shown, width))
         position += width
     first = position if first is None else first
@@ -245,11 +283,8 @@ def _visible(char: str) -> str:
     return char
 
 
-def _cell_width(char: str) -> int:
-    """Columns ``char`` takes in a snippet (to place the carets and trim a long line):
-    by ``unicodedata``, not by ``inline.width.display_width`` (wcwidth) as the table
-    writer measures. The two differ on some characters (a soft hyphen: 0 columns here,
-    1 to wcwidth); the report's output stays as it is until issue #20 moves it to wcwidth."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+def _cell_widths(shown: str) -> list[int]:
+    """Columns each character of ``shown`` (a line as printed, no tab or control left)
+    takes, to place the carets and trim a long line: by wcwidth, as the table writer
+    measures, clusters included (a ZWJ emoji is one picture, two columns)."""
+    return cluster_widths(shown)

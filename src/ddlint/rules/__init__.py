@@ -31,8 +31,10 @@ __all__ = [
 
 class UnknownRuleError(ValueError):
     def __init__(self, token: str) -> None:
-        super().__init__(f"unknown rule {token!r} (see `ddlint rules`)")
         self.token = token
+        self.suggestion = closest_rule(token)
+        hint = f"did you mean {self.suggestion!r}? " if self.suggestion else ""
+        super().__init__(f"unknown rule {token!r} ({hint}see `ddlint rules`)")
 
 
 # The registry, in code order. Each module defines ``RULE``, its rule class.
@@ -145,6 +147,18 @@ def get_rule(token: str) -> type[Rule]:
     if rule is None:
         raise UnknownRuleError(token)
     return rule
+
+
+def closest_rule(token: str) -> str | None:
+    """The code or name most like ``token`` (a typo: ``DD4O2``, ``missing-venu``), spelt
+    as the rule spells it; None when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(token.strip().upper(), ALL_RULES.by_key, n=1, cutoff=0.7)
+    if not close:
+        return None
+    rule = ALL_RULES.by_key[close[0]]
+    return rule.code if close[0] == rule.code else rule.name
 
 
 def _is_prefix(token: str) -> bool:

@@ -71,6 +71,29 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
+    def page(cls) -> str:
+        """The rule's documentation page: its docstring's Markdown without the title line
+        (What it does, Why is this bad?, Example, Use instead, Fix safety, Options)."""
+        parts = (cls.__doc__ or "").strip().split("\n", 1)
+        return parts[1].strip() if len(parts) > 1 else ""
+
+    @classmethod
+    def section(cls, title: str) -> str:
+        """The text of the page's ``## title`` section; empty when the page has none."""
+        for block in ("\n" + cls.page()).split("\n## ")[1:]:
+            heading, _, body = block.partition("\n")
+            if heading.strip() == title:
+                return body.strip()
+        return ""
+
+    @classmethod
+    def family(cls) -> str:
+        """Its family, the package its module lives in: core, structure, fields, links or
+        format (``ddlint.rules.<family>.ddNNN_name``); "" for a rule defined elsewhere."""
+        parts = cls.__module__.split(".")
+        return parts[2] if len(parts) > 3 and parts[:2] == ["ddlint", "rules"] else ""
+
+    @classmethod
     def summary(cls) -> str:
         """The docstring's title line, without its ``DDxxx name:`` prefix."""
         first = (cls.__doc__ or "").strip().split("\n", 1)[0]
@@ -80,8 +103,11 @@ class Rule:
 
 # The syntax of a suppression comment, ``<!-- ddlint-disable DD204 -->`` (applied by
 # ``ddlint.engine.suppress``): the directive's name alone, group 1 its kind; and the
-# whole comment, group 1 its kind and group 2 its codes.
-SUPPRESSION_DIRECTIVE = re.compile(r"ddlint-(disable-next-line|disable|enable)", re.IGNORECASE)
+# whole comment, group 1 its kind and group 2 its codes. ``disable-line`` stands inside a
+# table cell and silences its own row (a comment line between rows would end the table).
+SUPPRESSION_DIRECTIVE = re.compile(
+    r"ddlint-(disable-next-line|disable-line|disable|enable)", re.IGNORECASE
+)
 SUPPRESSION_COMMENT = re.compile(
     rf"<!--\s*{SUPPRESSION_DIRECTIVE.pattern}\b([^>]*?)\s*-->", re.IGNORECASE
 )
@@ -91,7 +117,7 @@ SUPPRESSION_COMMENT = re.compile(
 class Suppression:
     """A suppression comment, as the linter applied it (``ddlint.engine.suppress``)."""
 
-    kind: str  # "disable", "disable-next-line" or "enable"
+    kind: str  # "disable", "disable-next-line", "disable-line" or "enable"
     codes: frozenset[str]  # empty: every rule
     span: Span
     line: int

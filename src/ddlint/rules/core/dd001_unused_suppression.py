@@ -2,9 +2,10 @@
 
 ## What it does
 Reports suppression comments (`<!-- ddlint-disable … -->`,
-`<!-- ddlint-disable-next-line … -->`) that silenced no finding, and those that
-name a rule ddlint does not know. It runs after every other rule's findings went
-through the suppression comments, and reads which comments silenced one.
+`<!-- ddlint-disable-next-line … -->`, and `<!-- ddlint-disable-line … -->` inside a
+table cell) that silenced no finding, and those that name a rule ddlint does not know.
+It runs after every other rule's findings went through the suppression comments, and
+reads which comments silenced one.
 
 ## Why is this bad?
 A stale suppression hides the next real defect at that place, and a misspelt

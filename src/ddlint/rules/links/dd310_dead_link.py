@@ -26,7 +26,9 @@ A reader who clicks the paper or code link of a list gets nothing.
 No fix: only a person knows where the paper or code went.
 
 ## Options
-`--check-links`, `--host-concurrency`, `--cache-dir`, `--no-cache`, `--allow-private`.
+`--check-links`, `--host-concurrency`, `--cache-dir`, `--no-cache`, `--allow-private`,
+`--link-exclude REGEX`, `--link-accept STATUS`, `--link-timeout SECONDS`, and the config
+key `link-deadline`.
 """
 
 from __future__ import annotations

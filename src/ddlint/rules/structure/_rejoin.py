@@ -290,9 +290,11 @@ def _gap_comments(document: Document, last: int, first: int, *, moving: bool) ->
 def _has_directive(document: Document, table: Table, final: Row) -> bool:
     """Whether a suppression comment stands in the table or among its stray rows: the
     lines it silences are the ones that move (one elsewhere silences the same rows).
-    Any mention of a directive counts, comment or not: a rejoin waits rather than guess."""
+    Any mention of a directive counts, comment or not: a rejoin waits rather than guess;
+    but ``disable-line``, which silences the row it stands in and moves with it."""
     start = document.lines[table.first_line - 1].start
-    return SUPPRESSION_DIRECTIVE.search(document.text, start, final.line_span.end) is not None
+    mentions = SUPPRESSION_DIRECTIVE.finditer(document.text, start, final.line_span.end)
+    return any(match.group(1).lower() != "disable-line" for match in mentions)
 
 
 def stray_groups(rows: Sequence[Row]) -> list[list[Row]]:

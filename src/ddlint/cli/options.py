@@ -1,0 +1,65 @@
+"""What ``ddlint check``'s options accept, and how a few of them are read."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Literal, TextIO, get_args
+
+import click
+
+ColorChoice = Literal["auto", "always", "never"]
+COLOR_CHOICES: tuple[ColorChoice, ...] = get_args(ColorChoice)
+
+
+def regexes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--link-exclude``: each a regular expression Python compiles."""
+    for value in values:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise click.BadParameter(f"{value!r} is not a regular expression: {exc}") from None
+    return values
+
+
+def statuses(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> frozenset[int]:
+    """``--link-accept 403,429 --link-accept 999``: the status codes, given one by one or
+    separated by commas."""
+    codes: set[int] = set()
+    for part in (p.strip() for value in values for p in value.split(",")):
+        if not (part.isdigit() and 100 <= int(part) <= 999):
+            raise click.BadParameter(f"{part!r} is not an HTTP status code (100-999)")
+        codes.add(int(part))
+    return frozenset(codes)
+
+
+EXIT_CODES = """\b
+Exit codes:
+  0  no finding at or above the --fail-on severity (or --exit-zero)
+  1  findings left; with --exit-non-zero-on-fix, also a file fixed
+  2  an error: a path, file, configuration or option, or a fix that failed
+     verification (nothing of that file is written)
+Flags (options without a value) are off unless given."""
+
+
+def use_color(choice: ColorChoice, stream: TextIO) -> bool:
+    """``--color``: always, never, or (auto) when ``stream`` is a terminal and the
+    ``NO_COLOR`` environment variable is unset or empty (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def project_urls() -> dict[str, str]:
+    """``[project.urls]`` of the installed ddlint, by label; empty when it names none."""
+    from importlib import metadata
+
+    try:
+        entries = metadata.metadata("ddlint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return {}
+    pairs = (entry.split(",", 1) for entry in entries if "," in entry)
+    return {label.strip(): url.strip() for label, url in pairs}

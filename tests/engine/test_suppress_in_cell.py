@@ -1,0 +1,192 @@
+"""One row silenced by a comment inside one of its cells:
+``| … | <!-- ddlint-disable-line missing-venue --> |``.
+
+GitHub hides the comment and keeps the table whole (cmark-gfm is the oracle here),
+the row's findings of the named rules are gone and no other row's, ``--fix`` keeps the
+comment in its cell, and DD001 reports the comment only when it silences nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from gfm_oracle import render
+from helpers import HEADER, ROW_A, ROW_B
+
+from ddlint.api import fix_text, lint_text
+from ddlint.engine.linter import lint
+from ddlint.rules import Rule, RuleContext, registered
+from ddlint.rules.base import safe_fix
+from ddlint.text.findings import Edit, Finding
+from ddlint.text.spans import Span
+
+SILENCE_VENUE = "<!-- ddlint-disable-line missing-venue -->"
+NO_VENUE = "| Cy et al | [**Three**](https://arxiv.org/abs/2201.00003) | {} |\n"
+
+
+def _codes_by_line(text: str, codes: list[str]) -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in lint_text(text, select=codes)]
+
+
+def test_the_comment_silences_its_row_only() -> None:
+    text = HEADER + NO_VENUE.format(SILENCE_VENUE) + NO_VENUE.format("")
+    assert _codes_by_line(text, ["DD001", "DD204"]) == [(4, "DD204")]
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        pytest.param("<!-- ddlint-disable-line DD204 -->", id="code"),
+        pytest.param("<!-- ddlint-disable-line missing-venue -->", id="name"),
+        pytest.param("<!--ddlint-disable-line DD203,DD204-->", id="list-no-spaces"),
+        pytest.param("<!-- ddlint-disable-line -->", id="every-rule"),
+        pytest.param("<!-- DDLINT-DISABLE-LINE dd204 -->", id="any-case"),
+    ],
+)
+def test_codes_names_and_no_codes(comment: str) -> None:
+    assert _codes_by_line(HEADER + NO_VENUE.format(comment), ["DD001", "DD204"]) == []
+
+
+def test_a_comment_in_another_cell_of_the_row_works_too() -> None:
+    row = f"| Cy et al {SILENCE_VENUE} | [**Three**](https://arxiv.org/abs/2201.00003) | |\n"
+    assert _codes_by_line(HEADER + row, ["DD001", "DD204"]) == []
+
+
+def test_other_rules_on_the_row_are_still_reported() -> None:
+    row = f"| | [**Three**](https://arxiv.org/abs/2201.00003) | {SILENCE_VENUE} |\n"
+    assert _codes_by_line(HEADER + row, ["DD001", "DD203", "DD204"]) == [(3, "DD203")]
+
+
+def test_dd001_reports_a_comment_that_silences_nothing() -> None:
+    row = NO_VENUE.format(f"ICML, 2022 {SILENCE_VENUE}")
+    (finding,) = lint_text(HEADER + row, select=["DD001", "DD204"])
+    assert (finding.code, finding.line) == ("DD001", 3)
+    assert finding.span.slice(HEADER + row) == SILENCE_VENUE
+
+
+def test_dd001_reports_an_unknown_rule_in_the_comment() -> None:
+    row = NO_VENUE.format("<!-- ddlint-disable-line DD204 no-such-rule -->")
+    (finding,) = lint_text(HEADER + row, select=["DD001", "DD204"])
+    assert finding.code == "DD001"
+    assert finding.message.endswith("no-such-rule")
+
+
+def test_a_comment_inside_a_code_span_is_text() -> None:
+    row = NO_VENUE.format(f"`{SILENCE_VENUE}`")
+    venue = lint_text(HEADER + row, select=["DD001", "DD204"])
+    assert [f.code for f in venue] == []  # the cell is not empty: its code is shown
+    title = NO_VENUE.replace(") |", f") `{SILENCE_VENUE}` |").format("")
+    assert _codes_by_line(HEADER + title, ["DD001", "DD204"]) == [(3, "DD204")]
+
+
+def test_a_comment_only_cell_is_an_empty_cell() -> None:
+    """The venue cell holding only the comment is still an empty venue (then silenced);
+    a cell holding only another comment is reported as empty."""
+    text = HEADER + NO_VENUE.format("<!-- to do -->")
+    assert _codes_by_line(text, ["DD204"]) == [(3, "DD204")]
+    result = lint(HEADER + NO_VENUE.format(SILENCE_VENUE))
+    assert not [f for f in result.findings if f.code == "DD204"]
+    (paper,) = result.records.papers
+    assert paper.venue is None or not paper.venue.raw
+
+
+# -- what GitHub renders -------------------------------------------------------------------
+
+_ROW = re.compile(r"<tr[^>]*>(.*?)</tr>", re.DOTALL)
+_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _rendered_rows(text: str) -> list[list[str]]:
+    """Every table row cmark-gfm renders, as its cells' HTML without comments."""
+    return [
+        [_COMMENT.sub("", cell).strip() for cell in _CELL.findall(row)]
+        for row in _ROW.findall(render(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        pytest.param(SILENCE_VENUE, id="alone"),
+        pytest.param(f"ICML, 2022 {SILENCE_VENUE}", id="after-text"),
+        pytest.param(f"{SILENCE_VENUE} ICML, 2022", id="before-text"),
+    ],
+)
+def test_github_renders_the_same_rows_and_cells(cell: str) -> None:
+    plain = cell.replace(SILENCE_VENUE, "").strip()
+    with_comment = HEADER + ROW_A + NO_VENUE.format(cell) + ROW_B
+    without = HEADER + ROW_A + NO_VENUE.format(plain) + ROW_B
+    rows = _rendered_rows(with_comment)
+    assert len(rows) == 4  # header and three rows: the table is whole
+    assert rows == _rendered_rows(without)
+
+
+# -- fixing --------------------------------------------------------------------------------
+
+
+def test_fix_keeps_the_comment_in_its_cell() -> None:
+    # Irregular padding (DD402) rewrites the row; the sort (DD401) moves it.
+    messy = f"|Cy et al|[**Three**](https://arxiv.org/abs/2201.00003)|   {SILENCE_VENUE}|\n"
+    newer = "| Bo et al | [**Two**](https://arxiv.org/abs/2301.00002) | ICML, 2023 |\n"
+    text = "# List\n\n" + HEADER + messy + ROW_A + newer
+    for unsafe in (False, True):
+        result = fix_text(text, unsafe=unsafe)
+        row = next(line for line in result.text.splitlines() if "Three" in line)
+        assert row.endswith(f"| {SILENCE_VENUE} |"), result.text
+        after = lint_text(result.text, select=["DD001", "DD204"])
+        assert after == [], "still silenced, still used"
+
+
+def test_a_stray_row_with_the_comment_rejoins_its_table() -> None:
+    """The comment moves with its row, so it does not hold the rejoin back (a comment
+    line between the table and its stray rows does)."""
+    text = HEADER + ROW_A + "\n" + NO_VENUE.format(SILENCE_VENUE)
+    result = fix_text(text, select=["DD102"])
+    assert result.text == HEADER + ROW_A + NO_VENUE.format(SILENCE_VENUE)
+
+
+def test_disable_line_on_a_line_of_its_own_is_read_as_such() -> None:
+    """Not as ``disable`` with an unknown rule ``-line``: it silences its own line, so
+    nothing (DD001 says so), and DD101 says it ends the table."""
+    text = HEADER + ROW_A + SILENCE_VENUE + "\n" + NO_VENUE.format("")
+    findings = lint_text(text, select=["DD001", "DD101"])
+    dd001 = [f for f in findings if f.code == "DD001"]
+    assert [f.message.startswith("Unused suppression") for f in dd001] == [True]
+    assert "DD101" in {f.code for f in findings}
+
+
+# -- one cause, one finding: a silenced row is not counted ---------------------------------
+
+
+class TrailingSpaces(Rule):
+    """DD998 trailing-spaces: a row ends in spaces (a test rule, one cause on any row)."""
+
+    code = "DD998"
+    name = "trailing-spaces"
+    scope = "row"
+    fixable = "always"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for table in ctx.document.tables:
+            for row in table.rows:
+                text = row.span.slice(ctx.text)
+                end = row.span.start + len(text.rstrip(" "))
+                if end < row.span.end:
+                    span = Span(end, row.span.end)
+                    fix = safe_fix("Remove the spaces", Edit(span, ""))
+                    yield ctx.finding(self, span, "spaces", fix=fix, reason="rows end in spaces")
+
+
+def test_a_silenced_row_does_not_count_toward_the_table_finding() -> None:
+    rows = [f"| Paper {i} | CVPR 2023 |  \n" for i in range(3)] + ["| Paper 3 | CVPR 2023 |\n"]
+    text = "| Title | Venue |\n|---|---|\n" + "".join(rows)
+    silenced = text.replace("| Paper 1 |", "| Paper 1 <!-- ddlint-disable-line DD998 --> |")
+    with registered(TrailingSpaces):
+        (whole,) = lint_text(text, select=["DD998"])
+        assert whole.rows == (3, 4, 5)
+        # Two of four rows are left: half is not most, each keeps its own finding.
+        left = lint_text(silenced, select=["DD998", "DD001"])
+    assert [(f.line, f.rows) for f in left] == [(3, ()), (5, ())]
