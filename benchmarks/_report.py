@@ -15,8 +15,12 @@ from benchmarks._measure import Measurement
 from benchmarks._peers import Peer
 
 CHECK, FIX, EXPORT = "ddlint check", "ddlint check --fix", "ddlint export --format json"
+JSON_CHECK = "ddlint check --output-format json"
+CACHED_CHECK = "ddlint check (cached re-check)"
+FOLDER_SERIAL, FOLDER_PARALLEL = "ddlint check DIR --jobs 1", "ddlint check DIR (default --jobs)"
 CMARK = "cmark-gfm render (python -c)"
-PEER_PREFIXES = ("markdownlint", "remark", "prettier", "pymarkdown", "mdformat")
+PEER_PREFIXES = ("markdownlint", "remark", "prettier", "pymarkdown", "mdformat", "rumdl")
+RUMDL = "rumdl check --no-cache"
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,10 @@ class Result:
     @property
     def defects(self) -> bool:
         return "defects" in self.input
+
+    @property
+    def wide(self) -> bool:
+        return " wide" in self.input
 
 
 def _first_line(argv: list[str]) -> str:
@@ -76,11 +84,17 @@ def tool_versions(ddlint: str | None, peers: list[Peer]) -> dict[str, str]:
     return versions
 
 
-def _find(results: list[Result], tool: str, rows: int | None, defects: bool) -> Result | None:
+def _find(
+    results: list[Result], tool: str, rows: int | None, defects: bool, wide: bool = False
+) -> Result | None:
     for result in results:
-        if result.tool == tool and result.rows == rows and result.defects == defects:
+        if (result.tool, result.rows, result.defects, result.wide) == (tool, rows, defects, wide):
             return result
     return None
+
+
+def _by_input(results: list[Result], tool: str, input_label: str) -> Result | None:
+    return next((r for r in results if r.tool == tool and r.input == input_label), None)
 
 
 def _seconds(result: Result | None) -> float | None:
@@ -104,50 +118,79 @@ def _row(result: Result) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _ratios(results: list[Result], sizes: list[int], peer_max: int) -> list[str]:
+def _ratios(results: list[Result], sizes: list[int], peer_max: int, notes: list[str]) -> list[str]:
+    """The ratios issue #21 asks for ("What must hold"), numbered as there."""
     top = max(sizes)
     peer_size = max((s for s in sizes if s <= peer_max), default=min(sizes))
+
+    def at(tool: str, rows: int | None, defects: bool, wide: bool = False) -> float | None:
+        return _seconds(_find(results, tool, rows, defects, wide))
+
+    lines = ["| # | ratio | value |", "|---|---|---|"]
+    for wide in (False, True):
+        shape = "wide" if wide else "standard"
+        text, json = at(CHECK, peer_size, True, wide), at(JSON_CHECK, peer_size, True, wide)
+        lines.append(
+            f"| 1 | text vs JSON report, {peer_size:,} rows + defects, {shape} shape | "
+            f"{_ratio(text, json, 'check or JSON check')} |"
+        )
+    for defects in (False, True):
+        kind = "+ defects" if defects else "clean"
+        check, rumdl = at(CHECK, peer_size, defects), at(RUMDL, peer_size, defects)
+        lines.append(
+            f"| 2 | ddlint check vs rumdl, {peer_size:,} rows {kind} | "
+            f"{_ratio(check, rumdl, 'check or rumdl')} |"
+        )
+    lines.append(
+        f"| 2 | ddlint check vs cmark-gfm render, {top:,} rows | "
+        f"{_ratio(at(CHECK, top, False), at(CMARK, top, False), 'check or cmark')} |"
+    )
+    ordered = sorted(sizes)
+    for tool in (CHECK, FIX, EXPORT):
+        for defects in (False, True):
+            steps = []
+            for small, big in itertools.pairwise(ordered):
+                grown = _ratio(at(tool, big, defects), at(tool, small, defects), tool)
+                steps.append(f"{small:,}→{big:,}: {grown} (rows ×{big / small:g})")
+            kind = "+ defects" if defects else "clean"
+            lines.append(f"| 2 | growth, {tool} ({kind}) | {'; '.join(steps) or 'n/a'} |")
+    lines.append(
+        f"| 3 | fix vs check, {top:,} rows + defects | "
+        f"{_ratio(at(FIX, top, True), at(CHECK, top, True), 'fix or check')} |"
+    )
+    seed = _by_input(results, CHECK, "seed fixture")
+    floor = next((r for r in results if r.tool.startswith("import floor")), None)
+    lines.append(
+        f"| 4 | seed check vs import floor | {_ratio(_seconds(seed), _seconds(floor), 'seed')} |"
+    )
+    cached = _seconds(_find(results, CACHED_CHECK, peer_size, False))
+    one_line = _seconds(_by_input(results, CHECK, "one-line file"))
+    lines.append(
+        f"| 5 | cached re-check of {peer_size:,} clean rows vs check of a one-line file | "
+        f"{_ratio(cached, one_line, 'cached or one-line check')} |"
+    )
+    serial = next((r for r in results if r.tool == FOLDER_SERIAL), None)
+    parallel = next((r for r in results if r.tool == FOLDER_PARALLEL), None)
+    identical = next((n for n in notes if n.startswith("folder report")), "")
+    speedup = _ratio(_seconds(serial), _seconds(parallel), "folder runs")
+    lines.append(f"| 6 | folder: --jobs 1 vs default --jobs (speed-up) | {speedup} {identical} |")
+    check_r, cmark_r = _find(results, CHECK, top, False), _find(results, CMARK, top, False)
+    peak = check_r.measurement.peak_mb if check_r and check_r.ok else None
+    cmark_peak = cmark_r.measurement.peak_mb if cmark_r and cmark_r.ok else None
+    lines.append(
+        f"| 7 | peak memory, check vs cmark-gfm, {top:,} rows | "
+        f"{_ratio(peak, cmark_peak, 'peak')} |"
+    )
     peers = [
         r
         for r in results
         if r.tool.startswith(PEER_PREFIXES) and r.rows == peer_size and not r.defects and r.ok
     ]
     fastest = min(peers, key=lambda r: r.measurement.median_seconds, default=None)
-    check_peer = _seconds(_find(results, CHECK, peer_size, False))
-    check_top = _seconds(_find(results, CHECK, top, False))
-    cmark_top = _seconds(_find(results, CMARK, top, False))
-    lines = [
-        "| ratio | value |",
-        "|---|---|",
-        f"| ddlint check {peer_size:,} vs fastest peer"
+    lines.append(
+        f"| - | ddlint check {peer_size:,} vs fastest peer"
         f" ({fastest.tool if fastest else 'none'}) | "
-        f"{_ratio(check_peer, _seconds(fastest), 'check or peer')} |",
-        f"| ddlint check {top:,} vs cmark-gfm render {top:,} | "
-        f"{_ratio(check_top, cmark_top, 'check or cmark')} |",
-    ]
-    ordered = sorted(sizes)
-    for tool in (CHECK, FIX, EXPORT):
-        steps = []
-        for small, big in itertools.pairwise(ordered):
-            a, b = (
-                _seconds(_find(results, tool, small, False)),
-                _seconds(_find(results, tool, big, False)),
-            )
-            steps.append(f"{small:,}→{big:,}: {_ratio(b, a, tool)} (rows ×{big / small:g})")
-        lines.append(f"| growth, {tool} (clean) | {'; '.join(steps) or 'n/a'} |")
-    fix = _seconds(_find(results, FIX, top, True))
-    check = _seconds(_find(results, CHECK, top, True))
-    lines.append(f"| fix vs check, {top:,} rows + defects | {_ratio(fix, check, 'fix or check')} |")
-    check_r, cmark_r = _find(results, CHECK, top, False), _find(results, CMARK, top, False)
-    peak = check_r.measurement.peak_mb if check_r and check_r.ok else None
-    cmark_peak = cmark_r.measurement.peak_mb if cmark_r and cmark_r.ok else None
-    lines.append(
-        f"| peak memory, check vs cmark-gfm, {top:,} rows | {_ratio(peak, cmark_peak, 'peak')} |"
-    )
-    seed = next((r for r in results if r.tool == CHECK and r.input.startswith("seed")), None)
-    floor = next((r for r in results if r.tool.startswith("import floor")), None)
-    lines.append(
-        f"| seed check vs import floor | {_ratio(_seconds(seed), _seconds(floor), 'seed')} |"
+        f"{_ratio(at(CHECK, peer_size, False), _seconds(fastest), 'check or peer')} |"
     )
     return lines
 
@@ -219,7 +262,9 @@ def render_results(
         "",
         "## Ratios",
         "",
-        *_ratios(results, args.sizes, args.peer_max_rows),
+        'Numbered as the items of issue #21\'s "What must hold when resolved".',
+        "",
+        *_ratios(results, args.sizes, args.peer_max_rows, notes),
         "",
         "## Pathological inputs (`ddlint check`, cmark-gfm for reference)",
         "",
