@@ -73,6 +73,12 @@ class ReportOptions:
     is_flag=True,
     help="Rewrite a symlink's target even outside the folder checked.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for several files (default: one per core; 1: one process).",
+)
 def check(
     paths: tuple[str, ...],
     fix: bool,
@@ -101,6 +107,7 @@ def check(
     baseline_path: str | None,
     write_baseline: str | None,
     fix_symlink_targets: bool,
+    jobs: int | None,
 ) -> None:
     """Check Markdown paper lists (files, directories, or - for stdin)."""
     run_options = RunOptions(
@@ -123,6 +130,7 @@ def check(
         baseline_path=baseline_path,
         write_baseline=write_baseline,
         fix_symlink_targets=fix_symlink_targets,
+        jobs=jobs,
     )
     report = ReportOptions(
         output_format=output_format,

@@ -70,6 +70,11 @@ class GeneralConfig(BaseModel):
         ge=1,
         description="the largest file read, in bytes (a positive integer)",
     )
+    jobs: int | None = Field(
+        default=None,
+        ge=1,
+        description="the worker processes that check several files, a positive integer",
+    )
     header_aliases: dict[str, str] = Field(
         default={},
         alias="header-aliases",
