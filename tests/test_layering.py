@@ -39,6 +39,7 @@ THIRD_PARTY_OWNERS = {
     "mistune": {"inline"},
     "wcwidth": {"inline"},
     "httpx": {"net"},
+    "platformdirs": {"net"},
     "click": {"cli"},
     "pydantic": {"records", "engine"},
 }

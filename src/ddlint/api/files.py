@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from ddlint import api
 from ddlint.engine.config import Config
 from ddlint.engine.linter import LintResult, lint
+from ddlint.engine.resultcache import ResultCache
 from ddlint.fix.fixer import FixError, fix_text
 from ddlint.rules import ALL_RULES
 from ddlint.text.errors import InputError
@@ -60,6 +61,15 @@ class FileOutcome:
     applied: list[tuple[str, Finding]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Caches:
+    """Where a run keeps what it may reuse: lint results (None: not cached) and link
+    results (None: the link checker's own folder)."""
+
+    results: ResultCache | None = None
+    links: Path | None = None
+
+
 def file_error(name: str, exc: BaseException) -> FileError:
     """The one line a failed file gets in the report (and its traceback, for --debug)."""
     if isinstance(exc, SourceError):
@@ -85,6 +95,7 @@ def check_file(
     config: Config,
     codes: set[str],
     options: RunOptions,
+    caches: Caches,
     stdin: BinaryIO | None = None,
 ) -> FileOutcome | FileError:
     """Check (and with the fix options, fix) one file; ``-`` is stdin.
@@ -103,7 +114,7 @@ def check_file(
             raise
         return file_error(shown, exc)
     try:
-        return _check_source(name, source, config, codes, options)
+        return _check_source(name, source, config, codes, options, caches)
     except Exception as exc:
         if isinstance(exc, InputError) and not isinstance(exc, SourceError):
             raise  # an option or a git revision: wrong for the whole run
@@ -111,7 +122,12 @@ def check_file(
 
 
 def _check_source(
-    name: str, source: Source, config: Config, codes: set[str], options: RunOptions
+    name: str,
+    source: Source,
+    config: Config,
+    codes: set[str],
+    options: RunOptions,
+    caches: Caches,
 ) -> FileOutcome:
     display = source.path
     text = source.text
@@ -129,7 +145,7 @@ def _check_source(
         )
         new_text, lint_result, applied = result.text, result.remaining, list(result.applied)
         if options.check_links:
-            outcomes = _fetch_links(lint_result, options, config)
+            outcomes = _fetch_links(lint_result, options, config, caches)
             link_found = _link_findings(lint_result, outcomes, display)
             redirected = _fix_links(new_text, link_found, outcomes, display, config)
             if redirected is not None:
@@ -145,18 +161,44 @@ def _check_source(
                 outcome.write = (source, new_text)
             outcome.applied = [(display, finding) for finding in applied]
         outcome.text_for_report = new_text if not options.show_diff else text
-    else:
+        outcome.paper_tables = _paper_tables(lint_result)
+        findings = list(lint_result.findings) + link_found
+    elif options.check_links:
         lint_result = lint(text, path=display, codes=codes, settings=config.settings())
-        if options.check_links:
-            outcomes = _fetch_links(lint_result, options, config)
-            link_found = _link_findings(lint_result, outcomes, display)
-    findings = list(lint_result.findings) + link_found
+        outcomes = _fetch_links(lint_result, options, config, caches)
+        link_found = _link_findings(lint_result, outcomes, display)
+        outcome.paper_tables = _paper_tables(lint_result)
+        findings = list(lint_result.findings) + link_found
+    else:
+        cache = caches.results if name != "-" else None  # stdin is not cached
+        findings, outcome.paper_tables = _lint_or_reuse(display, text, config, codes, cache)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
-    outcome.paper_tables = sum(1 for t in lint_result.records.tables if t.is_paper)
     if options.diff_base:
         findings = _on_changed_rows(name, findings, options.diff_base)
     outcome.findings = findings
     return outcome
+
+
+def _paper_tables(result: LintResult) -> int:
+    return sum(1 for table in result.records.tables if table.is_paper)
+
+
+def _lint_or_reuse(
+    name: str, text: str, config: Config, codes: set[str], cache: ResultCache | None
+) -> tuple[list[Finding], int]:
+    """The findings and paper tables of ``text``: from the result cache when it holds
+    them for this text and these settings, else linted (and stored)."""
+    if cache is None:
+        result = lint(text, path=name, codes=codes, settings=config.settings())
+        return list(result.findings), _paper_tables(result)
+    slot = cache.slot(name, text, codes, config)
+    cached = cache.get(slot, text)
+    if cached is not None:
+        return cached.findings, cached.paper_tables
+    result = lint(text, path=name, codes=codes, settings=config.settings())
+    tables = _paper_tables(result)
+    cache.put(slot, result.findings, tables)
+    return list(result.findings), tables
 
 
 def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Finding]:
@@ -176,14 +218,16 @@ def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Find
     return kept
 
 
-def _fetch_links(result: LintResult, options: RunOptions, config: Config) -> dict[str, LinkResult]:
+def _fetch_links(
+    result: LintResult, options: RunOptions, config: Config, caches: Caches
+) -> dict[str, LinkResult]:
     # Imported here: only --check-links pays for httpx (start-up time).
     from ddlint.engine.linkfindings import fetch_link_outcomes
     from ddlint.net.model import CheckOptions
 
     check = CheckOptions(
         allow_private=options.allow_private,
-        cache_dir=Path(options.cache_dir) if options.cache_dir else None,
+        cache_dir=caches.links,
         use_cache=not options.no_cache,
         progress=options.progress,
     )

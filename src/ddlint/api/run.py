@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from ddlint.api.files import FileError, FileOutcome, UsageError
+from ddlint.api.files import Caches, FileError, FileOutcome, UsageError
 from ddlint.api.workers import Plan, check_all, default_jobs, worker_count
 from ddlint.engine.config import Config, ConfigError, find_config, load_config, selected_codes
 from ddlint.engine.linter import default_codes
@@ -52,7 +52,7 @@ class RunOptions:
     check_links: bool = False
     allow_private: bool = False
     host_concurrency: int | None = None  # None: the link checker's own (``CheckOptions``)
-    cache_dir: str | None = None
+    cache_dir: str | None = None  # the root of every cache (``engine.resultcache``)
     no_cache: bool = False
     progress: bool = True
     diff_base: str | None = None
@@ -96,7 +96,8 @@ def check_paths(
     explicit = Path(options.config_path) if options.config_path else None
     if explicit is not None and not explicit.is_file():
         raise ConfigError(f"{explicit}: no such config file")
-    run = CheckRun(config=_config_for(explicit or find_config(Path.cwd()), config_cache))
+    run_config_path = explicit or find_config(Path.cwd())
+    run = CheckRun(config=_config_for(run_config_path, config_cache))
     files = collect_paths(paths or (".",), exclude=run.config.exclude)
     # Every configuration and selection first: a bad one ends the run before any work.
     plans: list[Plan] = []
@@ -122,7 +123,9 @@ def check_paths(
     fixed: list[tuple[Source, str, Path | None]] = []
     jobs = options.jobs or run.config.jobs or default_jobs()
     run.workers = worker_count(plans, options, jobs)
-    for (name, _, _), outcome in zip(plans, check_all(plans, options, run.workers, stdin)):
+    caches = _caches(options, run.config, run_config_path)
+    checked = check_all(plans, options, caches, run.workers, stdin)
+    for (name, _, _), outcome in zip(plans, checked):
         if isinstance(outcome, FileError):
             run.files += outcome.read
             run.errors.append(outcome)
@@ -139,6 +142,22 @@ def check_paths(
         except SourceError as exc:
             run.errors.append(FileError(source.path, str(exc)))
     return run
+
+
+def _caches(options: RunOptions, config: Config, config_path: Path | None) -> Caches:
+    """The run's caches: results only for a check that neither fixes nor fetches links
+    (network findings are never stored), nothing with ``--no-cache``."""
+    from ddlint.engine.resultcache import CACHE_DIR_NAME, ResultCache, cache_root, project_root
+    from ddlint.engine.resultcache import salt as ddlint_salt
+
+    if options.no_cache:
+        return Caches()
+    root = cache_root(options.cache_dir, config, config_path)
+    links = root / "links" if root is not None else None
+    if options.fixing or options.check_links:
+        return Caches(links=links)
+    results_root = root or project_root(Path.cwd(), config_path) / CACHE_DIR_NAME
+    return Caches(ResultCache(results_root, ddlint_salt()), links)
 
 
 def _add(run: CheckRun, outcome: FileOutcome) -> None:

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO
 
-from ddlint.api.files import FileError, FileOutcome, check_file
+from ddlint.api.files import Caches, FileError, FileOutcome, check_file
 from ddlint.engine.config import Config
 
 if TYPE_CHECKING:
@@ -55,7 +55,11 @@ def worker_count(plans: Sequence[Plan], options: RunOptions, jobs: int) -> int:
 
 
 def check_all(
-    plans: Sequence[Plan], options: RunOptions, workers: int, stdin: BinaryIO | None
+    plans: Sequence[Plan],
+    options: RunOptions,
+    caches: Caches,
+    workers: int,
+    stdin: BinaryIO | None,
 ) -> Iterator[FileOutcome | FileError]:
     """The outcome of every plan, in order; ``workers`` processes, or this one for 0.
 
@@ -63,13 +67,13 @@ def check_all(
     """
     if workers == 0:
         for name, config, codes in plans:
-            yield check_file(name, config, codes, options, stdin)
+            yield check_file(name, config, codes, options, caches, stdin)
         return
-    yield from _in_workers(plans, options, workers)
+    yield from _in_workers(plans, options, caches, workers)
 
 
 def _in_workers(
-    plans: Sequence[Plan], options: RunOptions, workers: int
+    plans: Sequence[Plan], options: RunOptions, caches: Caches, workers: int
 ) -> Iterator[FileOutcome | FileError]:
     # Imported here: a run of one file never pays for multiprocessing.
     import multiprocessing
@@ -85,7 +89,8 @@ def _in_workers(
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
     try:
         futures: list[Future[FileOutcome | FileError]] = [
-            pool.submit(check_file, name, config, codes, options) for name, config, codes in plans
+            pool.submit(check_file, name, config, codes, options, caches)
+            for name, config, codes in plans
         ]
         for (name, _, _), future in zip(plans, futures):
             try:

@@ -70,6 +70,11 @@ class GeneralConfig(BaseModel):
         ge=1,
         description="the largest file read, in bytes (a positive integer)",
     )
+    cache_dir: str | None = Field(
+        default=None,
+        alias="cache-dir",
+        description="the folder of every cache, relative to this file's folder (a path)",
+    )
     jobs: int | None = Field(
         default=None,
         ge=1,

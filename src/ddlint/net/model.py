@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -57,6 +56,8 @@ class CheckOptions:
 
 
 def default_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/ddlint/links``, falling back to ``~/.cache/ddlint/links``."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ddlint" / "links"
+    """``links`` in ddlint's user cache folder, as platformdirs gives it for the platform
+    (``$XDG_CACHE_HOME/ddlint/links`` or ``~/.cache/ddlint/links`` on Linux)."""
+    from platformdirs import user_cache_dir  # only --check-links needs it
+
+    return Path(user_cache_dir("ddlint", appauthor=False)) / "links"
