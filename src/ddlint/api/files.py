@@ -21,7 +21,6 @@ from ddlint import api
 from ddlint.engine.config import Config
 from ddlint.engine.linter import LintResult, lint
 from ddlint.engine.resultcache import ResultCache
-from ddlint.fix.fixer import FixError, fix_text
 from ddlint.rules import ALL_RULES
 from ddlint.text.errors import InputError
 from ddlint.text.findings import Finding
@@ -74,7 +73,8 @@ def file_error(name: str, exc: BaseException) -> FileError:
     """The one line a failed file gets in the report (and its traceback, for --debug)."""
     if isinstance(exc, SourceError):
         return FileError(name, str(exc))
-    if isinstance(exc, FixError):
+    verify = sys.modules.get("ddlint.fix.verify")  # loaded by a run that fixes, only
+    if verify is not None and isinstance(exc, verify.FixError):
         detail = f"{exc.diff}\n" if exc.diff else ""
         return FileError(
             name,
@@ -134,6 +134,8 @@ def _check_source(
     link_found: list[Finding] = []
     outcome = FileOutcome(display, text)
     if options.fixing:
+        from ddlint.fix.fixer import fix_text  # only a fix needs it (start-up time)
+
         # The codes are already selected (config and options together): the fixer
         # takes them as they are, so an --ignore is not undone by the config.
         result = fix_text(
