@@ -101,12 +101,6 @@ def _seconds(result: Result | None) -> float | None:
     return result.measurement.median_seconds if result is not None and result.ok else None
 
 
-def _ratio(num: float | None, den: float | None, what: str) -> str:
-    if num is None or den is None or den == 0:
-        return f"n/a ({what} missing or failed)"
-    return f"{num / den:.2f}×"
-
-
 def _row(result: Result) -> str:
     m = result.measurement
     size = f"{result.size_bytes / 1e6:.2f}"
@@ -118,6 +112,35 @@ def _row(result: Result) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+class _Ratios:
+    """The rows of the ratio table: what, the value, the limit and whether it holds."""
+
+    def __init__(self) -> None:
+        self.lines = ["| # | ratio | value | limit | holds |", "|---|---|---|---|---|"]
+
+    def add(
+        self,
+        item: str,
+        what: str,
+        num: float | None,
+        den: float | None,
+        limit: float | None,
+        *,
+        at_least: bool = False,
+        extra: str = "",
+    ) -> None:
+        if num is None or den is None or den == 0:
+            value, holds = "n/a (missing or failed)", ""
+        else:
+            ratio = num / den
+            value = f"{ratio:.2f}×"
+            holds = "" if limit is None else ("yes" if (ratio >= limit) == at_least else "no")
+            if limit is not None and ratio == limit:
+                holds = "yes"
+        bound = "" if limit is None else f"{'≥' if at_least else '≤'} {limit:g}×"
+        self.lines.append(f"| {item} | {what} | {value}{extra} | {bound} | {holds} |")
+
+
 def _ratios(results: list[Result], sizes: list[int], peer_max: int, notes: list[str]) -> list[str]:
     """The ratios issue #21 asks for ("What must hold"), numbered as there."""
     top = max(sizes)
@@ -126,73 +149,56 @@ def _ratios(results: list[Result], sizes: list[int], peer_max: int, notes: list[
     def at(tool: str, rows: int | None, defects: bool, wide: bool = False) -> float | None:
         return _seconds(_find(results, tool, rows, defects, wide))
 
-    lines = ["| # | ratio | value |", "|---|---|---|"]
+    table = _Ratios()
     for wide in (False, True):
         shape = "wide" if wide else "standard"
         text, json = at(CHECK, peer_size, True, wide), at(JSON_CHECK, peer_size, True, wide)
-        lines.append(
-            f"| 1 | text vs JSON report, {peer_size:,} rows + defects, {shape} shape | "
-            f"{_ratio(text, json, 'check or JSON check')} |"
-        )
+        what = f"text vs JSON report, {peer_size:,} rows + defects, {shape} shape"
+        table.add("1", what, text, json, 1.15)
     for defects in (False, True):
         kind = "+ defects" if defects else "clean"
-        check, rumdl = at(CHECK, peer_size, defects), at(RUMDL, peer_size, defects)
-        lines.append(
-            f"| 2 | ddlint check vs rumdl, {peer_size:,} rows {kind} | "
-            f"{_ratio(check, rumdl, 'check or rumdl')} |"
-        )
-    lines.append(
-        f"| 2 | ddlint check vs cmark-gfm render, {top:,} rows | "
-        f"{_ratio(at(CHECK, top, False), at(CMARK, top, False), 'check or cmark')} |"
-    )
-    ordered = sorted(sizes)
+        what = f"ddlint check vs rumdl, {peer_size:,} rows {kind}"
+        table.add("2", what, at(CHECK, peer_size, defects), at(RUMDL, peer_size, defects), 3)
+    what = f"ddlint check vs cmark-gfm render, {top:,} rows"
+    table.add("2", what, at(CHECK, top, False), at(CMARK, top, False), 6)
     for tool in (CHECK, FIX, EXPORT):
         for defects in (False, True):
-            steps = []
-            for small, big in itertools.pairwise(ordered):
-                grown = _ratio(at(tool, big, defects), at(tool, small, defects), tool)
-                steps.append(f"{small:,}→{big:,}: {grown} (rows ×{big / small:g})")
             kind = "+ defects" if defects else "clean"
-            lines.append(f"| 2 | growth, {tool} ({kind}) | {'; '.join(steps) or 'n/a'} |")
-    lines.append(
-        f"| 3 | fix vs check, {top:,} rows + defects | "
-        f"{_ratio(at(FIX, top, True), at(CHECK, top, True), 'fix or check')} |"
-    )
-    seed = _by_input(results, CHECK, "seed fixture")
-    floor = next((r for r in results if r.tool.startswith("import floor")), None)
-    lines.append(
-        f"| 4 | seed check vs import floor | {_ratio(_seconds(seed), _seconds(floor), 'seed')} |"
-    )
-    cached = _seconds(_find(results, CACHED_CHECK, peer_size, False))
+            for small, big in itertools.pairwise(sorted(sizes)):
+                limit = 11 if big == 10 * small else None
+                what = f"growth, {tool} ({kind}), {small:,}→{big:,} rows"
+                table.add("2", what, at(tool, big, defects), at(tool, small, defects), limit)
+    what = f"fix vs check, {top:,} rows + defects"
+    table.add("3", what, at(FIX, top, True), at(CHECK, top, True), 2)
+    seed = _seconds(_by_input(results, CHECK, "seed fixture"))
+    floor = _seconds(next((r for r in results if r.tool.startswith("import floor")), None))
+    table.add("4", "seed check vs import floor", seed, floor, 1.3)
     one_line = _seconds(_by_input(results, CHECK, "one-line file"))
-    lines.append(
-        f"| 5 | cached re-check of {peer_size:,} clean rows vs check of a one-line file | "
-        f"{_ratio(cached, one_line, 'cached or one-line check')} |"
-    )
-    serial = next((r for r in results if r.tool == FOLDER_SERIAL), None)
-    parallel = next((r for r in results if r.tool == FOLDER_PARALLEL), None)
+    cached = _seconds(_by_input(results, CACHED_CHECK, f"{peer_size:,} rows"))
+    what = f"cached re-check of {peer_size:,} clean rows vs check of a one-line file"
+    table.add("5", what, cached, one_line, 1.5)
+    fixed = _seconds(_by_input(results, CACHED_CHECK, f"{peer_size:,} rows, after --fix"))
+    what = f"(the same, {peer_size:,} rows after --fix: little to report)"
+    table.add("5", what, fixed, one_line, 1.5)
+    serial = _seconds(next((r for r in results if r.tool == FOLDER_SERIAL), None))
+    parallel = _seconds(next((r for r in results if r.tool == FOLDER_PARALLEL), None))
     identical = next((n for n in notes if n.startswith("folder report")), "")
-    speedup = _ratio(_seconds(serial), _seconds(parallel), "folder runs")
-    lines.append(f"| 6 | folder: --jobs 1 vs default --jobs (speed-up) | {speedup} {identical} |")
+    extra = f" ({identical})" if identical else ""
+    what = "folder: speed-up of the default --jobs over --jobs 1"
+    table.add("6", what, serial, parallel, 1.7, at_least=True, extra=extra)
     check_r, cmark_r = _find(results, CHECK, top, False), _find(results, CMARK, top, False)
     peak = check_r.measurement.peak_mb if check_r and check_r.ok else None
     cmark_peak = cmark_r.measurement.peak_mb if cmark_r and cmark_r.ok else None
-    lines.append(
-        f"| 7 | peak memory, check vs cmark-gfm, {top:,} rows | "
-        f"{_ratio(peak, cmark_peak, 'peak')} |"
-    )
+    table.add("7", f"peak memory, check vs cmark-gfm, {top:,} rows", peak, cmark_peak, 1)
     peers = [
         r
         for r in results
         if r.tool.startswith(PEER_PREFIXES) and r.rows == peer_size and not r.defects and r.ok
     ]
     fastest = min(peers, key=lambda r: r.measurement.median_seconds, default=None)
-    lines.append(
-        f"| - | ddlint check {peer_size:,} vs fastest peer"
-        f" ({fastest.tool if fastest else 'none'}) | "
-        f"{_ratio(at(CHECK, peer_size, False), _seconds(fastest), 'check or peer')} |"
-    )
-    return lines
+    what = f"ddlint check {peer_size:,} vs fastest peer ({fastest.tool if fastest else 'none'})"
+    table.add("-", what, at(CHECK, peer_size, False), _seconds(fastest), None)
+    return table.lines
 
 
 def _pathological(results: list[Result]) -> list[str]:

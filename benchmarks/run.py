@@ -19,6 +19,13 @@ from pathlib import Path
 from benchmarks._measure import measure
 from benchmarks._peers import RUMDL, Peer, install_peers
 from benchmarks._report import CMARK, Result, machine_info, render_results, tool_versions
+from benchmarks._scenarios import (
+    bench_cached,
+    bench_folder,
+    bench_one_line,
+    load_note,
+    use_bytecode,
+)
 from benchmarks.generate import generate_list
 from benchmarks.pathological import PATHOLOGICAL_KINDS, generate_pathological
 
@@ -204,10 +211,14 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-ddlint", action="store_true", help="floors and peers only")
     parser.add_argument("--workdir", type=Path, default=HERE / "out" / "work")
     parser.add_argument("-o", "--output", type=Path, help="default benchmarks/RESULTS.md")
+    parser.add_argument(
+        "--folder-lists", type=int, default=200, help="lists in the folder run (0: none)"
+    )
     parser.add_argument("--quick", action="store_true", help="1 run, 1k/10k, no peers")
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.sizes, args.no_peers = 1, [1000, 10000], True
+        args.folder_lists = 20
         args.patho_scales = [0.01, 0.03]
     if args.wide_sizes is None:
         fitting = [size for size in args.sizes if size <= args.peer_max_rows]
@@ -222,9 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     args.workdir.mkdir(parents=True, exist_ok=True)
     bench = Bench(args, args.workdir)
     ddlint = None if args.skip_ddlint else _ddlint_exe(args.ddlint)
-    notes: list[str] = []
+    notes: list[str] = [load_note("at the start")]
     if ddlint is None:
         notes.append("ddlint not run (--skip-ddlint or no executable found): no ddlint rows")
+    else:
+        notes.append(use_bytecode())
     peers: list[Peer] = []
     if not args.no_peers:
         _log(f"installing/locating peers in {args.peers_dir} ...")
@@ -247,10 +260,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     if ddlint is not None:
         seed_argv = [ddlint, "check", NO_CACHE, str(SEED)]
-        bench.time("ddlint check", seed_argv, "seed fixture", None, seed_size, timeout=args.timeout)
+        bench.time(
+            "ddlint check",
+            seed_argv,
+            "seed fixture",
+            None,
+            seed_size,
+            timeout=args.timeout,
+            runs=floors_runs,
+        )
+        bench_one_line(bench, ddlint)
     _bench_lists(bench, ddlint, peers)
+    if ddlint is not None:
+        fitting = [size for size in args.sizes if size <= args.peer_max_rows]
+        bench_cached(bench, ddlint, max(fitting or args.sizes))
+        if args.folder_lists:
+            notes.append(bench_folder(bench, ddlint, args.folder_lists))
     if not args.no_pathological:
         _bench_pathological(bench, ddlint)
+    notes.append(load_note("at the end"))
     text = render_results(
         bench.results,
         machine=machine_info(),
