@@ -77,12 +77,18 @@ def _in_workers(
 ) -> Iterator[FileOutcome | FileError]:
     # Imported here: a run of one file never pays for multiprocessing.
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # A forked worker starts with every module this process imported, at no cost;
-    # where fork is unsafe or missing (macOS, Windows), the platform's default.
-    method = "fork" if sys.platform.startswith("linux") else None
+    # A forked worker starts with every module this process imported, at no cost. Fork
+    # is unsafe in a process with other threads (a library caller's) and on macOS, and
+    # missing on Windows: there, a fresh interpreter per worker (forkserver, spawn).
+    alone = threading.active_count() == 1
+    if sys.platform.startswith("linux"):
+        method: str | None = "fork" if alone else "forkserver"
+    else:
+        method = None  # the platform's default
     # A forked worker would print again what still sits in these buffers when it exits.
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
