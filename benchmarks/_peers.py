@@ -1,6 +1,7 @@
 """Peer Markdown linters/formatters, installed once into a cache dir (default benchmarks/.peers).
 
-Node peers go to ``<dir>/node`` (``npm install``), Python peers to ``<dir>/venv``. A peer
+Node peers go to ``<dir>/node`` (``npm install``), Python peers to ``<dir>/venv`` (rumdl,
+a Rust linter, comes from PyPI as a binary wheel and is installed there too). A peer
 that does not install is skipped with a note; nothing is installed outside ``<dir>``.
 """
 
@@ -19,7 +20,8 @@ NODE_PACKAGES = (
     "remark-preset-lint-recommended",
     "prettier",
 )
-PYTHON_PACKAGES = ("pymarkdownlnt", "mdformat", "mdformat-gfm")
+RUMDL = "rumdl check --no-cache"
+PYTHON_PACKAGES = ("pymarkdownlnt", "mdformat", "mdformat-gfm", "rumdl")
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,14 @@ def _install_node(root: Path) -> str | None:
 
 
 def _install_python(venv: Path) -> str | None:
-    if (venv / "bin" / "pymarkdown").exists() and (venv / "bin" / "mdformat").exists():
+    wanted = ("pymarkdown", "mdformat", "rumdl")
+    if all((venv / "bin" / name).exists() for name in wanted):
         return None
-    ok, out = _run([sys.executable, "-m", "venv", str(venv)])
+    ok, out = (
+        (True, "")
+        if (venv / "bin" / "pip").exists()
+        else _run([sys.executable, "-m", "venv", str(venv)])
+    )
     if ok:
         ok, out = _run([str(venv / "bin" / "pip"), "install", "-q", *PYTHON_PACKAGES])
     return None if ok else f"pip install failed: {' '.join(out.split())[-200:]}"
@@ -121,6 +128,14 @@ def install_peers(peers_dir: Path) -> tuple[list[Peer], list[str]]:
                 "mdformat --check (+gfm)",
                 (str(venv / "bin" / "mdformat"), "--check"),
                 f"{mdformat} (mdformat-gfm {gfm})",
+            )
+        )
+        # --no-cache: every tool is timed doing the work, none reading its last result.
+        peers.append(
+            Peer(
+                RUMDL,
+                (str(venv / "bin" / "rumdl"), "check", "--no-cache"),
+                _python_version(venv, "rumdl"),
             )
         )
     return peers, notes

@@ -15,8 +15,12 @@ from benchmarks._measure import Measurement
 from benchmarks._peers import Peer
 
 CHECK, FIX, EXPORT = "ddlint check", "ddlint check --fix", "ddlint export --format json"
+JSON_CHECK = "ddlint check --output-format json"
+CACHED_CHECK = "ddlint check (cached re-check)"
+FOLDER_SERIAL, FOLDER_PARALLEL = "ddlint check DIR --jobs 1", "ddlint check DIR (default --jobs)"
 CMARK = "cmark-gfm render (python -c)"
-PEER_PREFIXES = ("markdownlint", "remark", "prettier", "pymarkdown", "mdformat")
+PEER_PREFIXES = ("markdownlint", "remark", "prettier", "pymarkdown", "mdformat", "rumdl")
+RUMDL = "rumdl check --no-cache"
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,10 @@ class Result:
     @property
     def defects(self) -> bool:
         return "defects" in self.input
+
+    @property
+    def wide(self) -> bool:
+        return " wide" in self.input
 
 
 def _first_line(argv: list[str]) -> str:
@@ -76,21 +84,21 @@ def tool_versions(ddlint: str | None, peers: list[Peer]) -> dict[str, str]:
     return versions
 
 
-def _find(results: list[Result], tool: str, rows: int | None, defects: bool) -> Result | None:
+def _find(
+    results: list[Result], tool: str, rows: int | None, defects: bool, wide: bool = False
+) -> Result | None:
     for result in results:
-        if result.tool == tool and result.rows == rows and result.defects == defects:
+        if (result.tool, result.rows, result.defects, result.wide) == (tool, rows, defects, wide):
             return result
     return None
 
 
+def _by_input(results: list[Result], tool: str, input_label: str) -> Result | None:
+    return next((r for r in results if r.tool == tool and r.input == input_label), None)
+
+
 def _seconds(result: Result | None) -> float | None:
     return result.measurement.median_seconds if result is not None and result.ok else None
-
-
-def _ratio(num: float | None, den: float | None, what: str) -> str:
-    if num is None or den is None or den == 0:
-        return f"n/a ({what} missing or failed)"
-    return f"{num / den:.2f}×"
 
 
 def _row(result: Result) -> str:
@@ -104,52 +112,93 @@ def _row(result: Result) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _ratios(results: list[Result], sizes: list[int], peer_max: int) -> list[str]:
+class _Ratios:
+    """The rows of the ratio table: what, the value, the limit and whether it holds."""
+
+    def __init__(self) -> None:
+        self.lines = ["| # | ratio | value | limit | holds |", "|---|---|---|---|---|"]
+
+    def add(
+        self,
+        item: str,
+        what: str,
+        num: float | None,
+        den: float | None,
+        limit: float | None,
+        *,
+        at_least: bool = False,
+        extra: str = "",
+    ) -> None:
+        if num is None or den is None or den == 0:
+            value, holds = "n/a (missing or failed)", ""
+        else:
+            ratio = num / den
+            value = f"{ratio:.2f}×"
+            holds = "" if limit is None else ("yes" if (ratio >= limit) == at_least else "no")
+            if limit is not None and ratio == limit:
+                holds = "yes"
+        bound = "" if limit is None else f"{'≥' if at_least else '≤'} {limit:g}×"
+        self.lines.append(f"| {item} | {what} | {value}{extra} | {bound} | {holds} |")
+
+
+def _ratios(results: list[Result], sizes: list[int], peer_max: int, notes: list[str]) -> list[str]:
+    """The ratios issue #21 asks for ("What must hold"), numbered as there."""
     top = max(sizes)
     peer_size = max((s for s in sizes if s <= peer_max), default=min(sizes))
+
+    def at(tool: str, rows: int | None, defects: bool, wide: bool = False) -> float | None:
+        return _seconds(_find(results, tool, rows, defects, wide))
+
+    table = _Ratios()
+    for wide in (False, True):
+        shape = "wide" if wide else "standard"
+        text, json = at(CHECK, peer_size, True, wide), at(JSON_CHECK, peer_size, True, wide)
+        what = f"text vs JSON report, {peer_size:,} rows + defects, {shape} shape"
+        table.add("1", what, text, json, 1.15)
+    for defects in (False, True):
+        kind = "+ defects" if defects else "clean"
+        what = f"ddlint check vs rumdl, {peer_size:,} rows {kind}"
+        table.add("2", what, at(CHECK, peer_size, defects), at(RUMDL, peer_size, defects), 3)
+    what = f"ddlint check vs cmark-gfm render, {top:,} rows"
+    table.add("2", what, at(CHECK, top, False), at(CMARK, top, False), 6)
+    for tool in (CHECK, FIX, EXPORT):
+        for defects in (False, True):
+            kind = "+ defects" if defects else "clean"
+            for small, big in itertools.pairwise(sorted(sizes)):
+                limit = 11 if big == 10 * small else None
+                what = f"growth, {tool} ({kind}), {small:,}→{big:,} rows"
+                table.add("2", what, at(tool, big, defects), at(tool, small, defects), limit)
+    what = f"fix vs check, {top:,} rows + defects"
+    table.add("3", what, at(FIX, top, True), at(CHECK, top, True), 2)
+    seed = _seconds(_by_input(results, CHECK, "seed fixture"))
+    floor = _seconds(next((r for r in results if r.tool.startswith("import floor")), None))
+    table.add("4", "seed check vs import floor", seed, floor, 1.3)
+    one_line = _seconds(_by_input(results, CHECK, "one-line file"))
+    cached = _seconds(_by_input(results, CACHED_CHECK, f"{peer_size:,} rows"))
+    what = f"cached re-check of {peer_size:,} clean rows vs check of a one-line file"
+    table.add("5", what, cached, one_line, 1.5)
+    fixed = _seconds(_by_input(results, CACHED_CHECK, f"{peer_size:,} rows, after --fix"))
+    what = f"(the same, {peer_size:,} rows after --fix: little to report)"
+    table.add("5", what, fixed, one_line, 1.5)
+    serial = _seconds(next((r for r in results if r.tool == FOLDER_SERIAL), None))
+    parallel = _seconds(next((r for r in results if r.tool == FOLDER_PARALLEL), None))
+    identical = next((n for n in notes if n.startswith("folder report")), "")
+    extra = f" ({identical})" if identical else ""
+    what = "folder: speed-up of the default --jobs over --jobs 1"
+    table.add("6", what, serial, parallel, 1.7, at_least=True, extra=extra)
+    check_r, cmark_r = _find(results, CHECK, top, False), _find(results, CMARK, top, False)
+    peak = check_r.measurement.peak_mb if check_r and check_r.ok else None
+    cmark_peak = cmark_r.measurement.peak_mb if cmark_r and cmark_r.ok else None
+    table.add("7", f"peak memory, check vs cmark-gfm, {top:,} rows", peak, cmark_peak, 1)
     peers = [
         r
         for r in results
         if r.tool.startswith(PEER_PREFIXES) and r.rows == peer_size and not r.defects and r.ok
     ]
     fastest = min(peers, key=lambda r: r.measurement.median_seconds, default=None)
-    check_peer = _seconds(_find(results, CHECK, peer_size, False))
-    check_top = _seconds(_find(results, CHECK, top, False))
-    cmark_top = _seconds(_find(results, CMARK, top, False))
-    lines = [
-        "| ratio | value |",
-        "|---|---|",
-        f"| ddlint check {peer_size:,} vs fastest peer"
-        f" ({fastest.tool if fastest else 'none'}) | "
-        f"{_ratio(check_peer, _seconds(fastest), 'check or peer')} |",
-        f"| ddlint check {top:,} vs cmark-gfm render {top:,} | "
-        f"{_ratio(check_top, cmark_top, 'check or cmark')} |",
-    ]
-    ordered = sorted(sizes)
-    for tool in (CHECK, FIX, EXPORT):
-        steps = []
-        for small, big in itertools.pairwise(ordered):
-            a, b = (
-                _seconds(_find(results, tool, small, False)),
-                _seconds(_find(results, tool, big, False)),
-            )
-            steps.append(f"{small:,}→{big:,}: {_ratio(b, a, tool)} (rows ×{big / small:g})")
-        lines.append(f"| growth, {tool} (clean) | {'; '.join(steps) or 'n/a'} |")
-    fix = _seconds(_find(results, FIX, top, True))
-    check = _seconds(_find(results, CHECK, top, True))
-    lines.append(f"| fix vs check, {top:,} rows + defects | {_ratio(fix, check, 'fix or check')} |")
-    check_r, cmark_r = _find(results, CHECK, top, False), _find(results, CMARK, top, False)
-    peak = check_r.measurement.peak_mb if check_r and check_r.ok else None
-    cmark_peak = cmark_r.measurement.peak_mb if cmark_r and cmark_r.ok else None
-    lines.append(
-        f"| peak memory, check vs cmark-gfm, {top:,} rows | {_ratio(peak, cmark_peak, 'peak')} |"
-    )
-    seed = next((r for r in results if r.tool == CHECK and r.input.startswith("seed")), None)
-    floor = next((r for r in results if r.tool.startswith("import floor")), None)
-    lines.append(
-        f"| seed check vs import floor | {_ratio(_seconds(seed), _seconds(floor), 'seed')} |"
-    )
-    return lines
+    what = f"ddlint check {peer_size:,} vs fastest peer ({fastest.tool if fastest else 'none'})"
+    table.add("-", what, at(CHECK, peer_size, False), _seconds(fastest), None)
+    return table.lines
 
 
 def _pathological(results: list[Result]) -> list[str]:
@@ -219,7 +268,9 @@ def render_results(
         "",
         "## Ratios",
         "",
-        *_ratios(results, args.sizes, args.peer_max_rows),
+        'Numbered as the items of issue #21\'s "What must hold when resolved".',
+        "",
+        *_ratios(results, args.sizes, args.peer_max_rows, notes),
         "",
         "## Pathological inputs (`ddlint check`, cmark-gfm for reference)",
         "",

@@ -1,12 +1,14 @@
 """Deterministic generator of paper-list READMEs shaped like the seed.
 
-    python -m benchmarks.generate --rows 10000 [--defects] [--seed 0] [-o FILE]
+    python -m benchmarks.generate --rows 10000 [--defects] [--seed 0] [--shape wide] [-o FILE]
     python -m benchmarks.generate --pathological long_line --scale 0.1 -o FILE
 
 Everything is drawn from one seeded ``random.Random``: the same arguments give the same
 bytes on every machine and every run. A clean list has one 7-column table per year
 section, rows sorted newest month first; ``defects=True`` injects the seed's defect
-classes into ``DEFECT_RATE`` of the rows (see ``DEFECT_CLASSES``).
+classes into ``DEFECT_RATE`` of the rows (see ``DEFECT_CLASSES``). ``shape="wide"``
+gives rows of 300–600 characters with several links each, and (with defects) puts
+link defects at the end of ``WIDE_DEFECT_RATE`` of the rows, far to the right.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ __all__ = [
     "DEFECT_CLASSES",
     "DEFECT_RATE",
     "PATHOLOGICAL_KINDS",
+    "SHAPES",
+    "WIDE_DEFECTS",
     "generate_list",
     "generate_pathological",
 ]
@@ -47,6 +51,14 @@ ROW_DEFECTS = (
 # (and a stray block after every second table) they stay seed-like.
 TABLE_DEFECTS = ("html_comment_in_table", "stray_rows_after_blank")
 DEFECT_CLASSES = ROW_DEFECTS + TABLE_DEFECTS
+
+SHAPES = ("standard", "wide")
+WIDE_ROW_CHARS = (300, 600)
+WIDE_LABELS = ("Project", "Poster", "Slide", "Video", "Dataset", "Blog", "Demo", "Talk")
+# The wide shape's own defects: on the last link of the row, so the finding sits far
+# to the right of a long line (what the text report's excerpt has to reach).
+WIDE_DEFECTS = ("tracking_params_at_end", "insecure_link_at_end", "empty_link_at_end")
+WIDE_DEFECT_RATE = 0.2
 
 LIST_TITLE = "Dataset-distillation-papers"
 HEADER = (
@@ -88,8 +100,9 @@ def format_row(cells: list[str], rng: random.Random | None = None) -> str:
 class _PaperFactory:
     """Draws unique, plausible paper rows for a given year."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, wide: bool = False) -> None:
         self.rng = rng
+        self.wide = wide
         self.titles: set[str] = set()
         self.urls: set[str] = set()
         self.task_names = [name for name, _ in V.TASKS]
@@ -186,6 +199,12 @@ class _PaperFactory:
             return f"https://docs.google.com/presentation/d/{key}/edit"
         if label == "Video":
             return f"https://slideslive.com/{rng.randint(10**7, 10**8)}/{repo.lower()}"
+        if label == "Dataset":
+            return f"https://huggingface.co/datasets/{user}/{repo.lower()}"
+        if label in ("Blog", "Talk"):
+            return f"https://{user}.github.io/{label.lower()}/{repo.lower()}-{rng.randint(1, 999)}"
+        if label == "Demo":
+            return f"https://huggingface.co/spaces/{user}/{repo.lower()}"
         return f"https://{user}.github.io/{repo}/"
 
     def row(self, year: int) -> Row:
@@ -200,7 +219,29 @@ class _PaperFactory:
         count = rng.choice((0, 1, 2, 3, 3, 4, 4, 5, 6))
         datasets = ", ".join(rng.sample(V.DATASETS, count))
         supp = self._supp(venue, year, title, first, last)
-        return Row(author, title, url, kind, task, datasets, venue_text, supp, month)
+        row = Row(author, title, url, kind, task, datasets, venue_text, supp, month)
+        return self._widen(row, first, last) if self.wide else row
+
+    def _widen(self, row: Row, first: str, last: str) -> Row:
+        """The row with links in its last cell, as many as bring it nearest a drawn
+        length of 300–600 characters (never past 600, at least 300 when links allow)."""
+        rng = self.rng
+        low, high = WIDE_ROW_CHARS
+        target = rng.randint(low, high)
+        user = f"{first}{last}".lower()
+        repo = "-".join(row.title.split(": ")[-1].split()[:4])
+        links = [f"[Code](https://github.com/{user}/{repo})"]
+        labels = list(WIDE_LABELS)
+        rng.shuffle(labels)
+        for label in labels:
+            row = replace(row, supp=", ".join(links))
+            length = len(format_row(row.cells()))
+            extra = f"[{label}]({self._supp_url(label, 2024, user, repo)})"
+            grown = length + len(extra) + 2
+            if grown > high or (length >= low and grown > target):
+                break
+            links.append(extra)
+        return replace(row, supp=", ".join(links))
 
 
 def _year_counts(rows: int) -> dict[int, int]:
@@ -216,6 +257,22 @@ def _year_counts(rows: int) -> dict[int, int]:
             counts[i % years] += step
         i += 1
     return {NEWEST_YEAR - i: count for i, count in enumerate(counts)}
+
+
+def _break_last_link(row: Row, defect: str) -> Row:
+    """``row`` with its last link broken the way ``defect`` says."""
+    head, sep, last = row.supp.rpartition("](")
+    if not sep:
+        return row
+    target = last[:-1]  # the link's target, without its closing parenthesis
+    if defect == "tracking_params_at_end":
+        joiner = "&" if "?" in target else "?"
+        target += f"{joiner}utm_source=twitter&utm_medium=social"
+    elif defect == "insecure_link_at_end":
+        target = target.replace("https://", "http://", 1)
+    else:  # empty_link_at_end
+        target = ""
+    return replace(row, supp=f"{head}]({target})")
 
 
 def _misspell(task: str) -> str:
@@ -235,9 +292,13 @@ class _SectionWriter:
 
     def _pick_defects(self, count: int, section: int) -> list[str | None]:
         picks: list[str | None] = []
+        wide = self.factory.wide
         for _ in range(count):
             drawn = self.defects and self.rng.random() < DEFECT_RATE
-            picks.append(self.rng.choice(ROW_DEFECTS) if drawn else None)
+            pick = self.rng.choice(ROW_DEFECTS) if drawn else None
+            if pick is None and wide and self.defects and self.rng.random() < WIDE_DEFECT_RATE:
+                pick = self.rng.choice(WIDE_DEFECTS)
+            picks.append(pick)
         if self.defects and section % 3 == 0 and count >= 10:
             picks[count * 9 // 10] = "html_comment_in_table"
         if self.defects and section % 2 == 0 and count >= 4:
@@ -268,6 +329,8 @@ class _SectionWriter:
                 row = factory.row(year + rng.choice((-1, 1)))
             elif defect == "inconsistent_spelling":
                 row = replace(row, task=_misspell(row.task))
+            elif defect in WIDE_DEFECTS:
+                row = _break_last_link(row, defect)
             padded = format_row(row.cells(), rng if defect == "irregular_padding" else None)
             if defect == "stray_rows_after_blank":
                 stray.append(padded)
@@ -282,12 +345,15 @@ class _SectionWriter:
         return [*head, HEADER, DELIMITER, *body, *tail, "", "", ""]
 
 
-def generate_list(rows: int, defects: bool, seed: int = 0) -> str:
+def generate_list(rows: int, defects: bool, seed: int = 0, shape: str = "standard") -> str:
     """A paper list of exactly ``rows`` paper rows (template rows and comments come on top)."""
     if rows < 1:
         raise ValueError("rows must be at least 1")
+    if shape not in SHAPES:
+        raise ValueError(f"shape must be one of {', '.join(SHAPES)}")
     counts = _year_counts(rows)
-    writer = _SectionWriter(_PaperFactory(random.Random(seed)), defects)
+    factory = _PaperFactory(random.Random(seed), wide=shape == "wide")
+    writer = _SectionWriter(factory, defects)
     nav = " | ".join(f"[{year}](#Papers-in-{year}-back-to-top)" for year in counts)
     lines = [
         f"# {LIST_TITLE}",
@@ -313,6 +379,9 @@ def main(argv: list[str] | None = None) -> int:
         "--defects", action="store_true", help=f"inject defects ({DEFECT_RATE:.0%})"
     )
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--shape", choices=SHAPES, default="standard", help="wide: rows of 300-600 characters"
+    )
     parser.add_argument("--pathological", choices=PATHOLOGICAL_KINDS, help="a robustness input")
     parser.add_argument("--scale", type=float, default=1.0, help="pathological scale (1.0 = full)")
     parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
@@ -320,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.pathological:
         text = generate_pathological(args.pathological, args.scale)
     else:
-        text = generate_list(args.rows, args.defects, args.seed)
+        text = generate_list(args.rows, args.defects, args.seed, args.shape)
     if args.output is None:
         sys.stdout.write(text)
     else:

@@ -17,8 +17,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks._measure import measure
-from benchmarks._peers import Peer, install_peers
-from benchmarks._report import Result, machine_info, render_results, tool_versions
+from benchmarks._peers import RUMDL, Peer, install_peers
+from benchmarks._report import CMARK, Result, machine_info, render_results, tool_versions
+from benchmarks._scenarios import (
+    bench_cached,
+    bench_folder,
+    bench_one_line,
+    load_note,
+    use_bytecode,
+)
 from benchmarks.generate import generate_list
 from benchmarks.pathological import PATHOLOGICAL_KINDS, generate_pathological
 
@@ -29,7 +36,12 @@ CMARK_RENDER = (
     "text = open(sys.argv[1], encoding='utf-8').read(); "
     "cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)"
 )
-IMPORT_FLOOR = "import pydantic, click, mistune, httpx"
+# What a plain check cannot do without (httpx is for --check-links only).
+IMPORT_FLOOR = "import click, mistune, pydantic"
+IMPORT_FLOOR_LABEL = "import floor (click, mistune, pydantic)"
+# Every ddlint run of the benchmarks does the work: none reads a result it cached.
+NO_CACHE = "--no-cache"
+JSON_CHECK = "ddlint check --output-format json"
 
 
 def _log(message: str) -> None:
@@ -74,50 +86,67 @@ def _ddlint_exe(explicit: str | None) -> str | None:
     return str(beside) if beside.exists() else shutil.which("ddlint")
 
 
+def _list_label(rows: int, shape: str, defects: bool) -> str:
+    wide = " wide" if shape == "wide" else ""
+    return f"{rows:,} rows{wide}{' + defects' if defects else ''}"
+
+
 def _bench_lists(bench: Bench, ddlint: str | None, peers: list[Peer]) -> None:
     args = bench.args
     for rows in args.sizes:
         for defects in (False, True):
-            label = f"{rows:,} rows{' + defects' if defects else ''}"
-            path = bench.workdir / f"list-{rows}-{'defects' if defects else 'clean'}.md"
-            path.write_text(generate_list(rows, defects, args.seed), encoding="utf-8", newline="")
-            size = path.stat().st_size
-            _log(f"{label}: {size / 1e6:.2f} MB")
-            common = {"timeout": args.timeout}
+            _bench_one_list(bench, ddlint, peers, rows, "standard", defects)
+    for rows in args.wide_sizes:
+        for defects in (False, True):
+            # The wide shape is there for the report's cost on long lines and for the
+            # fastest peer: the slow peers time out at these sizes anyway.
+            fast = [peer for peer in peers if peer.name == RUMDL]
+            _bench_one_list(bench, ddlint, fast, rows, "wide", defects, fix=False)
+
+
+def _bench_one_list(
+    bench: Bench,
+    ddlint: str | None,
+    peers: list[Peer],
+    rows: int,
+    shape: str,
+    defects: bool,
+    *,
+    fix: bool = True,
+) -> None:
+    args = bench.args
+    label = _list_label(rows, shape, defects)
+    kind = "defects" if defects else "clean"
+    path = bench.workdir / f"list-{rows}-{shape}-{kind}.md"
+    path.write_text(generate_list(rows, defects, args.seed, shape), encoding="utf-8", newline="")
+    size = path.stat().st_size
+    _log(f"{label}: {size / 1e6:.2f} MB")
+    timeout = args.timeout
+    cmark = [sys.executable, "-c", CMARK_RENDER, path.name]
+    zero = frozenset({0})
+    bench.time(CMARK, cmark, label, rows, size, ok_codes=zero, timeout=timeout)
+    if ddlint is not None:
+        check = [ddlint, "check", NO_CACHE, path.name]
+        bench.time("ddlint check", check, label, rows, size, timeout=timeout)
+        if defects and rows <= args.peer_max_rows:  # what the text report costs over JSON
+            as_json = [*check, "--output-format", "json"]
+            bench.time(JSON_CHECK, as_json, label, rows, size, timeout=timeout)
+        if fix:
+            copy = bench.workdir / f"fix-{path.name}"
+
+            def fresh_copy(src: Path = path, dst: Path = copy) -> None:
+                shutil.copyfile(src, dst)
+
+            argv = [ddlint, "check", NO_CACHE, "--fix", copy.name]
             bench.time(
-                "cmark-gfm render (python -c)",
-                [sys.executable, "-c", CMARK_RENDER, path.name],
-                label,
-                rows,
-                size,
-                ok_codes=frozenset({0}),
-                **common,
+                "ddlint check --fix", argv, label, rows, size, prepare=fresh_copy, timeout=timeout
             )
-            if ddlint is not None:
-                copy = bench.workdir / f"fix-{path.name}"
-
-                def fresh_copy(src: Path = path, dst: Path = copy) -> None:
-                    shutil.copyfile(src, dst)
-
-                bench.time(
-                    "ddlint check", [ddlint, "check", path.name], label, rows, size, **common
-                )
-                bench.time(
-                    "ddlint check --fix",
-                    [ddlint, "check", "--fix", copy.name],
-                    label,
-                    rows,
-                    size,
-                    prepare=fresh_copy,
-                    **common,
-                )
-                export = [ddlint, "export", path.name, "--format", "json", "-o", "/dev/null"]
-                bench.time("ddlint export --format json", export, label, rows, size, **common)
-            if rows > args.peer_max_rows:
-                continue
-            for peer in peers:
-                argv = [*peer.argv, path.name]
-                bench.time(peer.name, argv, label, rows, size, timeout=args.peer_timeout)
+            export = [ddlint, "export", path.name, "--format", "json", "-o", "/dev/null"]
+            bench.time("ddlint export --format json", export, label, rows, size, timeout=timeout)
+    if rows <= args.peer_max_rows:
+        for peer in peers:
+            argv = [*peer.argv, path.name]
+            bench.time(peer.name, argv, label, rows, size, timeout=args.peer_timeout)
 
 
 def _bench_pathological(bench: Bench, ddlint: str | None) -> None:
@@ -141,7 +170,7 @@ def _bench_pathological(bench: Bench, ddlint: str | None) -> None:
                 ok_codes=frozenset({0}),
             )
             if ddlint is not None:
-                argv = [ddlint, "check", path.name]
+                argv = [ddlint, "check", NO_CACHE, path.name]
                 timeout = args.patho_timeout
                 bench.time(
                     "patho: ddlint check", argv, label, None, size, timeout=timeout, runs=runs
@@ -161,11 +190,20 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=5, help="runs per command (median)")
     parser.add_argument("--sizes", type=ints, default=[1000, 10000, 100000], help="rows, CSV")
     parser.add_argument("--seed", type=int, default=0, help="generator seed")
+    parser.add_argument(
+        "--wide-sizes",
+        type=ints,
+        default=None,
+        help="wide-shape rows, CSV (default: the largest --sizes up to --peer-max-rows)",
+    )
     parser.add_argument("--timeout", type=float, default=600, help="per-run timeout, ddlint")
     parser.add_argument("--peer-timeout", type=float, default=120, help="per-run, peers")
     parser.add_argument("--peer-max-rows", type=int, default=10000, help="largest size for peers")
     parser.add_argument("--peers-dir", type=Path, default=HERE / ".peers", help="peer cache")
     parser.add_argument("--no-peers", action="store_true", help="skip peers")
+    parser.add_argument(
+        "--peer-names", default="", help="only the peers whose name starts with one of these, CSV"
+    )
     parser.add_argument("--patho-scales", type=floats, default=[0.1, 0.3, 1.0])
     parser.add_argument("--patho-timeout", type=float, default=120, help="per-run, pathological")
     parser.add_argument("--no-pathological", action="store_true")
@@ -173,11 +211,18 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-ddlint", action="store_true", help="floors and peers only")
     parser.add_argument("--workdir", type=Path, default=HERE / "out" / "work")
     parser.add_argument("-o", "--output", type=Path, help="default benchmarks/RESULTS.md")
+    parser.add_argument(
+        "--folder-lists", type=int, default=200, help="lists in the folder run (0: none)"
+    )
     parser.add_argument("--quick", action="store_true", help="1 run, 1k/10k, no peers")
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.sizes, args.no_peers = 1, [1000, 10000], True
+        args.folder_lists = 20
         args.patho_scales = [0.01, 0.03]
+    if args.wide_sizes is None:
+        fitting = [size for size in args.sizes if size <= args.peer_max_rows]
+        args.wide_sizes = [max(fitting or args.sizes)]
     if args.output is None:
         args.output = HERE / "out" / "RESULTS-quick.md" if args.quick else HERE / "RESULTS.md"
     return args
@@ -188,18 +233,23 @@ def main(argv: list[str] | None = None) -> int:
     args.workdir.mkdir(parents=True, exist_ok=True)
     bench = Bench(args, args.workdir)
     ddlint = None if args.skip_ddlint else _ddlint_exe(args.ddlint)
-    notes: list[str] = []
+    notes: list[str] = [load_note("at the start")]
     if ddlint is None:
         notes.append("ddlint not run (--skip-ddlint or no executable found): no ddlint rows")
+    else:
+        notes.append(use_bytecode())
     peers: list[Peer] = []
     if not args.no_peers:
         _log(f"installing/locating peers in {args.peers_dir} ...")
         peers, peer_notes = install_peers(args.peers_dir)
         notes += peer_notes
+        wanted = tuple(name for name in args.peer_names.split(",") if name)
+        if wanted:
+            peers = [peer for peer in peers if peer.name.startswith(wanted)]
     floors_runs = max(args.runs, 5)
     seed_size = SEED.stat().st_size
     bench.time(
-        "import floor (pydantic, click, mistune, httpx)",
+        IMPORT_FLOOR_LABEL,
         [sys.executable, "-c", IMPORT_FLOOR],
         "-",
         None,
@@ -209,11 +259,26 @@ def main(argv: list[str] | None = None) -> int:
         ok_codes=frozenset({0}),
     )
     if ddlint is not None:
-        seed_argv = [ddlint, "check", str(SEED)]
-        bench.time("ddlint check", seed_argv, "seed fixture", None, seed_size, timeout=args.timeout)
+        seed_argv = [ddlint, "check", NO_CACHE, str(SEED)]
+        bench.time(
+            "ddlint check",
+            seed_argv,
+            "seed fixture",
+            None,
+            seed_size,
+            timeout=args.timeout,
+            runs=floors_runs,
+        )
+        bench_one_line(bench, ddlint)
     _bench_lists(bench, ddlint, peers)
+    if ddlint is not None:
+        fitting = [size for size in args.sizes if size <= args.peer_max_rows]
+        bench_cached(bench, ddlint, max(fitting or args.sizes))
+        if args.folder_lists:
+            notes.append(bench_folder(bench, ddlint, args.folder_lists))
     if not args.no_pathological:
         _bench_pathological(bench, ddlint)
+    notes.append(load_note("at the end"))
     text = render_results(
         bench.results,
         machine=machine_info(),

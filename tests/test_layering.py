@@ -39,10 +39,10 @@ THIRD_PARTY_OWNERS = {
     "mistune": {"inline"},
     "wcwidth": {"inline"},
     "httpx": {"net"},
+    "platformdirs": {"net"},
     "click": {"cli"},
     "pydantic": {"records", "engine"},
     "pathspec": {"engine"},
-    "platformdirs": {"net"},
 }
 
 # At most this many modules at the top of the package besides the packages.

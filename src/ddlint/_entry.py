@@ -19,6 +19,13 @@ from typing import NoReturn
 
 def run() -> int:
     """The command, without the cyclic collector; its exit code."""
+    if sys.argv[1:] == ["--version"]:
+        # What click's version option prints, without loading the command line and
+        # everything it imports (start-up time; tests/cli/test_startup.py compares both).
+        from ddlint import __version__
+
+        sys.stdout.write(f"ddlint {__version__}\n")
+        return 0
     gc.disable()
     from ddlint.cli.main import main as cli_main
 

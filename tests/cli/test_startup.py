@@ -1,4 +1,4 @@
-"""Start-up: a plain check imports only what it needs (issue: Performance).
+"""Start-up: a plain check imports only what it needs (issues: Performance, #21).
 
 httpx and the link checker are for --check-links only; a check of a list without a
 config file needs no TOML parser; a text report needs no other report format. Each
@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 from helpers import SEED
+
+from ddlint import __version__
 
 _PROBE = """
 import contextlib, io, json, sys
@@ -61,3 +63,47 @@ def test_plain_cells_need_no_mistune(tmp_path: Path) -> None:
     _, modules = _modules_after("check", str(target), cwd=tmp_path)
     assert "mistune" not in modules
     assert "httpx" not in modules
+
+
+_ENTRY_PROBE = """
+import contextlib, io, json, sys
+import ddlint._entry
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    code = ddlint._entry.run()
+print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules)}))
+"""
+
+
+def test_version_imports_nothing_but_the_version() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _ENTRY_PROBE, "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0
+    ours = {m for m in report["modules"] if m.startswith("ddlint")}
+    assert ours == {"ddlint", "ddlint._entry"}
+    assert not {"click", "pydantic", "mistune"} & set(report["modules"])
+    # The same line click's version option prints.
+    clicked = subprocess.run(
+        [sys.executable, "-c", "import ddlint.cli.main as m; m.main(['--version'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert report["out"] == clicked.stdout == f"ddlint {__version__}\n"
+
+
+def test_a_plain_check_loads_no_fixer_no_workers_no_platformdirs(tmp_path: Path) -> None:
+    target = tmp_path / "one.md"
+    target.write_text("# A list\n", encoding="utf-8")
+    for argv in (["check", str(target)], ["check", str(target)], ["check", "--no-cache", "."]):
+        code, modules = _modules_after(*argv, cwd=tmp_path)  # the second reads the cache
+        assert code == 0
+        assert not {m for m in modules if m.startswith("ddlint.fix")}
+        assert "multiprocessing" not in modules and "concurrent.futures" not in modules
+        assert "platformdirs" not in modules  # the link cache's folder: --check-links only
+    assert (tmp_path / ".ddlint_cache").is_dir()  # the first two runs kept their result

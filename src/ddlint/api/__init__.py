@@ -11,17 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 from ddlint.engine.config import Config, default_config, selected_codes
 from ddlint.engine.linter import LintResult, default_codes, lint, paused_gc
-from ddlint.fix.fixer import FixError, FixResult
-from ddlint.fix.fixer import fix_text as _fix_text
 from ddlint.gfm.document import Document
 from ddlint.gfm.parse import parse_document
-from ddlint.records.export import export_papers, paper_schema
 from ddlint.records.extract import extract_records
 from ddlint.records.model import Paper, Records
 from ddlint.text.findings import Finding
 
-if TYPE_CHECKING:  # only --check-links loads ddlint.net
-    from ddlint.net.model import LinkResult
+if TYPE_CHECKING:
+    from ddlint.fix.fixer import FixError, FixResult
+    from ddlint.net.model import LinkResult  # only --check-links loads ddlint.net
+    from ddlint.records.export import export_papers, paper_schema
 
 __all__ = [
     "Config",
@@ -37,6 +36,20 @@ __all__ = [
     "parse_records",
     "table_overview",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The fixer and the export load on first use: a plain check needs neither
+    # (start-up time), yet ``api.FixError`` and ``api.export_papers`` are the API.
+    if name in ("FixError", "FixResult"):
+        from ddlint.fix import fixer
+
+        return getattr(fixer, name)
+    if name in ("export_papers", "paper_schema"):
+        from ddlint.records import export
+
+        return getattr(export, name)
+    raise AttributeError(f"module 'ddlint.api' has no attribute {name!r}")
 
 
 def _codes(config: Config, select: Sequence[str] | None, ignore: Sequence[str]) -> set[str]:
@@ -79,6 +92,8 @@ def fix_text(
     unsafe: bool = False,
 ) -> FixResult:
     """Apply fixes until stable and verify them; raises ``FixError`` on a failed check."""
+    from ddlint.fix.fixer import fix_text as _fix_text
+
     config = config or default_config()
     codes = _codes(config, select, ignore)
     return _fix_text(text, path=path, codes=codes, settings=config.settings(), unsafe=unsafe)
@@ -163,6 +178,8 @@ def fix_links(
     """Apply the fixes the link-check results call for (DD311: links that moved for
     good; the unsafe ones with ``unsafe``), and no other, through the fixer: verified
     like every fix."""
+    from ddlint.fix.fixer import fix_text as _fix_text
+
     config = config or default_config()
     return _fix_text(
         text,

@@ -12,36 +12,29 @@ checked. What is wrong with the run itself (a configuration, an option, a git
 revision, a baseline) is raised as ``InputError`` before any file is written:
 every configuration is loaded first, and fixed files are written only once every
 file was checked.
+
+Several files are checked in worker processes (``api.workers``, ``--jobs``); their
+outcomes are taken in the order of the files, so the run is the serial run.
 """
 
 from __future__ import annotations
 
-import gc
 import os
-import sys
-import traceback
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
-from ddlint import api
+from ddlint.api.files import Caches, FileError, FileOutcome, UsageError
+from ddlint.api.workers import Plan, check_all, default_jobs, worker_count
 from ddlint.engine.config import Config, ConfigError, find_config, load_config, selected_codes
 from ddlint.engine.gitignore import GitIgnore
-from ddlint.engine.linter import LintResult, default_codes, lint
-from ddlint.fix.fixer import FixError, fix_text
-from ddlint.rules import ALL_RULES
-from ddlint.text.errors import InputError
+from ddlint.engine.linter import default_codes
 from ddlint.text.findings import Finding
 from ddlint.text.paths import collect_paths
-from ddlint.text.source import Source, SourceError, decode, read_source, write_atomic
+from ddlint.text.source import Source, SourceError, write_atomic
 
-if TYPE_CHECKING:  # only --check-links loads ddlint.net
-    from ddlint.net.model import LinkResult
-
-
-class UsageError(InputError):
-    """A problem with the command itself; exit 2."""
+__all__ = ["CheckRun", "FileError", "RunOptions", "UsageError", "check_paths"]
 
 
 @dataclass(frozen=True)
@@ -63,7 +56,7 @@ class RunOptions:
     link_timeout: float | None = None  # seconds per request; None: the checker's own
     link_accept: frozenset[int] = frozenset()  # status codes that count as working
     link_exclude: tuple[str, ...] = ()  # regular expressions of URLs not to check
-    cache_dir: str | None = None
+    cache_dir: str | None = None  # the root of every cache (``engine.resultcache``)
     no_cache: bool = False
     progress: bool = True
     diff_base: str | None = None
@@ -73,20 +66,11 @@ class RunOptions:
     fix_symlink_targets: bool = False
     # Leave out files named on the command line that ``exclude`` or .gitignore covers.
     force_exclude: bool = False
+    jobs: int | None = None  # worker processes; None: the config's, else one per core
 
     @property
     def fixing(self) -> bool:
         return self.fix or self.fix_only or self.show_diff
-
-
-@dataclass(frozen=True)
-class FileError:
-    """Why one file was not checked, or not fixed, while the others were."""
-
-    path: str
-    message: str  # one line, naming the file
-    refused: bool = False  # a fix that failed verification: the file was not written
-    traceback: str | None = None  # of an unexpected error, for --debug
 
 
 @dataclass
@@ -108,6 +92,7 @@ class CheckRun:
     baseline_written: int | None = None  # findings recorded by --write-baseline
     files: int = 0
     errors: list[FileError] = field(default_factory=list)
+    workers: int = 0  # the worker processes the files were checked in; 0: this one
 
 
 def check_paths(
@@ -118,7 +103,8 @@ def check_paths(
     explicit = Path(options.config_path) if options.config_path else None
     if explicit is not None and not explicit.is_file():
         raise ConfigError(f"{explicit}: no such config file")
-    run = CheckRun(config=_config_for(explicit or find_config(Path.cwd()), config_cache))
+    run_config_path = explicit or find_config(Path.cwd())
+    run = CheckRun(config=_config_for(run_config_path, config_cache))
     files = collect_paths(
         paths or (".",),
         exclude=run.config.exclude,
@@ -126,8 +112,9 @@ def check_paths(
         force_exclude=options.force_exclude,
     )
     # Every configuration and selection first: a bad one ends the run before any work.
-    plans = []
+    plans: list[Plan] = []
     roots = _roots(paths or (".",))
+    roots_of: dict[str, Path] = {}
     for name in files:
         config = _config_for(explicit or _find(name), config_cache)
         codes = selected_codes(
@@ -137,7 +124,8 @@ def check_paths(
             ignore=options.ignore,
             defaults=default_codes(),
         )
-        plans.append((name, config, codes, _root_of(name, roots)))
+        plans.append((name, config, codes))
+        roots_of[name] = _root_of(name, roots)
     if options.baseline_path and not options.write_baseline:
         from ddlint.engine.baseline import read_baseline
 
@@ -145,17 +133,19 @@ def check_paths(
     # Written once every file was checked: (source, new text, the folder a symlink's
     # target must lie in, None for anywhere).
     fixed: list[tuple[Source, str, Path | None]] = []
-    for name, config, codes, root in plans:
-        try:
-            write = _check_file(name, config, codes, options, run, stdin)
-        except Exception as exc:
-            if isinstance(exc, InputError) and not isinstance(exc, SourceError):
-                raise  # an option or a git revision: wrong for the whole run
-            shown = (options.stdin_filename or "-") if name == "-" else name
-            run.errors.append(_file_error(shown, exc))
+    jobs = options.jobs or run.config.jobs or default_jobs()
+    run.workers = worker_count(plans, options, jobs)
+    caches = _caches(options, run.config, run_config_path)
+    checked = check_all(plans, options, caches, run.workers, stdin)
+    for (name, _, _), outcome in zip(plans, checked):
+        if isinstance(outcome, FileError):
+            run.files += outcome.read
+            run.errors.append(outcome)
             continue
-        if write is not None:
-            fixed.append((*write, None if options.fix_symlink_targets else root))
+        _add(run, outcome)
+        if outcome.write is not None:
+            root = None if options.fix_symlink_targets else roots_of[name]
+            fixed.append((*outcome.write, root))
     _apply_baseline(run, options)
     for source, new_text, inside in fixed:
         try:
@@ -164,6 +154,35 @@ def check_paths(
         except SourceError as exc:
             run.errors.append(FileError(source.path, str(exc)))
     return run
+
+
+def _caches(options: RunOptions, config: Config, config_path: Path | None) -> Caches:
+    """The run's caches: results only for a check that neither fixes nor fetches links
+    (network findings are never stored), nothing with ``--no-cache``."""
+    from ddlint.engine.resultcache import CACHE_DIR_NAME, ResultCache, cache_root, project_root
+    from ddlint.engine.resultcache import salt as ddlint_salt
+
+    if options.no_cache:
+        return Caches()
+    root = cache_root(options.cache_dir, config, config_path)
+    links = root / "links" if root is not None else None
+    if options.fixing or options.check_links:
+        return Caches(links=links)
+    results_root = root or project_root(Path.cwd(), config_path) / CACHE_DIR_NAME
+    return Caches(ResultCache(results_root, ddlint_salt()), links)
+
+
+def _add(run: CheckRun, outcome: FileOutcome) -> None:
+    """One file's outcome into the run, as it comes (in the order of the files)."""
+    run.files += 1
+    if outcome.diff is not None:
+        run.diffs.append(outcome.diff)
+    if outcome.fixed_stdin is not None:
+        run.fixed_stdin, run.stdin_changed = outcome.fixed_stdin, outcome.stdin_changed
+    run.applied.extend(outcome.applied)
+    run.paper_tables += outcome.paper_tables
+    run.sources[outcome.display] = outcome.text_for_report
+    run.findings.extend(outcome.findings)
 
 
 def _roots(paths: Sequence[str]) -> list[Path]:
@@ -183,25 +202,6 @@ def _root_of(name: str, roots: list[Path]) -> Path:
     where = Path(os.path.abspath(name))
     holding = [root for root in roots if root in where.parents]
     return max(holding, key=lambda root: len(root.parts)) if holding else where.parent
-
-
-def _file_error(name: str, exc: BaseException) -> FileError:
-    if isinstance(exc, SourceError):
-        return FileError(name, str(exc))
-    if isinstance(exc, FixError):
-        detail = f"{exc.diff}\n" if exc.diff else ""
-        return FileError(
-            name,
-            f"{detail}{name}: fix refused: verification failed ({exc.check}): {exc.detail}. "
-            f"This is a ddlint bug; {name} was not written. Please report it.",
-            refused=True,
-        )
-    return FileError(
-        name,
-        f"{name}: internal error: {type(exc).__name__}: {exc}. This is a ddlint bug; "
-        f"{name} was not written (--debug shows the traceback). Please report it.",
-        traceback="".join(traceback.format_exception(exc)),
-    )
 
 
 def _apply_baseline(run: CheckRun, options: RunOptions) -> None:
@@ -225,149 +225,3 @@ def _config_for(path: Path | None, cache: dict[Path | None, Config]) -> Config:
     if path not in cache:
         cache[path] = load_config(path)
     return cache[path]
-
-
-def _check_file(
-    name: str,
-    config: Config,
-    codes: set[str],
-    options: RunOptions,
-    run: CheckRun,
-    stdin: BinaryIO | None,
-) -> tuple[Source, str] | None:
-    """Check one file into ``run``; the fixed text to write, if any."""
-    if name == "-":
-        display = options.stdin_filename or "-"
-        source = decode((stdin or sys.stdin.buffer).read(), display)
-    else:
-        display = name
-        source = read_source(name, max_bytes=config.max_file_size)
-    run.files += 1
-    text = source.text
-    link_found: list[Finding] = []
-    write: tuple[Source, str] | None = None
-    if options.fixing:
-        # The codes are already selected (config and options together): the fixer
-        # takes them as they are, so an --ignore is not undone by the config.
-        result = fix_text(
-            text,
-            path=display,
-            codes=codes,
-            settings=config.settings(),
-            unsafe=options.unsafe_fixes,
-        )
-        new_text, lint_result, applied = result.text, result.remaining, list(result.applied)
-        if options.check_links:
-            outcomes = _fetch_links(lint_result, options, config)
-            link_found = _link_findings(lint_result, outcomes, display)
-            redirected = _fix_links(new_text, link_found, outcomes, display, config, options)
-            if redirected is not None:
-                new_text, applied = redirected.text, applied + list(redirected.applied)
-                lint_result = lint(new_text, path=display, codes=codes, settings=config.settings())
-                link_found = _link_findings(lint_result, outcomes, display)
-        if name == "-" and not options.show_diff:
-            run.fixed_stdin, run.stdin_changed = new_text, new_text != text
-        if new_text != text:
-            if options.show_diff:
-                run.diffs.append(_unified(source, new_text))
-            elif name != "-":
-                write = (source, new_text)
-            run.applied.extend((display, finding) for finding in applied)
-        text_for_report = new_text if not options.show_diff else text
-    else:
-        lint_result = lint(text, path=display, codes=codes, settings=config.settings())
-        text_for_report = text
-        if options.check_links:
-            outcomes = _fetch_links(lint_result, options, config)
-            link_found = _link_findings(lint_result, outcomes, display)
-    findings = list(lint_result.findings) + link_found
-    findings.sort(key=lambda f: (f.line, f.column, f.code))
-    run.paper_tables += sum(1 for t in lint_result.records.tables if t.is_paper)
-    run.sources[display] = text_for_report
-    if options.diff_base:
-        findings = _on_changed_rows(name, findings, options.diff_base)
-    run.findings.extend(findings)
-    return write
-
-
-def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Finding]:
-    if name == "-":
-        raise UsageError("--diff-base needs files to compare with git, not stdin")
-    from ddlint.engine.gitdiff import changed_lines
-
-    changed = changed_lines(name, base)
-    # Findings about a whole table or document have no row of their own to be "changed".
-    row_level = ALL_RULES.codes(lambda rule: rule.scope == "row")
-    kept: list[Finding] = []
-    for finding in findings:
-        if finding.code not in row_level:
-            continue
-        # A table-level finding names the changed rows it stands for, each on its own.
-        kept.extend(part for part in finding.parts or (finding,) if part.line in changed)
-    return kept
-
-
-def _fetch_links(result: LintResult, options: RunOptions, config: Config) -> dict[str, LinkResult]:
-    # Imported here: only --check-links pays for httpx (start-up time).
-    from ddlint.engine.linkfindings import fetch_link_outcomes
-    from ddlint.net.model import CheckOptions
-
-    check = CheckOptions(
-        allow_private=options.allow_private,
-        cache_dir=Path(options.cache_dir) if options.cache_dir else None,
-        use_cache=not options.no_cache,
-        progress=options.progress,
-        accept=options.link_accept,
-        exclude=options.link_exclude,
-    )
-    if options.link_timeout is not None:
-        check = replace(check, timeout=options.link_timeout)
-    if options.host_concurrency is not None:
-        check = replace(check, host_concurrency=options.host_concurrency)
-    if config.link_deadline is not None:  # None: the checker's own deadline
-        check = replace(check, deadline=config.link_deadline)
-    # The command runs without the cyclic collector (``_entry``); asyncio and httpx
-    # make reference cycles, so it collects while links are checked.
-    paused = not gc.isenabled()
-    gc.enable()
-    try:
-        return fetch_link_outcomes(result, check)
-    finally:
-        if paused:
-            gc.disable()
-
-
-def _fix_links(
-    text: str,
-    found: list[Finding],
-    outcomes: Mapping[str, LinkResult],
-    path: str,
-    config: Config,
-    options: RunOptions,
-) -> api.FixResult | None:
-    """The fix of the links the check found redirected, when it changes anything."""
-    if not any(f.fix is not None for f in found):
-        return None
-    result = api.fix_links(text, outcomes, path=path, config=config, unsafe=options.unsafe_fixes)
-    return result if result.applied else None
-
-
-def _link_findings(
-    result: LintResult, outcomes: Mapping[str, LinkResult], path: str
-) -> list[Finding]:
-    from ddlint.engine.linkfindings import link_findings
-
-    return link_findings(result, outcomes, path)
-
-
-def _unified(source: Source, new: str) -> str:
-    import difflib
-
-    return "".join(
-        difflib.unified_diff(
-            source.text.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            f"a/{source.path}",
-            f"b/{source.path}",
-        )
-    )

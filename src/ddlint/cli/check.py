@@ -190,6 +190,12 @@ class ReportOptions:
     is_flag=True,
     help="Rewrite a symlink's target even outside the folder checked.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for several files (default: one per core; 1: one process).",
+)
 def check(
     paths: tuple[str, ...],
     fix: bool,
@@ -223,6 +229,7 @@ def check(
     baseline_path: str | None,
     write_baseline: str | None,
     fix_symlink_targets: bool,
+    jobs: int | None,
 ) -> None:
     """Check Markdown paper lists (files, directories, or - for stdin)."""
     run_options = RunOptions(
@@ -249,6 +256,7 @@ def check(
         write_baseline=write_baseline,
         fix_symlink_targets=fix_symlink_targets,
         force_exclude=force_exclude,
+        jobs=jobs,
     )
     report = ReportOptions(
         output_format=output_format,

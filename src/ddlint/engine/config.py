@@ -70,6 +70,16 @@ class GeneralConfig(BaseModel):
         ge=1,
         description="the largest file read, in bytes (a positive integer)",
     )
+    cache_dir: str | None = Field(
+        default=None,
+        alias="cache-dir",
+        description="the folder of every cache, relative to this file's folder (a path)",
+    )
+    jobs: int | None = Field(
+        default=None,
+        ge=1,
+        description="the worker processes that check several files, a positive integer",
+    )
     header_aliases: dict[str, str] = Field(
         default={},
         alias="header-aliases",

@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,6 +193,8 @@ def write_atomic(
     if not os.access(target, os.W_OK) or not mode & stat.S_IWUSR:
         raise SourceError(f"{source.path}: file is read-only; not written")
     _remove_stale_temporaries(target)
+    import tempfile  # only a run that writes needs it (start-up time)
+
     try:
         fd, tmp_name = tempfile.mkstemp(
             prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=target.parent
