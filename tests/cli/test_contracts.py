@@ -19,11 +19,11 @@ from helpers import HEADER, ROW_A, SEED
 
 from ddlint.cli.main import cli
 
-# A list with one fix to make (irregular padding, DD402) and nothing else to report.
-PADDED = (
-    "# List\n\n" + HEADER + "|Ada et al|[**One**](https://arxiv.org/abs/2201.00001)|ICML, 2022|\n"
-)
+# A list with one safe fix to make (a tracking parameter, DD303) and nothing else to report.
+PADDED = "# List\n\n" + HEADER + ROW_A.replace("00001)", "00001?utm_source=feed)")
 CLEAN = "# List\n\n" + HEADER + ROW_A
+# A list with a finding whatever the style: a row without its venue (DD204).
+NO_VENUE = "# List\n\n" + HEADER + "| Ada et al | [**One**](https://arxiv.org/abs/2201.00001) | |\n"
 
 
 def ddlint(
@@ -290,11 +290,11 @@ def project(tmp_path: Path) -> Path:
     (root / ".gitignore").write_text("build/\n*.draft.md\n")
     for name in ("README.md", "archive/old.md", "build/out.md", "notes.draft.md"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(PADDED, encoding="utf-8")
+        (root / name).write_text(NO_VENUE, encoding="utf-8")
     nested = root / "docs"
     nested.mkdir()
     (nested / ".gitignore").write_text("!keep.draft.md\n")
-    (nested / "keep.draft.md").write_text(PADDED, encoding="utf-8")
+    (nested / "keep.draft.md").write_text(NO_VENUE, encoding="utf-8")
     return root
 
 

@@ -194,7 +194,8 @@ class ReportOptions:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes for several files (default: one per core; 1: one process).",
+    help="Worker processes for several files; 1: one process.  "
+    "[default: the config's jobs, else one per core]",
 )
 def check(
     paths: tuple[str, ...],
