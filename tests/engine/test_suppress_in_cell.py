@@ -16,6 +16,7 @@ from gfm_oracle import render
 from helpers import HEADER, ROW_A, ROW_B
 
 from ddlint.api import fix_text, lint_text
+from ddlint.engine.config import Config
 from ddlint.engine.linter import lint
 from ddlint.rules import Rule, RuleContext, registered
 from ddlint.rules.base import safe_fix
@@ -127,13 +128,17 @@ def test_github_renders_the_same_rows_and_cells(cell: str) -> None:
 # -- fixing --------------------------------------------------------------------------------
 
 
+STYLED = Config(table_style="compact", sort=["-year"])
+
+
 def test_fix_keeps_the_comment_in_its_cell() -> None:
-    # Irregular padding (DD402) rewrites the row; the sort (DD401) moves it.
+    # Padding (DD402) rewrites the row; the sort (DD401) moves it. Both are configured:
+    # three rows are too few for a convention of the table's own.
     messy = f"|Cy et al|[**Three**](https://arxiv.org/abs/2201.00003)|   {SILENCE_VENUE}|\n"
     newer = "| Bo et al | [**Two**](https://arxiv.org/abs/2301.00002) | ICML, 2023 |\n"
     text = "# List\n\n" + HEADER + messy + ROW_A + newer
     for unsafe in (False, True):
-        result = fix_text(text, unsafe=unsafe)
+        result = fix_text(text, unsafe=unsafe, config=STYLED)
         row = next(line for line in result.text.splitlines() if "Three" in line)
         assert row.endswith(f"| {SILENCE_VENUE} |"), result.text
         after = lint_text(result.text, select=["DD001", "DD204"])
