@@ -27,7 +27,9 @@ from functools import lru_cache
 from ddlint.gfm.document import Cell, Document, Heading, Row, Table
 from ddlint.inline.parse import InlineCache, InlineContent, parse_link_definitions
 from ddlint.records.build import construct
+from ddlint.records.cells import settle_columns
 from ddlint.records.columns import ColumnMap, map_columns
+from ddlint.records.dates import heading_year
 from ddlint.records.inference import infer_columns
 from ddlint.records.memo import PaperMemo
 from ddlint.records.model import Paper, PaperTable, Records, RowKind, RowRecord, Section
@@ -56,14 +58,16 @@ def extract_records(
     parsers = Parsers(cache, papers.under(refs) if papers is not None else None)
     sections = _SectionFinder(document.headings, cache)
     tables: list[PaperTable] = []
-    rows: list[RowRecord] = []
+    chunks: list[tuple[int, list[RowRecord]]] = []  # each table's rows, by its first line
     for table in document.tables:
-        builder = _TableRecords(table, aliases, parsers, sections)
-        tables.append(builder.paper_table)
-        if builder.paper_table.is_paper:
-            rows.extend(builder.rows())
+        paper_table = _paper_table(table, aliases, cache, sections.at(table.header.line))
+        tables.append(paper_table)
+        if paper_table.is_paper:
+            chunks.append((table.header.line, list(_TableRecords(paper_table, parsers).rows())))
+    chunks.sort(key=lambda chunk: chunk[0])
+    rows = [record for _, chunk in chunks for record in chunk]
     _repeated_templates(rows, cache)
-    return Records(document, tuple(tables), tuple(rows), refs, cache)
+    return Records(document, tuple(tables), tuple(rows), refs, inline=cache)
 
 
 def _definition_lines(document: Document) -> Iterator[str]:
@@ -75,8 +79,6 @@ def _definition_lines(document: Document) -> Iterator[str]:
 
 
 # -- sections ---------------------------------------------------------------------------
-
-_YEAR_IN_HEADING = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
 class _SectionFinder:
@@ -96,9 +98,8 @@ class _SectionFinder:
         for _, h_level, text in reversed(before):
             if h_level < level:  # an ancestor (or the heading itself)
                 level = h_level
-                found = _YEAR_IN_HEADING.search(text)
-                if found:
-                    year = int(found.group(1))
+                year = heading_year(text)
+                if year is not None:
                     break
         return construct(Section, heading=heading, year=year)
 
@@ -112,28 +113,33 @@ def _mapped_columns(headers: tuple[str, ...], aliases: tuple[tuple[str, str], ..
     return map_columns(headers, dict(aliases) or None)
 
 
+def _paper_table(
+    table: Table,
+    aliases: Mapping[str, str] | None,
+    inline: InlineCache,
+    section: Section,
+    infer: bool = False,
+) -> PaperTable:
+    """The columns of ``table``, from its header (from its cells when the header row is
+    empty or ``infer``), and whether it holds papers."""
+    headers = [cell.text for cell in table.header.cells]
+    columns = _mapped_columns(
+        tuple(inline.parse(h).text for h in headers),
+        tuple(sorted(aliases.items())) if aliases else (),
+    )
+    inferred = False
+    if (infer or not any(h.strip() for h in headers)) and table.rows:
+        columns, inferred = infer_columns(table, inline, len(headers)), True
+    columns, is_paper = settle_columns(columns, table.rows, inline)
+    return PaperTable(table, columns, is_paper, inferred, section)
+
+
 class _TableRecords:
-    def __init__(
-        self,
-        table: Table,
-        aliases: Mapping[str, str] | None,
-        parsers: Parsers,
-        sections: _SectionFinder,
-    ) -> None:
-        self.table, self.parsers = table, parsers
-        inline = parsers.inline
-        headers = [cell.text for cell in table.header.cells]
-        columns = _mapped_columns(
-            tuple(inline.parse(h).text for h in headers),
-            tuple(sorted(aliases.items())) if aliases else (),
-        )
-        inferred = False
-        if not any(h.strip() for h in headers) and table.rows:
-            columns, inferred = infer_columns(table, inline, len(headers)), True
-        self.section = sections.at(table.header.line)
-        self.paper_table = PaperTable(
-            table, columns, columns.is_paper_table, inferred, self.section
-        )
+    def __init__(self, paper_table: PaperTable, parsers: Parsers) -> None:
+        self.table, self.parsers = paper_table.table, parsers
+        self.section = paper_table.section
+        self.paper_table = paper_table
+        columns = paper_table.columns
         self.layout = Layout(columns)
         memo = parsers.papers
         self.memo = None if memo is None else memo.setdefault(columns, {})
