@@ -14,8 +14,11 @@ import pytest
 from helpers import FIXTURES, run_cli
 
 from ddlint.api import parse_records
+from ddlint.fix.verify import CanonicalUrls, outside_lines, record_identities
+from ddlint.gfm.parse import parse_document
 from ddlint.records.columns import map_columns
 from ddlint.records.dates import arxiv_year, date_year, heading_year, is_date
+from ddlint.records.extract import extract_records
 from ddlint.records.identity import paper_identity
 from ddlint.records.model import Paper
 
@@ -239,3 +242,59 @@ def test_fix_keeps_the_records(
         assert sum(after.values()) == sum(before.values())
     else:
         assert after == before
+
+
+PIPE_ROWS = FIXTURES / "rules" / "pipe-rows-as-text.md"
+
+
+def test_export_marks_rows_shown_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run_cli(capsys, "export", "--format", "json", str(PIPE_ROWS))
+    assert code == 0
+    rows = [(r["origin"]["line"], r["origin"]["rendered"], r["title"]) for r in json.loads(out)]
+    assert rows == [
+        (11, True, "Sharp Priors for Depth"),
+        (15, False, "Older Paper One"),
+        (16, False, "Older Paper Two"),
+        (17, False, "Older Paper Three"),
+        (22, False, "Headed Paper One"),
+        (23, False, "Headed Paper Two"),
+        (27, False, "Headed Paper Three"),
+        (28, False, "Headed Paper Four"),
+    ]  # the navigation lines (32-33) hold no paper
+    code, out = run_cli(capsys, "export", "--format", "csv", str(PIPE_ROWS))
+    assert out.splitlines()[2].endswith(",15,False,")
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_fix_keeps_the_rows_shown_as_text(
+    unsafe: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / PIPE_ROWS.name
+    shutil.copy(PIPE_ROWS, path)
+    before = parse_records(path.read_text("utf-8"))
+    flags = ["--unsafe-fixes"] if unsafe else []
+    code, _ = run_cli(capsys, "check", "--fix", *flags, str(path))
+    assert code in (0, 1)
+    after = parse_records(path.read_text("utf-8"))
+    assert Counter(paper_identity(p) for p in after) == Counter(
+        paper_identity(p) for p in before
+    ) or (unsafe and sorted(p.title for p in after) == sorted(p.title for p in before))
+    # the unsafe fix gives the blocks their header: every paper renders
+    assert all(p.origin.rendered for p in after) == unsafe
+
+
+def test_the_fixer_counts_rows_shown_as_text() -> None:
+    # DESIGN.md §3.3: their records are in the multiset the fixer keeps, and their lines
+    # are table lines to its check of the text outside tables.
+    text = PIPE_ROWS.read_text("utf-8")
+    document = parse_document(text)
+    identities = record_identities(extract_records(document), CanonicalUrls())
+    assert sum(identities.values()) == 8
+    outside = outside_lines(document)
+    assert not any("Older Paper" in line or "Headed Paper" in line for line in outside)
+    lost = text.replace(
+        "| [Older Paper Two](https://arxiv.org/abs/2101.00003) | Cy Author | NeurIPS 2021 |\n", ""
+    )
+    assert (
+        sum(record_identities(extract_records(parse_document(lost)), CanonicalUrls()).values()) == 7
+    )

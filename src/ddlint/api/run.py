@@ -286,7 +286,16 @@ def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Find
     changed = changed_lines(name, base)
     # Findings about a whole table or document have no row of their own to be "changed".
     row_level = ALL_RULES.codes(lambda rule: rule.scope == "row")
-    return [f for f in findings if f.code in row_level and f.line in changed]
+    return [f for f in findings if f.code in row_level and _touches(f, changed)]
+
+
+def _touches(finding: Finding, changed: set[int]) -> bool:
+    """Whether a line of the finding changed: a finding over several rows (DD104's block
+    of rows) is kept when any of them did."""
+    last = finding.end_line
+    if last > finding.line and finding.end_column == 1:  # ends where the next line starts
+        last -= 1
+    return any(line in changed for line in range(finding.line, last + 1))
 
 
 def _fetch_links(result: LintResult, options: RunOptions, config: Config) -> dict[str, LinkResult]:

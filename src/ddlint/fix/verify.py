@@ -20,6 +20,7 @@ from ddlint.fix.plan import choose_fixes
 from ddlint.gfm.document import Document
 from ddlint.gfm.parse import render_document
 from ddlint.inline.urls import canonical_url
+from ddlint.records.blocks import block_lines
 from ddlint.records.identity import Identity, paper_identity
 from ddlint.records.model import Records
 from ddlint.rules import ALL_RULES
@@ -111,8 +112,9 @@ def check_pass_records(
 
 
 def outside_lines(document: Document) -> list[str]:
-    """Non-blank lines that belong to no table (rows and stray rows included)."""
-    inside: set[int] = set()
+    """Non-blank lines that belong to no table (rows and stray rows included, and the
+    pipe rows of text blocks: their records are counted, and DD104 makes them a table)."""
+    inside: set[int] = block_lines(document)
     for table in document.tables:
         inside.update(range(table.first_line, table.last_line + 1))
         inside.update(row.line for row in table.stray)

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from ddlint.gfm.document import Cell, Document, Heading, Row, Table
 from ddlint.inline.parse import InlineCache, InlineContent, parse_link_definitions
+from ddlint.records.blocks import TextBlock, text_blocks
 from ddlint.records.build import construct
 from ddlint.records.cells import settle_columns
 from ddlint.records.columns import ColumnMap, map_columns
@@ -64,10 +65,20 @@ def extract_records(
         tables.append(paper_table)
         if paper_table.is_paper:
             chunks.append((table.header.line, list(_TableRecords(paper_table, parsers).rows())))
+    blocks = text_blocks(document, aliases)
+    read: dict[int, PaperTable] = {id(t.table): t for t in tables}  # by table or block
+    for index, block in enumerate(blocks):
+        shown_as_text = _block_table(block, index, aliases, cache, sections, read)
+        if shown_as_text is None:
+            continue
+        read[id(block)] = shown_as_text
+        if shown_as_text.is_paper:
+            records = _TableRecords(shown_as_text, parsers).rows()
+            chunks.append((block.first_line, [r for r in records if _is_block_paper(r)]))
     chunks.sort(key=lambda chunk: chunk[0])
     rows = [record for _, chunk in chunks for record in chunk]
     _repeated_templates(rows, cache)
-    return Records(document, tuple(tables), tuple(rows), refs, inline=cache)
+    return Records(document, tuple(tables), tuple(rows), refs, blocks, cache)
 
 
 def _definition_lines(document: Document) -> Iterator[str]:
@@ -132,6 +143,54 @@ def _paper_table(
         columns, inferred = infer_columns(table, inline, len(headers)), True
     columns, is_paper = settle_columns(columns, table.rows, inline)
     return PaperTable(table, columns, is_paper, inferred, section)
+
+
+def _block_table(
+    block: TextBlock,
+    index: int,
+    aliases: Mapping[str, str] | None,
+    inline: InlineCache,
+    sections: _SectionFinder,
+    read: Mapping[int, PaperTable],
+) -> PaperTable | None:
+    """A text block as a table GitHub shows as text: its rows are all stray rows, read
+    with the block's own header, else with the columns of its source (a table above,
+    or a block with a header of its own); None without either (no header to read them by:
+    DD104 reports the block)."""
+    header = block.source_header
+    if not block.rows or header is None:
+        return None
+    source = block.source
+    delimiter = block.delimiter or (source.delimiter if source is not None else None)
+    table = Table(
+        index=-1 - index,  # no table of the document: rules that walk the tables skip it
+        header=header,
+        delimiter=delimiter or header,
+        body=(),
+        stray=block.rows,
+        interruptions=(),
+        alignments=(None,) * block.cells,
+        block=block.paragraph,
+    )
+    section = sections.at(block.first_line)
+    if block.header is None and source is not None:
+        known = read.get(id(source))
+        if known is None:
+            return None
+        return PaperTable(table, known.columns, known.is_paper, known.inferred, section)
+    return _paper_table(table, aliases, inline, section)
+
+
+def _is_block_paper(record: RowRecord) -> bool:
+    """The rows of a text block that are records: papers, and the separators that
+    date them. No template row (DD201 would delete it, and a block that loses a row
+    can be read otherwise), nor a row of in-page links (a navigation line)."""
+    if record.kind == "separator":
+        return True
+    if record.kind != "paper":
+        return False
+    links = [link for content in record.contents if content is not None for link in content.links]
+    return not links or not all(link.url.startswith("#") for link in links)
 
 
 class _TableRecords:
