@@ -83,12 +83,12 @@ def _cell(title: str, link: InlineLink | None, content: InlineContent, authors: 
     if link is None:  # `**Title** <br> [arXiv](…)`: the paper's link on another line
         link = next((o for o in content.links if o.url.strip() and not o.has_image), None)
     others: list[InlineLink] = []
-    skipped = link is None
+    chosen = (link.url, link.label) if link is not None else None
     for other in content.links:
         if not other.url.strip():
             continue
-        if not skipped and (other.url, other.label) == (link.url, link.label):  # type: ignore[union-attr]
-            skipped = True
+        if chosen is not None and (other.url, other.label) == chosen:
+            chosen = None  # the paper's link itself, once
             continue
         others.append(other)
     return TitleCell(_tidy(title), link.url if link is not None else None, tuple(others), authors)
@@ -113,12 +113,8 @@ def _title_link(links: Sequence[InlineLink]) -> InlineLink | None:
 def _without_badges(line: str, parsed: InlineContent) -> str:
     """The line's source without its images, links around images and empty-target links
     (those the scanner placed): none of them is the title."""
-    cuts = sorted(
-        (link.span.start, link.span.end)
-        for link in (*parsed.images, *parsed.links)
-        if (link.has_image or not link.url.strip() or link in parsed.images)
-        and link.span.start < link.span.end
-    )
+    badges = [*parsed.images, *(o for o in parsed.links if o.has_image or not o.url.strip())]
+    cuts = sorted((o.span.start, o.span.end) for o in badges if o.span.start < o.span.end)
     if not cuts:
         return line
     kept: list[str] = []
