@@ -217,8 +217,17 @@ def _on_changed_rows(name: str, findings: list[Finding], base: str) -> list[Find
         if finding.code not in row_level:
             continue
         # A table-level finding names the changed rows it stands for, each on its own.
-        kept.extend(part for part in finding.parts or (finding,) if part.line in changed)
+        kept.extend(part for part in finding.parts or (finding,) if _touches(part, changed))
     return kept
+
+
+def _touches(finding: Finding, changed: set[int]) -> bool:
+    """Whether a line of the finding changed: a finding over several rows (DD104's block
+    of rows) is kept when any of them did."""
+    last = finding.end_line
+    if last > finding.line and finding.end_column == 1:  # ends where the next line starts
+        last -= 1
+    return any(line in changed for line in range(finding.line, last + 1))
 
 
 def _fetch_links(

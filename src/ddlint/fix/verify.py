@@ -26,6 +26,7 @@ from ddlint.gfm.document import Document, Row
 from ddlint.gfm.parse import render_document
 from ddlint.inline.parse import InlineCache
 from ddlint.inline.urls import canonical_url
+from ddlint.records.blocks import block_lines
 from ddlint.records.extract import is_empty_cell
 from ddlint.records.identity import Identity, paper_identity
 from ddlint.records.model import Records
@@ -174,8 +175,9 @@ def _blank_title(row: Row, title: int | None, inline: InlineCache) -> bool:
 
 
 def outside_lines(document: Document) -> list[str]:
-    """Non-blank lines that belong to no table (rows and stray rows included)."""
-    inside: set[int] = set()
+    """Non-blank lines that belong to no table (rows and stray rows included, and the
+    pipe rows of text blocks: their records are counted, and DD104 makes them a table)."""
+    inside: set[int] = block_lines(document)
     for table in document.tables:
         inside.update(range(table.first_line, table.last_line + 1))
         inside.update(row.line for row in table.stray)

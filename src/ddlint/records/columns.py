@@ -27,18 +27,19 @@ FIELDS: tuple[Field, ...] = get_args(Field)
 
 # One "|"-separated string per field keeps the table readable; phrases are matched whole.
 _ALIAS_TABLE: dict[Field, str] = {
-    "authors": "author|authors|author(s)|first author",
-    "title": "title|paper|papers|name|paper name",
-    "paper_link": "paper link|paper url|pdf",
+    "authors": "author|authors|author(s)|first author|作者",
+    "title": "title|paper|papers|name|paper name|论文|标题|题目|论文标题|名称",
+    "paper_link": "paper link|paper url|url|pdf|论文链接|论文地址",
     # "Method" columns of paper lists hold what the seed's "Type" holds: the approach.
     "type": "type|method|methods",
     "task": "task|tasks|application|applications",
     "datasets": "dataset|datasets|data",
-    "venue": "venue|conference|conf|journal|publication|pub|published|published in|where",
-    "year": "year",
-    "date": "date|time|published date",
+    "venue": "venue|conference|conf|journal|publication|pub|published|published in|where"
+    "|会议|期刊|发表",
+    "year": "year|年份",
+    "date": "date|time|published date|日期|时间",
     "links": "code|supp material|supplementary|links|link|resources|project|project page"
-    "|github|repo|implementation",
+    "|github|repo|repository|implementation|website|代码|开源代码|链接",
     "number": "no|#|index|id",
     # "Category" columns hold areas or kinds of work (Survey, NLP, CV): a topic, not a method.
     "topic": "topic|topics|keywords|tags|category|categories",
@@ -53,7 +54,10 @@ _PRIORITY: tuple[Field, ...] = (
 )  # fmt: skip
 _TITLE_ISH: frozenset[Field] = frozenset({"title", "paper_link"})
 _RECORD_ISH: frozenset[Field] = frozenset({"authors", "venue", "year", "date", "links"})
-_PAPER_WORDS = frozenset({"paper", "papers"})
+# The words that make a column the title, weakest last: beside a "Title" column, a
+# "Paper" column holds the paper's link, and a "Name" column a short name (kept in extra).
+_PAPER_WORDS = frozenset({"paper", "papers", "论文"})
+_NAME_WORDS = frozenset({"name", "名称"})
 _LONGEST_ALIAS = 3  # words
 
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -149,11 +153,15 @@ def _part_field(part: str, user: Mapping[str, Field]) -> tuple[Field, set[str]] 
     return None
 
 
-def _column_fields(header: str, user: Mapping[str, Field]) -> tuple[list[Field], bool]:
-    """The fields of one header, and whether its title came only from "Paper"."""
+_TITLE, _PAPER, _NAME = 0, 1, 2  # how surely a column's title words name the title
+
+
+def _column_fields(header: str, user: Mapping[str, Field]) -> tuple[list[Field], int]:
+    """The fields of one header, and how surely its title words name the title
+    (``_TITLE``, ``_PAPER``: only "Paper", ``_NAME``: only "Name")."""
     whole = _alias_key(header)
     if whole in user:  # a user alias naming the whole header wins outright
-        return [user[whole]], False
+        return [user[whole]], _TITLE
     fields: list[Field] = []
     title_words: set[str] = set()
     for part in _PART_SPLIT_RE.split(header_key(header)):
@@ -165,7 +173,11 @@ def _column_fields(header: str, user: Mapping[str, Field]) -> tuple[list[Field],
             title_words |= phrases
         if field not in fields:
             fields.append(field)
-    return fields, bool(title_words) and title_words <= _PAPER_WORDS
+    if title_words and title_words <= _NAME_WORDS:
+        return fields, _NAME
+    if title_words and title_words <= _PAPER_WORDS:
+        return fields, _PAPER
+    return fields, _TITLE
 
 
 def _check_aliases(aliases: Mapping[str, str]) -> dict[str, Field]:
@@ -185,11 +197,15 @@ def map_columns(headers: Sequence[str], aliases: Mapping[str, str] | None = None
     """
     user = _check_aliases(aliases or {})
     columns = [_column_fields(header, user) for header in headers]
-    # "Title" and "Paper" side by side: the title is in one, the paper's link in the other.
-    has_real_title = any("title" in fields and not from_paper for fields, from_paper in columns)
+    surest = min((sure for fields, sure in columns if "title" in fields), default=_TITLE)
     result: list[tuple[Field, ...]] = []
-    for fields, from_paper in columns:
-        if has_real_title and from_paper:
-            fields = ["paper_link" if field == "title" else field for field in fields]
+    for fields, sure in columns:
+        if "title" in fields and sure > surest:
+            # "Title" and "Paper" side by side: the title is in one, the paper's link in
+            # the other. "Name" beside either: a short name, kept under its header.
+            replaced: list[Field] = ["paper_link"] if sure == _PAPER else []
+            fields = [
+                new for field in fields for new in (replaced if field == "title" else [field])
+            ]
         result.append(tuple(dict.fromkeys(fields)))
     return ColumnMap(tuple(headers), tuple(result))

@@ -26,8 +26,11 @@ from functools import lru_cache
 
 from ddlint.gfm.document import Cell, Document, Heading, Row, Table
 from ddlint.inline.parse import InlineCache, InlineContent, parse_link_definitions
+from ddlint.records.blocks import TextBlock, text_blocks
 from ddlint.records.build import construct
+from ddlint.records.cells import settle_columns
 from ddlint.records.columns import ColumnMap, map_columns
+from ddlint.records.dates import heading_year
 from ddlint.records.inference import infer_columns
 from ddlint.records.memo import PaperMemo
 from ddlint.records.model import Paper, PaperTable, Records, RowKind, RowRecord, Section
@@ -56,14 +59,26 @@ def extract_records(
     parsers = Parsers(cache, papers.under(refs) if papers is not None else None)
     sections = _SectionFinder(document.headings, cache)
     tables: list[PaperTable] = []
-    rows: list[RowRecord] = []
+    chunks: list[tuple[int, list[RowRecord]]] = []  # each table's rows, by its first line
     for table in document.tables:
-        builder = _TableRecords(table, aliases, parsers, sections)
-        tables.append(builder.paper_table)
-        if builder.paper_table.is_paper:
-            rows.extend(builder.rows())
+        paper_table = _paper_table(table, aliases, cache, sections.at(table.header.line))
+        tables.append(paper_table)
+        if paper_table.is_paper:
+            chunks.append((table.header.line, list(_TableRecords(paper_table, parsers).rows())))
+    blocks = text_blocks(document, aliases)
+    read: dict[int, PaperTable] = {id(t.table): t for t in tables}  # by table or block
+    for index, block in enumerate(blocks):
+        shown_as_text = _block_table(block, index, aliases, cache, sections, read)
+        if shown_as_text is None:
+            continue
+        read[id(block)] = shown_as_text
+        if shown_as_text.is_paper:
+            records = _TableRecords(shown_as_text, parsers).rows()
+            chunks.append((block.first_line, [r for r in records if _is_block_paper(r)]))
+    chunks.sort(key=lambda chunk: chunk[0])
+    rows = [record for _, chunk in chunks for record in chunk]
     _repeated_templates(rows, cache, papers.templates if papers is not None else set())
-    return Records(document, tuple(tables), tuple(rows), refs, cache)
+    return Records(document, tuple(tables), tuple(rows), refs, blocks, cache)
 
 
 def _definition_lines(document: Document) -> Iterator[str]:
@@ -77,8 +92,6 @@ def _definition_lines(document: Document) -> Iterator[str]:
 
 
 # -- sections ---------------------------------------------------------------------------
-
-_YEAR_IN_HEADING = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
 class _SectionFinder:
@@ -98,9 +111,8 @@ class _SectionFinder:
         for _, h_level, text in reversed(before):
             if h_level < level:  # an ancestor (or the heading itself)
                 level = h_level
-                found = _YEAR_IN_HEADING.search(text)
-                if found:
-                    year = int(found.group(1))
+                year = heading_year(text)
+                if year is not None:
                     break
         return construct(Section, heading=heading, year=year)
 
@@ -114,28 +126,81 @@ def _mapped_columns(headers: tuple[str, ...], aliases: tuple[tuple[str, str], ..
     return map_columns(headers, dict(aliases) or None)
 
 
+def _paper_table(
+    table: Table,
+    aliases: Mapping[str, str] | None,
+    inline: InlineCache,
+    section: Section,
+    infer: bool = False,
+) -> PaperTable:
+    """The columns of ``table``, from its header (from its cells when the header row is
+    empty or ``infer``), and whether it holds papers."""
+    headers = [cell.text for cell in table.header.cells]
+    columns = _mapped_columns(
+        tuple(inline.parse(h).text for h in headers),
+        tuple(sorted(aliases.items())) if aliases else (),
+    )
+    inferred = False
+    if (infer or not any(h.strip() for h in headers)) and table.rows:
+        columns, inferred = infer_columns(table, inline, len(headers)), True
+    columns, is_paper = settle_columns(columns, table.rows, inline)
+    return PaperTable(table, columns, is_paper, inferred, section)
+
+
+def _block_table(
+    block: TextBlock,
+    index: int,
+    aliases: Mapping[str, str] | None,
+    inline: InlineCache,
+    sections: _SectionFinder,
+    read: Mapping[int, PaperTable],
+) -> PaperTable | None:
+    """A text block as a table GitHub shows as text: its rows are all stray rows, read
+    with the block's own header, else with the columns of its source (a table above,
+    or a block with a header of its own); None without either (no header to read them by:
+    DD104 reports the block)."""
+    header = block.source_header
+    if not block.rows or header is None:
+        return None
+    source = block.source
+    delimiter = block.delimiter or (source.delimiter if source is not None else None)
+    table = Table(
+        index=-1 - index,  # no table of the document: rules that walk the tables skip it
+        header=header,
+        delimiter=delimiter or header,
+        body=(),
+        stray=block.rows,
+        interruptions=(),
+        alignments=(None,) * block.cells,
+        block=block.paragraph,
+    )
+    section = sections.at(block.first_line)
+    if block.header is None and source is not None:
+        known = read.get(id(source))
+        if known is None:
+            return None
+        return PaperTable(table, known.columns, known.is_paper, known.inferred, section)
+    return _paper_table(table, aliases, inline, section)
+
+
+def _is_block_paper(record: RowRecord) -> bool:
+    """The rows of a text block that are records: papers, and the separators that
+    date them. No template row (DD201 would delete it, and a block that loses a row
+    can be read otherwise), nor a row of in-page links (a navigation line)."""
+    if record.kind == "separator":
+        return True
+    if record.kind != "paper":
+        return False
+    links = [link for content in record.contents if content is not None for link in content.links]
+    return not links or not all(link.url.startswith("#") for link in links)
+
+
 class _TableRecords:
-    def __init__(
-        self,
-        table: Table,
-        aliases: Mapping[str, str] | None,
-        parsers: Parsers,
-        sections: _SectionFinder,
-    ) -> None:
-        self.table, self.parsers = table, parsers
-        inline = parsers.inline
-        headers = [cell.text for cell in table.header.cells]
-        columns = _mapped_columns(
-            tuple(inline.parse(h).text for h in headers),
-            tuple(sorted(aliases.items())) if aliases else (),
-        )
-        inferred = False
-        if not any(h.strip() for h in headers) and table.rows:
-            columns, inferred = infer_columns(table, inline, len(headers)), True
-        self.section = sections.at(table.header.line)
-        self.paper_table = PaperTable(
-            table, columns, columns.is_paper_table, inferred, self.section
-        )
+    def __init__(self, paper_table: PaperTable, parsers: Parsers) -> None:
+        self.table, self.parsers = paper_table.table, parsers
+        self.section = paper_table.section
+        self.paper_table = paper_table
+        columns = paper_table.columns
         self.layout = Layout(columns)
         memo = parsers.papers
         self.memo = None if memo is None else memo.setdefault(columns, {})

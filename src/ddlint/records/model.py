@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ddlint.gfm.document import Cell, Document, Row, Table
 from ddlint.inline.parse import InlineCache, InlineContent
+from ddlint.records.blocks import TextBlock
 from ddlint.records.columns import ColumnMap
 
 VenueKind = Literal["conference", "workshop", "journal", "preprint"]
@@ -110,6 +111,9 @@ class Records:
     tables: tuple[PaperTable, ...]
     rows: tuple[RowRecord, ...]
     link_definitions: Mapping[str, str]
+    # Pipe rows GitHub shows as text that belong to no table (DD104); the rows of those
+    # that hold papers are among ``rows``, as stray rows of a table of their own.
+    text_blocks: tuple[TextBlock, ...] = ()
     # parse_inline memoised for this document's references; rules parse cells through it.
     inline: InlineCache = dataclasses.field(default_factory=lambda: InlineCache({}), compare=False)
 

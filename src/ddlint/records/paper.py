@@ -5,19 +5,23 @@ a title, its authors, a venue, a year and links are read from their cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from ddlint.gfm.document import Cell, Row
 from ddlint.inline.parse import InlineCache, InlineContent
 from ddlint.records.build import construct
+from ddlint.records.cells import is_paper_url
 from ddlint.records.columns import ColumnMap
+from ddlint.records.dates import arxiv_year, date_year, is_date
 from ddlint.records.memo import TablePapers
 from ddlint.records.model import Link, Origin, Paper, Section, Venue
+from ddlint.records.title import TitleCell, is_paper_label, read_title
 from ddlint.records.venues import extract_year, parse_venue
 
 ET_AL = re.compile(r"[\s,]*\bet\.?\s*al\b\.?", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;、，]|\band\b|&)\s*")
+_BIBTEX_SPLIT = re.compile(r"\s+and\s+")
 _DATASET_SPLIT = re.compile(r"\s*[,;]\s*")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
@@ -107,21 +111,18 @@ def build_paper(
 ) -> Paper:
     extra = {name: c.text for index, name in layout.extra if (c := contents[index]) is not None}
     filled = layout.filled(contents)
-    title, url, extra_links = _title_and_url(layout, cells, filled, parsers.plain)
-    author_text = _author_text(layout, cells, contents, filled, parsers.plain)
+    title_cell = _title_cell(layout, cells, filled, parsers.inline)
+    title, url, extra_links = _title_and_url(layout, title_cell, filled)
+    author_text = _author_text(layout, cells, contents, title_cell, parsers.plain)
     authors, et_al = parsers.authors(author_text)
     venue_text = " ".join(c.text for c in filled.get("venue", ())).strip()
     venue = _venue(venue_text) if venue_text else None
-    year = _first_year(filled.get("year", ()) + filled.get("date", ()))
-    if year is None and venue is not None:
-        year = venue.year
-    if year is None:
-        year = section.year
     links = extra_links + [
         _link(link.label, link.url) for c in filled.get("links", ()) for link in c.links
     ]
     if url is None:  # a title without a link: the paper is the `[pdf]`/`Paper` link
-        url = next((link.url for link in links if _is_paper_label(link.label)), None)
+        url = next((link.url for link in links if is_paper_label(link.label)), None)
+    year = _year(layout, filled, contents, venue, section, url, links)
     return construct(
         Paper,
         title=title,
@@ -176,16 +177,12 @@ def _author_text(
     layout: Layout,
     cells: Sequence[Cell | None],
     contents: Sequence[InlineContent | None],
-    filled: _Filled,
+    title_cell: TitleCell | None,
     plain: InlineCache,
 ) -> str:
     """The authors' plain text, names separated as the cells separate them."""
-    if layout.shares_title:  # `Title & Authors`: the names follow the title
-        titles = layout.texts("title", cells)
-        rest = _split_title_cell(titles[0])[1] if titles else ""
-        if rest:
-            return plain.parse(rest).text
-        return _text(filled.get("authors", ()))
+    if layout.shares_title:  # `Title & Authors`: the names beside the title, never the title
+        return plain.parse(title_cell.authors).text if title_cell is not None else ""
     parts: list[str] = []
     for index in layout.columns.get("authors", ()):
         cell, content = cells[index], contents[index]
@@ -198,56 +195,43 @@ def _author_text(
     return "; ".join(parts)
 
 
-def _split_title_cell(text: str) -> tuple[str, str]:
-    """A `Title & Authors` cell: the title's source, and the authors' after a `<br>`."""
-    parts = _BR.split(text, maxsplit=1)
-    return parts[0], parts[1] if len(parts) > 1 else ""
+def _title_cell(
+    layout: Layout, cells: Sequence[Cell | None], filled: _Filled, inline: InlineCache
+) -> TitleCell | None:
+    """The first title cell of the row, read (title.read_title)."""
+    title_cells = filled.get("title", ())
+    if not title_cells:
+        return None
+    text = layout.texts("title", cells)[0]
+    return read_title(text, title_cells[0], inline.parse, layout.shares_title)
 
 
 def _title_and_url(
-    layout: Layout, cells: Sequence[Cell | None], filled: _Filled, plain: InlineCache
+    layout: Layout, title_cell: TitleCell | None, filled: _Filled
 ) -> tuple[str, str | None, list[Link]]:
     """Title text, paper URL, and further links in the title cell."""
-    title_cells = filled.get("title", ())
     url: str | None = None
     title = ""
     extra_links: list[Link] = []
-    if title_cells:
-        content = title_cells[0]
-        if layout.shares_title:  # `Title & Authors`: title (link) first, authors after it
-            head = plain.parse(_split_title_cell(layout.texts("title", cells)[0])[0])
-            title = head.links[0].label if head.links else head.text
-        else:
-            linked = [link for link in content.links if link.url.strip() and not link.has_image]
-            title = content.text
-            if linked and _is_title_link(linked[0].label, content.text):
-                title = linked[0].label.strip()
-            else:  # `Title [pdf]` or `Title <a href=…>paper</a>`: the label is no title
-                for link in linked:
-                    if _is_paper_label(link.label) and title.endswith(link.label):
-                        title = title[: -len(link.label)].strip()
-        urls = [link for link in content.links if link.url.strip()]
-        if urls:
-            url = urls[0].url
-            extra_links = [_link(link.label, link.url) for link in urls[1:]]
+    if title_cell is not None:
+        title, url = title_cell.title, title_cell.url
+        extra_links = [_link(link.label, link.url) for link in title_cell.others]
+    # A `Repository / Paper` column feeds the links too: its links are kept there.
+    listed = set(layout.columns.get("links", ()))
+    keeps = not any(index in listed for index in layout.columns.get("paper_link", ()))
     for link_cell in filled.get("paper_link", ()):
-        for link in link_cell.links:
-            if not link.url.strip():
-                continue
+        links = [link for link in link_cell.links if link.url.strip()]
+        # The paper's link: one to a paper (`[![arXiv](badge)](arxiv.org/…)` beside a
+        # star badge) before any other.
+        links.sort(key=lambda link: not is_paper_url(link.url))
+        for link in links:
             if url is None:  # the Paper column's link is the paper's, unless the title has one
                 url = link.url
-            else:  # kept among the links: the Paper column links somewhere of its own
+            elif keeps:  # kept among the links: the Paper column links somewhere of its own
                 extra_links.append(_link(link.label, link.url))
         if not title and link_cell.text:
             title = link_cell.text
     return title.strip(), url, extra_links
-
-
-_PAPER_LABELS = frozenset({"pdf", "paper", "arxiv", "link", "openreview", "doi", "url"})
-
-
-def _is_paper_label(label: str) -> bool:
-    return label.strip(" []()").lower() in _PAPER_LABELS
 
 
 def _shares_title(columns: ColumnMap) -> bool:
@@ -259,21 +243,47 @@ def _fields_of_title(columns: ColumnMap) -> tuple[str, ...]:
     return columns.fields[index] if index is not None else ()
 
 
-def _is_title_link(label: str, text: str) -> bool:
-    # `[**Title**](url)` is the whole cell; `Title [[pdf]](url)` keeps its text.
-    return bool(label.strip()) and len(label.strip()) >= len(text.strip()) * 0.5
-
-
 def _authors(text: str) -> tuple[list[str], bool]:
     et_al = bool(ET_AL.search(text))
     text = ET_AL.sub("", text).strip(" ,;")
-    names = [name.strip(" .") for name in _AUTHOR_SPLIT.split(text)]
+    parts = _BIBTEX_SPLIT.split(text)
+    if len(parts) > 1 and all(part.count(",") == 1 for part in parts):
+        names = [part.strip(" .") for part in parts]  # `Xu, Zonghuan and Li, Jiayu`: BibTeX
+    else:
+        names = [name.strip(" .") for name in _AUTHOR_SPLIT.split(text)]
     return [name for name in names if name], et_al
 
 
-def _first_year(contents: Sequence[InlineContent]) -> int | None:
+def _year(
+    layout: Layout,
+    filled: _Filled,
+    contents: Sequence[InlineContent | None],
+    venue: Venue | None,
+    section: Section,
+    url: str | None,
+    links: Sequence[Link],
+) -> int | None:
+    """The paper's year, from what says it most surely: a Year column, the venue, a date
+    in the row (a Date column, a cell that is only a date), the section, an arXiv id."""
+    year = _first_year(filled.get("year", ()), extract_year)
+    if year is None and venue is not None:
+        year = venue.year
+    if year is None:
+        year = _first_year(filled.get("date", ()), date_year)
+    if year is None:
+        dates = [c for i, _ in layout.extra if (c := contents[i]) is not None and is_date(c.text)]
+        year = _first_year(dates, date_year)
+    if year is None:
+        year = section.year
+    for link in ((url,) if url else ()) + tuple(link.url for link in links):
+        if year is None:
+            year = arxiv_year(link)
+    return year
+
+
+def _first_year(contents: Sequence[InlineContent], read: Callable[[str], int | None]) -> int | None:
     for content in contents:
-        year = extract_year(content.text)
+        year = read(content.text)
         if year is not None:
             return year
     return None

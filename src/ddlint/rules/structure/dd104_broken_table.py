@@ -10,9 +10,18 @@ start (GFM-TABLES.md §3):
   cannot start a table either (GitHub tries only once per paragraph), so it is
   reported too.
 - two or more consecutive lines starting with `|` and no delimiter row at all.
-  The finding points at the first of them, the header.
+  The finding covers the whole block, so `--diff-base` reports it when a row
+  inside it changed. When the first line reads as a header (no link, and its
+  cells name a title and an author, venue or date column), the block lacks its
+  delimiter row under that header. Otherwise every line is a row (a section of
+  papers whose header was never written): the block lacks a header and a
+  delimiter row, and the message names the nearest table above with the same
+  cell count, whose header they would take.
 
 Pipe rows that belong to a table above (stray rows, DD101/DD102) are not reported.
+The rows of a block are records all the same (`"rendered": false` in `ddlint
+export`), read with the block's own header, else with the columns of that table
+above, so the fixer counts them and cannot lose them.
 
 ## Why is this bad?
 The whole table renders as a run of text with pipes in it: none of its papers
@@ -20,22 +29,44 @@ shows as a row.
 
 ## Example
 ```markdown
+### 2022
+
 | Author | Title | Venue |
-|---|---|
+|---|---|---|
 | Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+
+### 2021
+
+| Alan Turing et al | [**Computable Numbers**](https://arxiv.org/abs/2101.00002) | NeurIPS, 2021 |
+| Grace Hopper et al | [**Compiling Routines**](https://arxiv.org/abs/2101.00003) | ICLR, 2021 |
 ```
 
 ## Use instead
 ```markdown
+### 2022
+
 | Author | Title | Venue |
 |---|---|---|
 | Ada Lovelace et al | [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+
+### 2021
+
+| Author | Title | Venue |
+|---|---|---|
+| Alan Turing et al | [**Computable Numbers**](https://arxiv.org/abs/2101.00002) | NeurIPS, 2021 |
+| Grace Hopper et al | [**Compiling Routines**](https://arxiv.org/abs/2101.00003) | ICLR, 2021 |
 ```
 
 ## Fix safety
-No fix. Repairing the table would make GitHub render rows it shows as text today,
-adding records, and which line is the header or which column the delimiter lacks
-is a guess a person must make.
+Unsafe, and only for a block of rows at the top level of the document (not in a
+list item or a block quote): its rows then render, which changes what the page
+shows. A block whose first line is its header gets a delimiter row of that many
+cells under it. A block without a header gets the header and delimiter row of the
+nearest table above with the same cell count, copied as written (and a blank line
+after it when text follows in the same paragraph, which would otherwise join the
+table); with no such table there is no fix: which header the rows need is for a
+person to write. A delimiter row with the wrong cell count has no fix: which
+column it lacks is a guess.
 
 ## Options
 None.
@@ -43,18 +74,16 @@ None.
 
 from __future__ import annotations
 
-import re
+import dataclasses
 from collections.abc import Iterator
 
-from ddlint.gfm.cells import count_cells, is_delimiter_row
-from ddlint.gfm.document import Block
-from ddlint.rules.base import Rule, RuleContext
-from ddlint.text.findings import Finding, Severity
+from ddlint.gfm.cells import count_cells
+from ddlint.gfm.document import Block, Row, Table
+from ddlint.gfm.parse import parse_document
+from ddlint.records.blocks import TextBlock, content_start, is_indented_delimiter
+from ddlint.rules.base import Rule, RuleContext, fingerprint, unsafe_fix
+from ddlint.text.findings import Edit, Finding, Severity, splice_edits
 from ddlint.text.spans import Span
-
-# Container markers before a paragraph line's content: block quotes, and a list
-# item's marker on its first line.
-_PREFIX = re.compile(r"(?:[ \t]*>[ \t]?)*(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?P<indent>[ \t]*)")
 
 
 class BrokenTable(Rule):
@@ -63,18 +92,31 @@ class BrokenTable(Rule):
     name = "broken-table"
     scope = "row"
     severity = Severity.ERROR
+    fixable = "sometimes"
+    fix_safety = "unsafe"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         stray = {row.line for table in ctx.document.tables for row in table.stray}
         for block in ctx.document.blocks:
             if block.kind == "paragraph":
                 yield from self._paragraph(ctx, block, stray)
+        # The rows of text blocks that are records: a block of other rows (a line of
+        # in-page links) is reported, but no table above is its header.
+        papers = {
+            r.row.line for r in ctx.records.rows if r.paper is not None and not r.row.rendered
+        }
+        for text_block in ctx.records.text_blocks:
+            if text_block.delimiter is None:
+                holds_papers = any(row.line in papers for row in text_block.rows)
+                yield self._undelimited(ctx, text_block, holds_papers)
 
     def _paragraph(self, ctx: RuleContext, block: Block, stray: set[int]) -> Iterator[Finding]:
-        lines = [_content_start(ctx, n) for n in range(block.first_line, block.last_line + 1)]
-        if not any(is_delimiter_row(text, start, len(text)) for _, start, text in lines):
-            yield from self._undelimited(ctx, lines, stray)
-        delimiters = [i for i, (_, start, text) in enumerate(lines) if _is_delimiter(start, text)]
+        lines = [
+            content_start(ctx.document, n) for n in range(block.first_line, block.last_line + 1)
+        ]
+        delimiters = [
+            i for i, (_, start, text) in enumerate(lines) if is_indented_delimiter(start, text)
+        ]
         struck = False  # GitHub tries one delimiter row per paragraph, never a second
         for i in delimiters:
             if i == 0:
@@ -101,40 +143,114 @@ class BrokenTable(Rule):
                     "starting a table here: add a blank line above the header",
                 )
 
-    def _undelimited(
-        self, ctx: RuleContext, lines: list[tuple[int, int, str]], stray: set[int]
-    ) -> Iterator[Finding]:
-        run: list[tuple[int, int, str]] = []
-        for line in [*lines, (0, 0, "")]:
-            number, start, text = line
-            if number not in stray and text.startswith("|", start):
-                run.append(line)
-                continue
-            if len(run) >= 2:
-                number, start, text = run[0]
-                cells = count_cells(text, start, len(text))
-                delimiter = "|" + " --- |" * cells
-                yield ctx.finding(
-                    self,
-                    _span(ctx, number, start),
-                    f"{len(run)} pipe rows with no delimiter row: GitHub shows them as "
-                    f"text, not a table; add a delimiter row `{delimiter}` under the header",
-                )
-            run = []
+    def _undelimited(self, ctx: RuleContext, block: TextBlock, holds_papers: bool) -> Finding:
+        first = block.header or block.rows[0]
+        last = block.rows[-1] if block.rows else first
+        span = Span(first.span.start, last.span.end)
+        count = len(block.rows) + (block.header is not None)
+        delimiter = "|" + " --- |" * block.cells
+        fix = None
+        if block.header is not None:
+            message = (
+                f"{count} pipe rows with no delimiter row: GitHub shows them as text, not "
+                f"a table; add a delimiter row `{delimiter}` under the header"
+            )
+            newline = _newline(ctx, block)
+            under = Edit(_line_start(ctx, block.header.line + 1), delimiter + newline)
+            edits = [under, *_end(ctx, block)]
+            if _makes_the_table(ctx, block, edits):
+                fix = unsafe_fix("add a delimiter row under the header", *edits)
+        elif (
+            holds_papers
+            and (source := block.source) is not None
+            and (source_header := block.source_header) is not None
+        ):
+            line = source_header.line
+            if isinstance(source, Table):
+                where = f"the header and delimiter row of the table at line {line}"
+            else:
+                where = f"the header at line {line} and a delimiter row `{delimiter}`"
+            message = (
+                f"{count} pipe rows with no header and no delimiter row: GitHub shows them "
+                f"as text, not a table; add {where} above them"
+            )
+            edits = [_header_edit(ctx, block, source, source_header), *_end(ctx, block)]
+            if _makes_the_table(ctx, block, edits):
+                fix = unsafe_fix(f"add {where} above the rows", *edits)
+        else:
+            message = (
+                f"{count} pipe rows with no header and no delimiter row: GitHub shows them "
+                f"as text, not a table; add a header row and a delimiter row `{delimiter}` "
+                "above them"
+            )
+        finding = ctx.finding(self, span, message, fix=fix)
+        # The fingerprint reads the block's first row only: a row added to the block
+        # keeps a baselined finding hidden.
+        stable = fingerprint(ctx.document, self.code, finding.line, first.span)
+        return dataclasses.replace(finding, fingerprint=stable)
 
 
-def _content_start(ctx: RuleContext, number: int) -> tuple[int, int, str]:
-    """A paragraph line: its number, where its content starts, and its text."""
-    text = ctx.document.line_text(number)
-    match = _PREFIX.match(text)
-    return number, match.end() if match else 0, text
+def _makes_the_table(ctx: RuleContext, block: TextBlock, edits: list[Edit]) -> bool:
+    """Whether the text the edits make renders the block's rows as one new table, and
+    every other table as before: no stray row below joins the new table, no row of
+    another table is lost, nothing in a list item or a block quote (where a table
+    cannot start this way).
+
+    The block grammar decides, so the text is read again: only the stretch from the
+    table above the block to the delimiter row of the table below it (which rows a
+    table owns ends at the next table), so a long list is not read once per block.
+    """
+    if block.contained:
+        return False
+    document = ctx.document
+    above = [t for t in document.tables if t.first_line < block.first_line]
+    below = [t for t in document.tables if t.first_line > block.last_line]
+    start = document.lines[above[-1].first_line - 1].start if above else 0
+    end = len(document.text)
+    if below:
+        delimiter = document.lines[below[0].delimiter.line - 1]
+        end = delimiter.end + len(delimiter.newline)
+    if any(edit.span.start < start or edit.span.end > end for edit in edits):
+        return False
+    window = document.text[start:end]
+    shifted = [Edit(Span(e.span.start - start, e.span.end - start), e.text) for e in edits]
+    before = [(len(t.body), len(t.stray)) for t in parse_document(window).tables]
+    after = [
+        (len(t.body), len(t.stray)) for t in parse_document(splice_edits(window, shifted)).tables
+    ]
+    rows = (len(block.rows), 0)
+    return any(after[:i] + after[i + 1 :] == before and after[i] == rows for i in range(len(after)))
 
 
-def _is_delimiter(start: int, text: str) -> bool:
-    # GitHub never tries a delimiter row indented 4 columns or more: it is text.
-    match = _PREFIX.match(text)
-    indent = match.group("indent").expandtabs(4) if match else ""
-    return len(indent) < 4 and is_delimiter_row(text, start, len(text))
+def _header_edit(
+    ctx: RuleContext, block: TextBlock, source: Table | TextBlock, source_header: Row
+) -> Edit:
+    """The source's header and delimiter row (a plain one under a block's own header,
+    as DD104's fix gives it), inserted above the block, each written as it is."""
+    text, newline = ctx.document.text, _newline(ctx, block)
+    header = text[source_header.span.start : source_header.span.end]
+    if isinstance(source, Table):
+        delimiter = text[source.delimiter.span.start : source.delimiter.span.end]
+    else:
+        delimiter = "|" + " --- |" * source.cells
+    return Edit(_line_start(ctx, block.rows[0].line), header + newline + delimiter + newline)
+
+
+def _end(ctx: RuleContext, block: TextBlock) -> list[Edit]:
+    """A blank line after the block when its paragraph goes on: a table runs to the
+    next blank line, and would take the next line of text as a row."""
+    if block.paragraph.last_line > block.last_line:
+        return [Edit(_line_start(ctx, block.last_line + 1), _newline(ctx, block))]
+    return []
+
+
+def _line_start(ctx: RuleContext, number: int) -> Span:
+    start = ctx.document.lines[number - 1].start
+    return Span(start, start)
+
+
+def _newline(ctx: RuleContext, block: TextBlock) -> str:
+    return ctx.document.lines[block.first_line - 1].newline or "\n"
 
 
 def _span(ctx: RuleContext, number: int, start: int) -> Span:
