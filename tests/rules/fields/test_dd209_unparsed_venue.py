@@ -63,6 +63,11 @@ VENUE_ONLY = table("Title|Venue", f"{paper('Notes on the Engine')} | CVPR")
             ),
             id="date-valued-column-under-another-name",
         ),
+        pytest.param(
+            # The record reads a cell that is only a date as the row's date.
+            table("Released|Title|Venue", f"2024-03-16 | {paper('Notes')} | Arxiv"),
+            id="one-date-cell-dates-its-row",
+        ),
         pytest.param(table("Title|Venue", f"{paper('Notes', ARXIV)} | KDD"), id="arxiv-id"),
         pytest.param(
             table("Title|Venue|Link", f"Notes on the Engine | TNNLS | [[Link]]({ARXIV})"),
@@ -99,11 +104,6 @@ def test_fixture_rows_that_nothing_dates() -> None:
         pytest.param("## Vision\n\n" + VENUE_ONLY, "CVPR", id="topic-heading"),
         pytest.param(
             table("Title|Venue|Date", f"{paper('Notes')} | TNNLS | "), "TNNLS", id="empty-date"
-        ),
-        pytest.param(
-            table("Released|Title|Venue", f"2024-03-16 | {paper('Notes')} | Arxiv"),
-            "Arxiv",
-            id="one-date-is-not-a-date-column",
         ),
         pytest.param(
             table(
