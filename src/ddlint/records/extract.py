@@ -186,11 +186,14 @@ def _block_table(
 def _is_block_paper(record: RowRecord) -> bool:
     """The rows of a text block that are records: papers, and the separators that
     date them. No template row (DD201 would delete it, and a block that loses a row
-    can be read otherwise), nor a row of in-page links (a navigation line)."""
+    can be read otherwise), no row without a title, nor a row of in-page links (a
+    navigation line)."""
     if record.kind == "separator":
         return True
     if record.kind != "paper":
         return False
+    if record.paper is None or not record.paper.title.strip("*_ "):
+        return False  # no title: a template row of another shape, or a row of scraps
     links = [link for content in record.contents if content is not None for link in content.links]
     return not links or not all(link.url.startswith("#") for link in links)
 

@@ -211,11 +211,15 @@ def _texts_after(document: Document, line: int) -> list[tuple[str, str]]:
     """How each block that starts below ``line`` reads (``_reading``), and its text, blank
     lines left out: the same text may read otherwise (a line of text indented by four
     spaces, once a moved comment stands above it, is code)."""
-    return [
-        (_reading(block.kind), block.span.slice(document.text))
-        for block in document.blocks
-        if block.first_line > line and block.kind != "blank"
-    ]
+    texts = []
+    for block in document.blocks:
+        if block.first_line > line and block.kind != "blank":
+            text = block.span.slice(document.text)
+            # Pipe rows in a paragraph are papers GitHub shows as text (records with
+            # ``rendered: false``); in an HTML block they are no rows at all.
+            pipe_rows = any(row.lstrip().startswith("|") for row in text.splitlines())
+            texts.append((block.kind if pipe_rows else _reading(block.kind), text))
+    return texts
 
 
 def _reading(kind: str) -> str:

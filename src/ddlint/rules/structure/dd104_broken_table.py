@@ -75,12 +75,15 @@ None.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Iterator
 
 from ddlint.gfm.cells import count_cells
-from ddlint.gfm.document import Block, Row, Table
+from ddlint.gfm.document import Block, Document, Row, Table
 from ddlint.gfm.parse import parse_document
 from ddlint.records.blocks import TextBlock, content_start, is_indented_delimiter
+from ddlint.records.extract import extract_records
+from ddlint.records.identity import Identity, paper_identity
 from ddlint.rules.base import Rule, RuleContext, fingerprint, unsafe_fix
 from ddlint.text.findings import Edit, Finding, Severity, splice_edits
 from ddlint.text.spans import Span
@@ -214,12 +217,21 @@ def _makes_the_table(ctx: RuleContext, block: TextBlock, edits: list[Edit]) -> b
         return False
     window = document.text[start:end]
     shifted = [Edit(Span(e.span.start - start, e.span.end - start), e.text) for e in edits]
-    before = [(len(t.body), len(t.stray)) for t in parse_document(window).tables]
-    after = [
-        (len(t.body), len(t.stray)) for t in parse_document(splice_edits(window, shifted)).tables
-    ]
+    old, new = parse_document(window), parse_document(splice_edits(window, shifted))
+    before = [(len(t.body), len(t.stray)) for t in old.tables]
+    after = [(len(t.body), len(t.stray)) for t in new.tables]
     rows = (len(block.rows), 0)
-    return any(after[:i] + after[i + 1 :] == before and after[i] == rows for i in range(len(after)))
+    if not any(
+        after[:i] + after[i + 1 :] == before and after[i] == rows for i in range(len(after))
+    ):
+        return False
+    # The rows must read as the same papers once rendered (the fix declares no change of
+    # a record): a header that gives the block's cells other meanings is no fix.
+    return _papers(old) == _papers(new)
+
+
+def _papers(document: Document) -> Counter[Identity]:
+    return Counter(paper_identity(paper) for paper in extract_records(document).papers)
 
 
 def _header_edit(
