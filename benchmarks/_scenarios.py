@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benchmarks._report import CACHED_CHECK, FOLDER_PARALLEL, FOLDER_SERIAL
+from benchmarks._report import CACHED_CHECK, FOLDER_PARALLEL, FOLDER_SERIAL, ONE_LINE_BESIDE
 from benchmarks.generate import generate_list
 
 if TYPE_CHECKING:
@@ -41,10 +41,11 @@ def bench_one_line(bench: Bench, ddlint: str) -> None:
 
 
 def bench_cached(bench: Bench, ddlint: str, rows: int) -> None:
-    """A re-check of the unchanged clean list, its result cached by a first run; and of
-    the same list after ``--fix``, whose report has little to print."""
+    """A re-check of the unchanged clean list, its result cached by a first run, in turn
+    with the check of a one-line file; and the same after ``--fix`` (little to report)."""
     clean = bench.workdir / f"list-{rows}-standard-clean.md"
     fixed = bench.workdir / f"list-{rows}-standard-fixed.md"
+    one_line = bench.workdir / "one-line.md"
     if not clean.is_file():
         return
     shutil.copyfile(clean, fixed)
@@ -52,11 +53,13 @@ def bench_cached(bench: Bench, ddlint: str, rows: int) -> None:
     subprocess.run(fix, cwd=bench.workdir, capture_output=True, check=False)
     cache = bench.workdir / "cache"
     shutil.rmtree(cache, ignore_errors=True)
+    small = ("ddlint check", [ddlint, "check", "--no-cache", one_line.name], ONE_LINE_BESIDE)
     for path, label in ((clean, f"{rows:,} rows"), (fixed, f"{rows:,} rows, after --fix")):
         argv = [ddlint, "check", "--cache-dir", cache.name, path.name]
         subprocess.run(argv, cwd=bench.workdir, capture_output=True, check=False)  # fills it
-        size = path.stat().st_size
-        bench.time(CACHED_CHECK, argv, label, rows, size, timeout=bench.args.timeout)
+        sizes = (path.stat().st_size, one_line.stat().st_size)
+        bench.time_pair((CACHED_CHECK, argv, label), small, rows, sizes, timeout=600, runs=5)
+        small = (small[0], small[1], f"{ONE_LINE_BESIDE} (after --fix)")
 
 
 def bench_folder(bench: Bench, ddlint: str, count: int) -> str:
@@ -76,9 +79,8 @@ def bench_folder(bench: Bench, ddlint: str, count: int) -> str:
     label = f"{count} lists, {rows:,} rows"
     serial = [ddlint, "check", "--no-cache", "--jobs", "1", folder.name]
     parallel = [ddlint, "check", "--no-cache", folder.name]
-    timeout = bench.args.timeout
-    bench.time(FOLDER_SERIAL, serial, label, rows, total, timeout=timeout)
-    bench.time(FOLDER_PARALLEL, parallel, label, rows, total, timeout=timeout)
+    pair = ((FOLDER_SERIAL, serial, label), (FOLDER_PARALLEL, parallel, label))
+    bench.time_pair(*pair, rows, (total, total), timeout=bench.args.timeout)
     reports = [
         subprocess.run(argv, cwd=bench.workdir, capture_output=True, check=False).stdout
         for argv in (serial, parallel)

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from benchmarks._measure import measure
+from benchmarks._measure import Measurement, Run, measure
 from benchmarks._peers import RUMDL, Peer, install_peers
 from benchmarks._report import CMARK, Result, machine_info, render_results, tool_versions
 from benchmarks._scenarios import (
@@ -72,10 +72,37 @@ class Bench:
         m = measure(
             argv, runs or self.args.runs, timeout, ok_codes, prepare=prepare, cwd=self.workdir
         )
-        result = Result(tool, input_label, rows, size_bytes, m)
+        return self._keep(Result(tool, input_label, rows, size_bytes, m))
+
+    def time_pair(
+        self,
+        first: tuple[str, Sequence[str], str],
+        second: tuple[str, Sequence[str], str],
+        rows: int | None,
+        size_bytes: tuple[int, int],
+        *,
+        timeout: float,
+        runs: int | None = None,
+    ) -> None:
+        """Two commands whose ratio is reported, (tool, argv, input) each, run in turn
+        (first, second, first, …): a load that changes during the run slows both alike."""
+        done: list[list[Run]] = [[], []]
+        errors: list[str | None] = [None, None]
+        for _ in range(runs or self.args.runs):
+            for index, (_, argv, _) in enumerate((first, second)):
+                if errors[index] is None:
+                    m = measure(argv, 1, timeout, cwd=self.workdir)
+                    done[index] += m.runs
+                    errors[index] = m.error
+        for index, (tool, _, input_label) in enumerate((first, second)):
+            m = Measurement(tuple(done[index]), errors[index])
+            self._keep(Result(tool, input_label, rows, size_bytes[index], m))
+
+    def _keep(self, result: Result) -> Result:
         self.results.append(result)
+        m = result.measurement
         shown = m.error or f"{m.median_seconds:.3f} s, {m.peak_mb:.0f} MB"
-        _log(f"  {tool:<40} {input_label:<22} {shown}")
+        _log(f"  {result.tool:<40} {result.input:<22} {shown}")
         return result
 
 
@@ -127,10 +154,12 @@ def _bench_one_list(
     bench.time(CMARK, cmark, label, rows, size, ok_codes=zero, timeout=timeout)
     if ddlint is not None:
         check = [ddlint, "check", NO_CACHE, path.name]
-        bench.time("ddlint check", check, label, rows, size, timeout=timeout)
         if defects and rows <= args.peer_max_rows:  # what the text report costs over JSON
             as_json = [*check, "--output-format", "json"]
-            bench.time(JSON_CHECK, as_json, label, rows, size, timeout=timeout)
+            pair = (("ddlint check", check, label), (JSON_CHECK, as_json, label))
+            bench.time_pair(*pair, rows, (size, size), timeout=timeout)
+        else:
+            bench.time("ddlint check", check, label, rows, size, timeout=timeout)
         if fix:
             copy = bench.workdir / f"fix-{path.name}"
 
@@ -248,27 +277,13 @@ def main(argv: list[str] | None = None) -> int:
             peers = [peer for peer in peers if peer.name.startswith(wanted)]
     floors_runs = max(args.runs, 5)
     seed_size = SEED.stat().st_size
-    bench.time(
-        IMPORT_FLOOR_LABEL,
-        [sys.executable, "-c", IMPORT_FLOOR],
-        "-",
-        None,
-        0,
-        timeout=args.timeout,
-        runs=floors_runs,
-        ok_codes=frozenset({0}),
-    )
-    if ddlint is not None:
-        seed_argv = [ddlint, "check", NO_CACHE, str(SEED)]
-        bench.time(
-            "ddlint check",
-            seed_argv,
-            "seed fixture",
-            None,
-            seed_size,
-            timeout=args.timeout,
-            runs=floors_runs,
-        )
+    floor = (IMPORT_FLOOR_LABEL, [sys.executable, "-c", IMPORT_FLOOR], "-")
+    if ddlint is None:
+        bench.time(floor[0], floor[1], "-", None, 0, timeout=args.timeout, runs=floors_runs)
+    else:  # in turn: their ratio is reported
+        seed = ("ddlint check", [ddlint, "check", NO_CACHE, str(SEED)], "seed fixture")
+        sizes = (0, seed_size)
+        bench.time_pair(floor, seed, None, sizes, timeout=args.timeout, runs=floors_runs)
         bench_one_line(bench, ddlint)
     _bench_lists(bench, ddlint, peers)
     if ddlint is not None:
