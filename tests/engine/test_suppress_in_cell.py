@@ -195,3 +195,17 @@ def test_a_silenced_row_does_not_count_toward_the_table_finding() -> None:
         # Two of four rows are left: half is not most, each keeps its own finding.
         left = lint_text(silenced, select=["DD998", "DD001"])
     assert [(f.line, f.rows) for f in left] == [(3, ()), (5, ())]
+
+
+def test_an_unsafe_fix_that_fills_the_cell_keeps_the_comment() -> None:
+    # The venue cell shows empty (its comment is hidden): DD204 writes the arXiv venue
+    # there, and the comment, which silences the row's tracking parameter, stays.
+    silence = "<!-- ddlint-disable-line DD303 -->"
+    row = f"| B et al | [**Q**](https://arxiv.org/abs/2201.00002?utm_source=x) | {silence} |\n"
+    text = HEADER + row
+    fixed = fix_text(text, unsafe=True).text
+    assert fixed.endswith(
+        f"| B et al | [**Q**](https://arxiv.org/abs/2201.00002?utm_source=x) "
+        f"| arXiv, Jan., 2022 {silence} |\n"
+    ), fixed
+    assert lint_text(fixed, select=["DD001", "DD303"]) == []

@@ -257,10 +257,16 @@ def unreadable_year_cells(ctx: RuleContext, record: RowRecord) -> list[Cell]:
     return found
 
 
+_COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
 def fill_cell(text: str, cell: Cell, value: str) -> Edit:
-    """Write ``value`` into a cell; an empty cell gets one space each side of it."""
+    """Write ``value`` into a cell; an empty cell gets one space each side of it. The
+    cell's HTML comments stay after the value: a cell that GitHub shows empty may hold a
+    suppression comment (``ddlint-disable-line``) or a note the author hid."""
     if cell.text:
-        return Edit(cell.span, value)
+        comments = _COMMENTS.findall(cell.text)
+        return Edit(cell.span, " ".join([value, *comments]))
     # An empty cell's span sits at its closing pipe: rewrite the spaces between the pipes.
     left = text.rfind("|", 0, cell.span.start) + 1
     right = cell.span.start
