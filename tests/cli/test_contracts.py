@@ -260,8 +260,10 @@ def test_every_option_is_documented_with_its_default(name: str, command: click.C
         if not isinstance(param, click.Option):
             continue
         assert param.help, f"ddlint {name} {param.opts[0]}: no help"
-        valued = not param.is_flag and not param.multiple
-        if valued and isinstance(param.default, (str, int)):
+        valued = not param.is_flag
+        if param.multiple:  # a repeatable option: its help says what is used without it
+            assert "[default: " in param.help, f"ddlint {name} {param.opts[0]}: no default"
+        elif valued and isinstance(param.default, (str, int)):
             assert param.show_default is not False, f"{param.opts[0]}: default hidden"
         elif valued:  # the default comes from elsewhere: the help says which
             assert "[default: " in param.help, f"ddlint {name} {param.opts[0]}: no default"

@@ -71,8 +71,16 @@ class ReportOptions:
     help="Rules to enable: codes, names, prefixes (DD2) or ALL.  [default: the config's, "
     "else every rule that is not opt-in]",
 )
-@click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
-@click.option("--ignore", multiple=True, help="Rules to disable.")
+@click.option(
+    "--extend-select",
+    multiple=True,
+    help="Rules to enable on top of the selection.  [default: none]",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    help="Rules to disable, on top of the config's ignore.  [default: none]",
+)
 @click.option(
     "--output-format",
     "--format",
@@ -147,14 +155,16 @@ class ReportOptions:
     metavar="REGEX",
     multiple=True,
     callback=regexes,
-    help="Do not check links whose URL this regular expression matches (repeatable).",
+    help="Do not check links whose URL this regular expression matches (repeatable).  "
+    "[default: none]",
 )
 @click.option(
     "--link-accept",
     metavar="STATUS",
     multiple=True,
     callback=statuses,
-    help="HTTP status codes that count as a working link, e.g. 403,429 (repeatable).",
+    help="HTTP status codes that count as a working link, e.g. 403,429 (repeatable).  "
+    "[default: none]",
 )
 @click.option(
     "--link-timeout",
