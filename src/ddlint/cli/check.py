@@ -79,7 +79,7 @@ class ReportOptions:
 @click.option(
     "--ignore",
     multiple=True,
-    help="Rules to disable, on top of the config's ignore.  [default: none]",
+    help="Rules to disable.  [default: none]",
 )
 @click.option(
     "--output-format",
