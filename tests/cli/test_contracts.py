@@ -331,3 +331,22 @@ def test_gitignore_outside_a_git_repository_is_just_a_file(project: Path) -> Non
     shutil.rmtree(project / ".git")
     done = ddlint("check", "--force-exclude", "--output-format", "json", *NAMED, cwd=project)
     assert _paths(done) == {"README.md", "build/out.md", "notes.draft.md", "docs/keep.draft.md"}
+
+
+def test_exclude_is_read_from_each_files_own_config_and_its_folder(tmp_path: Path) -> None:
+    """A nested config's `exclude` applies to its files, and globs are read from the
+    config's folder, whatever the working directory (pre-commit runs from the root)."""
+    root = init_repo(tmp_path / "project")
+    (root / "pyproject.toml").write_text('[tool.ddlint]\nexclude = ["docs/archive"]\n')
+    (root / "lists").mkdir()
+    (root / "lists" / ".ddlint.toml").write_text('exclude = ["archive"]\n')
+    for name in ("lists/top.md", "lists/archive/a.md", "docs/archive/a.md"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(NO_VENUE, encoding="utf-8")
+    named = ["lists/archive/a.md", "lists/top.md"]
+    done = ddlint("check", "--force-exclude", "--output-format", "json", *named, cwd=root)
+    assert _paths(done) == {"lists/top.md"}
+    assert _paths(ddlint("check", "--output-format", "json", "lists", cwd=root)) == {"lists/top.md"}
+    inside = root / "docs"
+    done = ddlint("check", "--force-exclude", "--output-format", "json", "archive/a.md", cwd=inside)
+    assert done.returncode == 0 and "archive/a.md" not in done.stdout

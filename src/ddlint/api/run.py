@@ -31,7 +31,7 @@ from ddlint.engine.config import Config, ConfigError, find_config, load_config, 
 from ddlint.engine.gitignore import GitIgnore
 from ddlint.engine.linter import default_codes
 from ddlint.text.findings import Finding
-from ddlint.text.paths import collect_paths
+from ddlint.text.paths import collect_paths, excluded
 from ddlint.text.source import Source, SourceError, write_atomic
 
 __all__ = ["CheckRun", "FileError", "RunOptions", "UsageError", "check_paths"]
@@ -115,8 +115,12 @@ def check_paths(
     plans: list[Plan] = []
     roots = _roots(paths or (".",))
     roots_of: dict[str, Path] = {}
+    named = {os.path.normpath(path) for path in paths}
     for name in files:
-        config = _config_for(explicit or _find(name), config_cache)
+        config_path = explicit or _find(name)
+        config = _config_for(config_path, config_cache)
+        if _excluded_by_its_config(name, config_path, config, named, options.force_exclude):
+            continue
         codes = selected_codes(
             config,
             select=options.select or None,
@@ -219,6 +223,19 @@ def _apply_baseline(run: CheckRun, options: RunOptions) -> None:
 
 def _find(name: str) -> Path | None:
     return find_config(Path(name) if name != "-" else Path.cwd())
+
+
+def _excluded_by_its_config(
+    name: str, config_path: Path | None, config: Config, named: set[str], force: bool
+) -> bool:
+    """Whether the file's own configuration excludes it: its ``exclude`` globs read from
+    the configuration's folder (a nested one too, and whatever the working directory),
+    for files found in a folder, and for files named as such only with --force-exclude."""
+    if name == "-" or config_path is None or not config.exclude:
+        return False
+    if os.path.normpath(name) in named and not force:
+        return False
+    return excluded(os.path.abspath(name), config_path.parent.resolve(), config.exclude)
 
 
 def _config_for(path: Path | None, cache: dict[Path | None, Config]) -> Config:

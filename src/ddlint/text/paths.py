@@ -73,10 +73,10 @@ def _walk(root: Path, exclude: Sequence[str], ignored: Ignored | None) -> list[s
 
 
 def _left_out(path: str, root: Path, exclude: Sequence[str], ignored: Ignored | None) -> bool:
-    return _excluded(path, root, exclude) or bool(ignored and ignored(path))
+    return excluded(path, root, exclude) or bool(ignored and ignored(path))
 
 
-def _excluded(path: str, root: Path, exclude: Sequence[str]) -> bool:
+def excluded(path: str, root: Path, exclude: Sequence[str]) -> bool:
     """Whether an ``exclude`` glob matches the path (relative to ``root``, or as given)
     or one of the folders it lies in: ``docs/archive`` leaves out all that folder holds."""
     if not exclude:
