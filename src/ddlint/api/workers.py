@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ddlint.api.files import Caches, FileError, FileOutcome, check_file
 from ddlint.engine.config import Config
+from ddlint.text.findings import Edit, Finding, Fix
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -29,6 +30,44 @@ PARALLEL_MIN_BYTES = 256 * 1024
 
 # (file name, its configuration, its enabled rule codes)
 Plan = tuple[str, Config, set[str]]
+
+
+def _finding_args(finding: Finding) -> tuple[type[Finding], tuple[object, ...]]:
+    return Finding, (
+        finding.code,
+        finding.name,
+        finding.severity,
+        finding.message,
+        finding.span,
+        finding.line,
+        finding.column,
+        finding.end_line,
+        finding.end_column,
+        finding.fix,
+        finding.path,
+        finding.fingerprint,
+        finding.reason,
+        finding.parts,
+    )
+
+
+def _fix_args(fix: Fix) -> tuple[type[Fix], tuple[object, ...]]:
+    return Fix, (fix.applicability, fix.edits, fix.description)
+
+
+def _edit_args(edit: Edit) -> tuple[type[Edit], tuple[object, ...]]:
+    return Edit, (edit.span, edit.text)
+
+
+def _pickle_findings_by_constructor() -> None:
+    """A worker's findings travel to the run as constructor arguments: by default a
+    frozen dataclass pickles a state of named fields and sets them one by one when
+    unpickled, a cost the run pays for every finding of every file."""
+    import copyreg
+
+    copyreg.pickle(Finding, _finding_args)
+    copyreg.pickle(Fix, _fix_args)
+    copyreg.pickle(Edit, _edit_args)
 
 
 def default_jobs() -> int:
@@ -92,7 +131,12 @@ def _in_workers(
     # A forked worker would print again what still sits in these buffers when it exits.
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    _pickle_findings_by_constructor()  # before the workers start: forked, they inherit it
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_pickle_findings_by_constructor,
+    )
     try:
         futures: list[Future[FileOutcome | FileError]] = [
             pool.submit(check_file, name, config, codes, options, caches)
