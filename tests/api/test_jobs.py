@@ -9,53 +9,16 @@ small lists are enough to start them.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from testrules import UNFIXED, LosesRows, Raises
 
 from benchmarks.generate import generate_list
 from ddlint.api import workers
 from ddlint.api.run import RunOptions, check_paths
 from ddlint.cli.main import main
-from ddlint.rules import Rule, RuleContext, registered
-from ddlint.rules.base import delete_line, safe_fix
-from ddlint.text.findings import Finding
-
-UNFIXED = (
-    "| Author | Title | Venue |\n|---|---|---|\n|  A  | [**T**](https://a.org/t) | ICML, 2022 |\n"
-)
-
-
-class RaisesInWorker(Rule):
-    """DD996 raises-in-worker: a rule with a bug, raising in the worker process."""
-
-    code = "DD996"
-    name = "raises-in-worker"
-    scope = "document"
-
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        if "RAISE" in ctx.text:
-            raise RuntimeError("boom")
-        return iter(())
-
-
-class LosesRowsInWorker(Rule):
-    """DD995 loses-rows-in-worker: a 'safe' fix that deletes a paper row, which the
-    fixer in the worker must refuse."""
-
-    code = "DD995"
-    name = "loses-rows-in-worker"
-    scope = "row"
-    fixable = "always"
-
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        if "LOSE" not in ctx.text:
-            return
-        for record in ctx.records.rows:
-            if record.paper is not None:
-                fix = safe_fix("delete the paper", delete_line(record.row.line_span))
-                yield ctx.finding(self, record.row.span, "a paper", fix=fix)
+from ddlint.rules import registered
 
 
 @pytest.fixture
@@ -130,7 +93,7 @@ def test_errors_and_refusals_name_their_files_as_in_a_serial_run(
     (lists / "c-refused.md").write_text(UNFIXED + "LOSE\n", encoding="utf-8")
     copy = lists.parent / "copy"
     shutil.copytree(lists, copy)
-    with registered(RaisesInWorker), registered(LosesRowsInWorker):
+    with registered(Raises), registered(LosesRows):
         serial = _run(capsys, "--jobs", "1", "--fix", str(lists))
         parallel = _run(capsys, "--jobs", "2", "--fix", str(copy))
     assert serial[0] == 2

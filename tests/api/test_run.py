@@ -5,54 +5,18 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import SEED
+from testrules import UNFIXED, LosesRows, Raises
 
 from ddlint.cli.main import main
-from ddlint.rules import Rule, RuleContext, registered
-from ddlint.rules.base import delete_line, safe_fix
-from ddlint.text.findings import Finding
+from ddlint.rules import registered
 
-UNFIXED = (
-    "| Author | Title | Venue |\n|---|---|---|\n|  A  | [**T**](https://a.org/t) | ICML, 2022 |\n"
-)
 # One row shows no padding style of its own: its padding is a defect (DD402's, the one
 # fix these tests make) only against a configured style.
 STYLED = 'table-style = "compact"\n'
-
-
-class Raises(Rule):
-    """DD998 always-raises: a rule with a bug, standing for any unexpected error."""
-
-    code = "DD998"
-    name = "always-raises"
-    scope = "document"
-
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        if "RAISE" in ctx.text:
-            raise RuntimeError("boom")
-        return iter(())
-
-
-class LosesRows(Rule):
-    """DD997 loses-rows: a rule whose 'safe' fix deletes a paper row, which the fixer
-    must refuse to write."""
-
-    code = "DD997"
-    name = "loses-rows"
-    scope = "row"
-    fixable = "always"
-
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        if "LOSE" not in ctx.text:
-            return
-        for record in ctx.records.rows:
-            if record.paper is not None:
-                fix = safe_fix("delete the paper", delete_line(record.row.line_span))
-                yield ctx.finding(self, record.row.span, "a paper", fix=fix)
 
 
 @pytest.fixture

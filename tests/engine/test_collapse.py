@@ -10,40 +10,12 @@ from pathlib import Path
 
 import pytest
 from gitrepo import commit_all, init_repo
+from testrules import TrailingSpaces
 
 from ddlint.api import fix_text, lint_text
 from ddlint.cli.main import main
-from ddlint.rules import Rule, RuleContext, registered
-from ddlint.rules.base import safe_fix
-from ddlint.text.findings import Edit, Finding
-from ddlint.text.spans import Span
-
-
-class TrailingSpaces(Rule):
-    """DD998 trailing-spaces: a row ends in spaces (a test rule, one cause on any row)."""
-
-    code = "DD998"
-    name = "trailing-spaces"
-    scope = "row"
-    fixable = "always"
-
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for table in ctx.document.tables:
-            for row in table.rows:
-                text = row.span.slice(ctx.text)
-                stripped = text.rstrip(" ")
-                if stripped != text:
-                    end = row.span.start + len(stripped)
-                    span = Span(end, row.span.end)
-                    fix = safe_fix("Remove the spaces", Edit(span, ""))
-                    yield ctx.finding(
-                        self,
-                        span,
-                        f"line ends in {len(text) - len(stripped)} spaces",
-                        fix=fix,
-                        reason="rows end in spaces",
-                    )
-
+from ddlint.rules import registered
+from ddlint.text.findings import Finding
 
 HEADER = "| Title | Venue |\n|---|---|\n"
 

@@ -9,19 +9,16 @@ comment in its cell, and DD001 reports the comment only when it silences nothing
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from gfm_oracle import render
 from helpers import HEADER, ROW_A, ROW_B
+from testrules import TrailingSpaces
 
 from ddlint.api import fix_text, lint_text
 from ddlint.engine.config import Config
 from ddlint.engine.linter import lint
-from ddlint.rules import Rule, RuleContext, registered
-from ddlint.rules.base import safe_fix
-from ddlint.text.findings import Edit, Finding
-from ddlint.text.spans import Span
+from ddlint.rules import registered
 
 SILENCE_VENUE = "<!-- ddlint-disable-line missing-venue -->"
 NO_VENUE = "| Cy et al | [**Three**](https://arxiv.org/abs/2201.00003) | {} |\n"
@@ -164,25 +161,6 @@ def test_disable_line_on_a_line_of_its_own_is_read_as_such() -> None:
 
 
 # -- one cause, one finding: a silenced row is not counted ---------------------------------
-
-
-class TrailingSpaces(Rule):
-    """DD998 trailing-spaces: a row ends in spaces (a test rule, one cause on any row)."""
-
-    code = "DD998"
-    name = "trailing-spaces"
-    scope = "row"
-    fixable = "always"
-
-    def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for table in ctx.document.tables:
-            for row in table.rows:
-                text = row.span.slice(ctx.text)
-                end = row.span.start + len(text.rstrip(" "))
-                if end < row.span.end:
-                    span = Span(end, row.span.end)
-                    fix = safe_fix("Remove the spaces", Edit(span, ""))
-                    yield ctx.finding(self, span, "spaces", fix=fix, reason="rows end in spaces")
 
 
 def test_a_silenced_row_does_not_count_toward_the_table_finding() -> None:
