@@ -16,16 +16,13 @@ from typing import Any
 from ddlint.inline.urls import arxiv_parts
 from ddlint.records.model import RowRecord
 from ddlint.records.venue_form import venue_form
+from ddlint.records.venues import month_number
 
 SORT_FIELDS = ("year", "month", "venue", "title", "authors", "type", "task")
 DEFAULT_SORT = ("-year", "-month")
 SortValue = int | str | None
 Date = tuple[int | None, int | None]  # (year, month), each None where the row does not say
 
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
 # The dates lists write in a Date column: 2023-11, 2023.11, 2023/11/02, 2023-9-21, 202311,
 # Nov 2023, Nov., 2023, November 2023, 2023.
 _NUMERIC_DATE = re.compile(r"((?:19|20)\d\d)(?:[-./](\d{1,2})(?:[-./]\d{1,2})?|(0[1-9]|1[0-2]))?")
@@ -44,19 +41,8 @@ def parse_date(text: str) -> Date | None:
         return int(match.group(1)), month or None
     match = _WORD_DATE.fullmatch(text)
     if match is not None:
-        written = month_of_word(match.group(1))
+        written = month_number(match.group(1))
         return (int(match.group(2)), written) if written is not None else None
-    return None
-
-
-def month_of_word(word: str) -> int | None:
-    """``Nov``, ``Nov.``, ``Sept``, ``November`` (any case): 11; else None."""
-    word = word.rstrip(".").lower()
-    if len(word) < 3:
-        return None
-    for number, name in enumerate(_MONTHS, 1):
-        if name.startswith(word) and (len(word) == 3 or word in (name, "sept")):
-            return number
     return None
 
 

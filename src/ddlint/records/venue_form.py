@@ -19,19 +19,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ddlint.records.venues import MonthStyle, ParsedVenue, parse_venue
+from ddlint.records.venues import (
+    FOUR_DIGIT_YEAR,
+    ISO_MONTH,
+    MonthStyle,
+    ParsedVenue,
+    month_number,
+    month_word,
+    parse_venue,
+)
 
 __all__ = ["MONTH_STYLES", "VenueForm", "month_word", "venue_form", "write_venue"]
 
 MONTH_STYLES: tuple[MonthStyle, ...] = ("abbrev-dot", "abbrev", "full", "number")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-# The year as venues.parse_venue finds it: the first four-digit year, else a 'YY year.
-_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?<!\d\.)(?:19[5-9]\d|20\d\d)(?!\d)(?!\.\d)")
+# The year as venues.parse_venue finds it: the first four-digit year (FOUR_DIGIT_YEAR),
+# else a 'YY year, here with its apostrophe kept.
 _APOSTROPHE_YEAR = re.compile(r"(['’‘`])(\d\d)(?!\d)")
-_ISO_MONTH = re.compile(r"-(0[1-9]|1[0-2])(?!\d)")
 _MONTH_WORD = re.compile(r"[A-Za-z]+\.?")
 _SEPARATORS = frozenset(" \t,;:/-–—.")
 
@@ -76,7 +79,7 @@ def venue_form(text: str) -> VenueForm | None:
         if not _separators(middle):
             return None
         skeleton = f"{{name}}{middle}{token}"
-        iso = _ISO_MONTH.match(tail)
+        iso = ISO_MONTH.match(tail)
         if iso is not None:  # "arXiv, 2022-09"
             month, styles, tail = iso.group(1), frozenset({"number"}), tail[iso.end() :]
             skeleton += "-{mm}"
@@ -121,20 +124,8 @@ def write_venue(
     return written + note
 
 
-def month_word(month: int, style: MonthStyle) -> str:
-    """``Sep.``, ``Sep``, ``September``, ``09``; a dot only where letters were cut."""
-    full = _MONTHS[month - 1]
-    if style == "number":
-        return f"{month:02d}"
-    if style == "full":
-        return full
-    if style == "abbrev":
-        return full[:3]
-    return full if len(full) <= 3 else f"{full[:3]}."
-
-
 def _year(raw: str, year: int) -> tuple[int, int, str] | None:
-    match = _FOUR_DIGIT_YEAR.search(raw)
+    match = FOUR_DIGIT_YEAR.search(raw)
     if match is not None:
         return (match.start(), match.end(), "{year}") if int(match.group()) == year else None
     short = _APOSTROPHE_YEAR.search(raw)
@@ -146,11 +137,8 @@ def _year(raw: str, year: int) -> tuple[int, int, str] | None:
 def _styles(word: str) -> frozenset[MonthStyle] | None:
     """The month styles a month word fits (empty: a month no style writes, ``Sept.``);
     None when the word is no month."""
-    base = word[:-1] if word.endswith(".") else word
-    number = next((n for n, m in enumerate(_MONTHS, 1) if m.lower().startswith(base.lower())), 0)
-    if not number or len(base) < 3:
-        return None
-    if base.lower() not in (_MONTHS[number - 1].lower(), _MONTHS[number - 1][:3].lower(), "sept"):
+    number = month_number(word)
+    if number is None:
         return None
     return frozenset(s for s in MONTH_STYLES[:3] if month_word(number, s) == word)
 
@@ -160,10 +148,8 @@ def _separators(text: str) -> bool:
 
 
 def _month_number(word: str) -> int:
-    if word.isdigit():
-        return int(word)
-    base = word.rstrip(".").lower()
-    return next(n for n, m in enumerate(_MONTHS, 1) if m.lower().startswith(base))
+    # A month word ``_styles`` read, or the digits of an ISO month.
+    return int(word) if word.isdigit() else month_number(word) or 0
 
 
 def _usual_month(venue: ParsedVenue) -> int | None:

@@ -46,6 +46,8 @@ __all__ = [
     "canonical_venue",
     "extract_year",
     "known_name",
+    "month_number",
+    "month_word",
     "parse_venue",
 ]
 
@@ -120,9 +122,9 @@ _MONTH_BY_WORD = (
 )
 
 # Simple anchored patterns with fixed-width lookarounds only, so matching stays linear.
-_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?<!\d\.)(?:19[5-9]\d|20\d\d)(?!\d)(?!\.\d)")
+FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?<!\d\.)(?:19[5-9]\d|20\d\d)(?!\d)(?!\.\d)")
 _APOSTROPHE_YEAR = re.compile(r"['’‘`](\d\d)(?!\d)")
-_ISO_MONTH = re.compile(r"-(0[1-9]|1[0-2])(?!\d)")
+ISO_MONTH = re.compile(r"-(0[1-9]|1[0-2])(?!\d)")
 _WORD = re.compile(r"[a-z]+")
 _IEEE_ACM_TRANSACTIONS = re.compile(r"(?:IEEE|ACM)\s+T[A-Z]{1,6}")
 _SEPARATORS = frozenset(",;:/-–—'’‘`")
@@ -177,11 +179,7 @@ def canonical_venue(venue: ParsedVenue, month_style: MonthStyle = "abbrev-dot") 
         return f"{venue.name}, {venue.year}{note}"
     if month_style == "number":
         return f"{venue.name}, {venue.year}-{month:02d}{note}"
-    full = _MONTH_NAMES[month - 1]
-    written = {"full": full, "abbrev": full[:3]}.get(month_style)
-    if written is None:  # abbrev-dot: a dot only where letters were cut, so "May" has none
-        written = full if len(full) <= 3 else f"{full[:3]}."
-    return f"{venue.name}, {written}, {venue.year}{note}"
+    return f"{venue.name}, {month_word(month, month_style)}, {venue.year}{note}"
 
 
 def known_name(name: str) -> str | None:
@@ -205,7 +203,7 @@ def _split(raw: str) -> _Parts:
         head, tail = head.rstrip()[:-1], tail.lstrip()[1:]
     name, month = _name_and_month(head)
     if month is None and year is not None:
-        iso = _ISO_MONTH.match(tail)
+        iso = ISO_MONTH.match(tail)
         if iso is not None:
             month, tail = int(iso.group(1)), tail[iso.end() :]
         else:
@@ -222,7 +220,7 @@ def _split(raw: str) -> _Parts:
 
 def _find_year(core: str) -> tuple[int | None, str, str]:
     """The year and the text before and after it; the whole text is the head if none."""
-    match = _FOUR_DIGIT_YEAR.search(core)
+    match = FOUR_DIGIT_YEAR.search(core)
     if match is not None:
         return int(match.group()), core[: match.start()], core[match.end() :]
     match = _APOSTROPHE_YEAR.search(core)
@@ -236,7 +234,7 @@ def _find_year(core: str) -> tuple[int | None, str, str]:
 def _name_and_month(head: str) -> tuple[str | None, int | None]:
     head = _trim(head)
     cut = _last_separator(head)
-    month = _month_number(head[cut + 1 :])
+    month = month_number(head[cut + 1 :])
     name = _trim(head[: cut + 1]) if month is not None else head
     if month is not None and not name:
         # A lone month word is the name ("May 2022"), so that a venue named "Jan" with
@@ -247,7 +245,7 @@ def _name_and_month(head: str) -> tuple[str | None, int | None]:
 
 def _leading_month(tail: str) -> tuple[int | None, str]:
     word, rest = _leading_word(tail)
-    month = _month_number(word)
+    month = month_number(word)
     return (month, rest) if month is not None else (None, tail)
 
 
@@ -260,9 +258,23 @@ def _leading_word(text: str) -> tuple[str, str]:
     return text[:end], text[end:]
 
 
-def _month_number(word: str) -> int | None:
+def month_number(word: str) -> int | None:
+    """``Nov``, ``Nov.``, ``Sept``, ``November`` (any case): 11; else None."""
     word = word.lower()
     return _MONTH_BY_WORD.get(word[:-1] if word.endswith(".") else word)
+
+
+def month_word(month: int, style: MonthStyle) -> str:
+    """``Sep.``, ``Sep``, ``September``, ``09``; a dot only where letters were cut, so
+    ``May`` has none."""
+    full = _MONTH_NAMES[month - 1]
+    if style == "number":
+        return f"{month:02d}"
+    if style == "full":
+        return full
+    if style == "abbrev":
+        return full[:3]
+    return full if len(full) <= 3 else f"{full[:3]}."
 
 
 def _classify(name: str) -> VenueKind | None:

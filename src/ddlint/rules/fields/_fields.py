@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ddlint.gfm.document import Cell
 from ddlint.inline.urls import arxiv_parts
 from ddlint.records.model import Paper, PaperTable, RowRecord
-from ddlint.records.venues import extract_year
+from ddlint.records.venues import extract_year, month_number
 from ddlint.rules.base import RuleContext
 from ddlint.text.findings import Edit
 from ddlint.text.spans import Span
@@ -96,13 +96,6 @@ def column_year(
 # -- the years a row states ------------------------------------------------------------
 
 _DATE_PARTS = re.compile(r"[\s.,/\-\u2013]+")
-_MONTHS = frozenset(
-    {
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec", "january", "february", "march", "april", "june", "july", "august",
-        "september", "october", "november", "december",
-    }
-)  # fmt: skip
 # New-style arXiv ids are YYMM.NNNNN; old-style ones end in YYMMNNN (cs/0701001).
 _ARXIV_ID_DATE = re.compile(r"^(?:(\d\d)(\d\d)\.\d+|[^/]+/(\d\d)(\d\d)\d{3})$")
 _COMPACT_DATE = re.compile(r"^(?:19[5-9]\d|20\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?$")
@@ -125,7 +118,7 @@ def date_year(text: str) -> int | None:
             return None
         if part.isdigit() and len(part) == 4 and year is None and 1950 <= int(part) <= 2099:
             year = int(part)
-        elif not (part.isdigit() and len(part) <= 2) and part.lower() not in _MONTHS:
+        elif not (part.isdigit() and len(part) <= 2) and month_number(part) is None:
             return None
     return year
 
