@@ -105,6 +105,24 @@ def test_choose_fixes_is_the_all_pairs_choice(found: list[Finding], unsafe: bool
     assert [id(f) for f in choose_fixes(found, unsafe)] == [id(f) for f in expected]
 
 
+def _fixed(code: str, kind: Applicability, *spans: tuple[int, int]) -> Finding:
+    edits = tuple(Edit(Span(start, end), code) for start, end in spans)
+    return Finding(code, "x", Severity.WARNING, "", Span(0, 0), 1, 1, 1, 1, Fix(kind, edits))
+
+
+def test_a_sort_waits_for_an_unsafe_fix_inside_it_when_sorts_overlap() -> None:
+    # Two sorts whose edits collide (the first spans the second's insertion point): the
+    # look-up of the unsafe fix's insertion at 2 must still find the first sort.
+    wide = _fixed("DD401", Applicability.SAFE, (0, 3))
+    points = _fixed("DD401", Applicability.SAFE, (0, 0), (1, 1))
+    unsafe = _fixed("DD102", Applicability.UNSAFE, (2, 2), (0, 0))
+    found = [wide, points, unsafe]
+    assert [id(f) for f in choose_fixes(found, True)] == [
+        id(f) for f in _reference_choose(found, True)
+    ]
+    assert choose_fixes(found, True) == [unsafe]
+
+
 # -- work: stray rows, each after a blank line, rejoin their table in one fix of n edits ------
 
 HEAD = (

@@ -105,7 +105,7 @@ def _waiting_sorts(findings: Sequence[Finding]) -> set[int]:
     sort_of: dict[int, int] = {}  # id of a sort's edit -> id of the sort
     for finding in findings:
         if finding.code in sorting and finding.fix is not None:
-            sorts.add(finding.fix.edits)
+            sorts.include(finding.fix.edits)
             sort_of.update((id(edit), id(finding)) for edit in finding.fix.edits)
     if not sort_of:
         return set()
@@ -169,6 +169,14 @@ class _TakenEdits:
         while first >= 0 and self.keys[first][1] >= edit.span.start:
             first -= 1
         return range(last, first, -1)
+
+    def include(self, edits: Sequence[Edit]) -> None:
+        """Add ``edits`` that may collide with those taken (the sorts of a pass, which
+        ``_waiting_sorts`` gathers without choosing among them): once any do, every
+        later look-up compares every edit, since the order ``_near`` relies on is gone."""
+        if self.ordered and any(self.collides(edit) for edit in edits):
+            self.ordered = False
+        self.add(edits)
 
     def add(self, edits: Sequence[Edit], appender: str | None = None) -> None:
         if any_collide(edits):

