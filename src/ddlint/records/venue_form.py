@@ -41,7 +41,9 @@ _SEPARATORS = frozenset(" \t,;:/-–—.")
 
 @dataclass(frozen=True, slots=True)
 class VenueForm:
-    skeleton: str  # "{name} {year}", "{name}'{yy}", "{name}, {month}, {year}", "{name} {year}-{mm}"
+    # "{name} {year}", "{name}'{yy}", "{name}, {month}, {year}", "{name} {year}-{mm}", and
+    # a date with no venue named: "{month}, {year}"
+    skeleton: str
     month_styles: frozenset[MonthStyle]  # the styles the written month fits; none: no month
     month: str | None  # the month as written: "Nov.", "Sept", "09"
     note: str  # what follows the date, as written (" (Oral)"), or ""
@@ -49,14 +51,17 @@ class VenueForm:
 
 
 def venue_form(text: str) -> VenueForm | None:
-    """The form of a Venue cell with a name and a year, or None (see the module)."""
+    """The form of a Venue cell with a name and a year, or of a date with no name
+    (``Nov., 2023``: ``{month}, {year}``), or None (see the module)."""
     venue = parse_venue(text)
-    if venue is None or venue.name is None or venue.year is None:
+    if venue is None or venue.year is None:
         return None
     raw = venue.raw
     prefix = suffix = ""
     if raw.startswith("[") and raw.endswith("]") and not {"[", "]"} & set(raw[1:-1]):
         prefix, suffix, raw = "[", "]", raw[1:-1]
+    if venue.name is None:
+        return _date_form(venue, raw, prefix, suffix)
     if not raw.startswith(venue.name):
         return None  # the name is split around the year ("ICLR 2023 Workshop")
     found = _year(raw, venue.year)
@@ -83,18 +88,39 @@ def venue_form(text: str) -> VenueForm | None:
         if iso is not None:  # "arXiv, 2022-09"
             month, styles, tail = iso.group(1), frozenset({"number"}), tail[iso.end() :]
             skeleton += "-{mm}"
-    note = tail
-    if venue.extra is None:
-        if not _separators(tail):
-            return None
-        note = ""
-    elif tail[:1] not in (" ", "\t") or not tail.endswith(venue.extra):
-        return None  # a note follows the date after a space: "ICLR 2024 (Oral)"
-    elif not _separators(tail[: -len(venue.extra)]):
+    note = _note(tail, venue)
+    if note is None:
         return None
     if venue.month != (_month_number(month) if month is not None else _usual_month(venue)):
         return None  # a month the parser reads elsewhere ("CVPR 2023 June")
     return VenueForm(prefix + skeleton + suffix, styles or frozenset(), month, note, venue)
+
+
+def _date_form(venue: ParsedVenue, raw: str, prefix: str, suffix: str) -> VenueForm | None:
+    """The form of a date with no venue named: a month word, then the year."""
+    assert venue.year is not None
+    word = _MONTH_WORD.match(raw)
+    styles = _styles(word.group()) if word is not None else None
+    found = _year(raw, venue.year)
+    if word is None or styles is None or found is None:
+        return None
+    start, end, token = found
+    middle = raw[word.end() : start]
+    note = _note(raw[end:], venue)
+    if not _separators(middle) or note is None or month_number(word.group()) != venue.month:
+        return None
+    skeleton = f"{prefix}{{month}}{middle}{token}{suffix}"
+    return VenueForm(skeleton, styles, word.group(), note, venue)
+
+
+def _note(tail: str, venue: ParsedVenue) -> str | None:
+    """What follows the date, as written: the parser's note after a space, or "" when
+    only separators follow; None when anything else does."""
+    if venue.extra is None:
+        return "" if _separators(tail) else None
+    if tail[:1] not in (" ", "\t") or not tail.endswith(venue.extra):
+        return None  # a note follows the date after a space: "ICLR 2024 (Oral)"
+    return tail if _separators(tail[: -len(venue.extra)]) else None
 
 
 def write_venue(

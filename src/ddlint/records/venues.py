@@ -208,6 +208,12 @@ def _split(raw: str) -> _Parts:
             month, tail = int(iso.group(1)), tail[iso.end() :]
         else:
             month, tail = _leading_month(tail)
+        lone_month = month_number(name) if month is None and name is not None else None
+        if lone_month is not None:
+            # A lone month before the year is a date with no venue named (`Nov., 2023`,
+            # a preprint's date in the Venue column). With a month after the year it
+            # stays the name, so that a venue named `Jan` in February reads back alike.
+            name, month = None, lone_month
     first, rest = _leading_word(tail)
     if first.lower() in _WORKSHOP_WORDS and (name is None or _classify(name) != "workshop"):
         # "ICLR 2023 Workshop": the word belongs to the venue. Only once, so that the

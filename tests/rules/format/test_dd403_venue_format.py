@@ -134,3 +134,26 @@ def test_venue_format_configured_month_style_one_finding_for_a_table() -> None:
         "Aug.", "August"
     )
     assert lint(out, ["DD403"], config) == []
+
+
+# A list that dates its preprints in the Venue column (`Nov., 2023`, no venue named) and
+# writes its conferences in two forms: the dates are no venues named `Nov.`, so their
+# comma is no form of the conferences, and they keep a habit of their own.
+DATES = (
+    *("Nov., 2023", "Oct., 2023", "Mar., 2024", "Jan., 2024", "Dec., 2023", "Jul., 2023"),
+    *("Feb., 2024", "Aug., 2023", "Sep., 2023", "Apr., 2024"),
+)
+CONFERENCES = ("CVPR 2023", "ICCV, 2023", "NeurIPS 2023", "ICLR, 2024", "AAAI 2024")
+
+
+def test_venue_format_dates_with_no_venue_are_not_venue_names() -> None:
+    text = venues(*DATES, *CONFERENCES)
+    assert lint(text, ["DD403"]) == []
+
+
+def test_venue_format_a_date_with_no_venue_follows_the_dates_habit() -> None:
+    text = venues(*DATES, *CONFERENCES, "Mar. 2025")
+    (finding,) = lint(text, ["DD403"])
+    assert finding.span.slice(text) == "Mar. 2025"
+    assert "the way this list writes its dates with no venue (10 of 11 like" in finding.message
+    assert fixed(text, ["DD403"]) == venues(*DATES, *CONFERENCES, "Mar., 2025")

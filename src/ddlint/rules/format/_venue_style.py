@@ -9,6 +9,11 @@ and at least 5 (``_format``):
 * the form of a venue with a month, ``{name}, {month}, {year}``, and the month's
   spelling (``Nov.``, ``Nov``, ``November``, ``2022-11``), or the one ``month-style``
   sets.
+
+A date with no venue named (``Nov., 2023``, a preprint's date in the Venue column) has
+a habit of its own, ``{month}, {year}``: counted as a venue named ``Nov.``, a list of
+dated preprints would make its comma the form of the list's conference venues. Its
+month's spelling counts with the others.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ class Habit:
 class VenueStyle:
     plain: Habit | None  # the form of venues without a month
     dated: Habit | None  # the form of venues with a month
+    date: Habit | None  # the form of dates with no venue named
     month: Habit | None  # the spelling of the month, read or configured
     month_style: MonthStyle | None  # the same, typed
     configured: bool  # the month style is the configuration's
@@ -82,18 +88,22 @@ def _read(ctx: RuleContext, configured: MonthStyle | None) -> VenueStyle:
         cells.append(VenueCell(record, form))
     forms = [c.form for c in cells]
     plain = [f for f in forms if f is None or f.month is None]
-    dated = [f for f in forms if f is not None and f.month is not None]
+    with_month = [f for f in forms if f is not None and f.month is not None]
+    dated = [f for f in with_month if f.venue.name is not None]
+    dates = [f for f in with_month if f.venue.name is None]
     plain_forms = Counter(f.skeleton for f in plain if f is not None)
-    dated_forms = Counter(f.skeleton for f in dated if f is not None)
+    dated_forms = Counter(f.skeleton for f in dated)
+    date_forms = Counter(f.skeleton for f in dates)
     plain_value = clear_convention(plain_forms, len(plain))
     dated_value = clear_convention(dated_forms, len(dated))
+    date_value = clear_convention(date_forms, len(dates))
     months: Counter[str] = Counter()
-    for form in dated:
+    for form in with_month:
         months.update(form.month_styles)
     month_value: MonthStyle | None = configured
     if configured is None:
         best = max(MONTH_STYLES, key=lambda s: months[s])  # the first style wins a tie
-        month_value = best if is_clear(months[best], len(dated)) else None
+        month_value = best if is_clear(months[best], len(with_month)) else None
 
     def habit(
         value: str | None, counts: Counter[str], shown: Sequence[VenueForm | None]
@@ -103,26 +113,32 @@ def _read(ctx: RuleContext, configured: MonthStyle | None) -> VenueStyle:
         following = [f for f in shown if f is not None and value in (f.skeleton, *f.month_styles)]
         # The example quoted follows every habit of the list, if one does.
         used = Counter(f.venue.raw for f in following)
-        following.sort(key=lambda f: (_oddity(f, dated_value, month_value), -used[f.venue.raw]))
+        following.sort(
+            key=lambda f: (_oddity(f, dated_value, date_value, month_value), -used[f.venue.raw])
+        )
         example = following[0].venue.raw if following else ""
         return Habit(value, counts[value], len(shown), example)
 
     return VenueStyle(
         habit(plain_value, plain_forms, plain),
         habit(dated_value, dated_forms, dated),
-        habit(month_value, months, dated) if configured is None else Habit(configured, 0, 0, ""),
+        habit(date_value, date_forms, dates),
+        habit(month_value, months, with_month)
+        if configured is None
+        else Habit(configured, 0, 0, ""),
         month_value,
         configured is not None,
         tuple(cells),
     )
 
 
-def _oddity(form: VenueForm, dated: str | None, month: str | None) -> int:
-    """How poor an example ``form`` is: a note, an unknown kind of venue (a date as a
-    name: `May, 2025`), a month form or spelling unlike the list's."""
+def _oddity(form: VenueForm, dated: str | None, date: str | None, month: str | None) -> int:
+    """How poor an example ``form`` is: a note, an unknown kind of venue, a month form
+    or spelling unlike the list's."""
     odd = bool(form.note) + (form.venue.kind is None)
     if form.month is not None:
-        odd += (dated is not None and form.skeleton != dated) + (
+        own = dated if form.venue.name is not None else date
+        odd += (own is not None and form.skeleton != own) + (
             month is not None and month not in form.month_styles
         )
     return odd

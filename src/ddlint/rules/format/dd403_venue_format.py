@@ -7,7 +7,9 @@ of a venue without a month (`CVPR 2023`, `CVPR, 2023`, `CVPR'23`, `CVPR2023`,
 `[CVPR'23]`: what stands between the name and the year, and a four-digit or a
 `'YY` year), and the form of a venue with a month (`arXiv, Nov., 2022`,
 `arXiv Nov 2022`, `arXiv, 2022-11`) with its month's spelling (`Nov.`, `Nov`,
-`November`, `2022-11`). Each is the list's convention only when at least 80 % of
+`November`, `2022-11`). A date with no venue named (`Nov., 2023`, a preprint's
+date in the Venue column) is no venue named `Nov.`: the form of such dates is a
+habit of its own. Each is the list's convention only when at least 80 % of
 the cells that show it, and at least 5, share it; a list that mixes forms, or
 has few venues, has none, and the rule says nothing about it. A note after the
 date (`ICLR 2024 (Oral)`) is kept and is no part of the form. Cells with links or
@@ -184,12 +186,13 @@ def _break(cell: VenueCell, style: VenueStyle) -> _Break | None:
             write_venue(habit.value, _name(venue), _year(venue), None, "abbrev-dot", form.note),
         )
         return _Break(cell, _unlike(form, habit), new, False)
-    wrong_form = style.dated is not None and form.skeleton != style.dated.value
+    own = style.dated if venue.name is not None else style.date
+    wrong_form = own is not None and form.skeleton != own.value
     month = style.month
     wrong_month = month is not None and month.value not in form.month_styles
     if not (wrong_form or wrong_month):
         return None
-    skeleton = style.dated.value if style.dated is not None else form.skeleton
+    skeleton = own.value if own is not None else form.skeleton
     written = write_venue(
         skeleton,
         _name(venue),
@@ -203,8 +206,8 @@ def _break(cell: VenueCell, style: VenueStyle) -> _Break | None:
         written = canonical_venue(venue, style.month_style)
     new = _checked(venue, written)
     if wrong_form:
-        assert style.dated is not None
-        return _Break(cell, _unlike(form, style.dated), new, False)
+        assert own is not None
+        return _Break(cell, _unlike(form, own), new, False)
     assert month is not None
     if style.configured:
         message = (
@@ -220,8 +223,9 @@ def _break(cell: VenueCell, style: VenueStyle) -> _Break | None:
 
 
 def _unlike(form: VenueForm, habit: Habit) -> str:
+    what = "venues" if form.venue.name is not None else "dates with no venue"
     return (
-        f"Venue `{form.venue.raw}` is not written the way this list writes its venues "
+        f"Venue `{form.venue.raw}` is not written the way this list writes its {what} "
         f"({habit.rows} of {habit.shown} like `{habit.example}`)"
     )
 
@@ -241,8 +245,7 @@ def _meaning(venue: ParsedVenue) -> tuple[object, ...]:
 
 
 def _name(venue: ParsedVenue) -> str:
-    assert venue.name is not None
-    return venue.name
+    return venue.name or ""  # a date with no venue named has no place for one
 
 
 def _year(venue: ParsedVenue) -> int:
