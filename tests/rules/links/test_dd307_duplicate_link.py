@@ -54,6 +54,19 @@ ARXIV_BADGE = "[![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)]"
             id="a-description-cites-what-the-link-column-gives",
         ),
         pytest.param(
+            "| Paper | Links |\n|---|---|\n"
+            "| 4) Engine  [Engine](https://arxiv.org/abs/2201.00001) is a toolkit that reads "
+            "tables of many kinds into one structured form for later use. | "
+            "[Paper](https://arxiv.org/abs/2201.00001) |\n",
+            id="a-description-names-its-paper-that-the-link-column-gives",
+        ),
+        pytest.param(
+            link_table(
+                link_row("https://github.com/ada/engine", "[Github](https://github.com/ada/engine)")
+            ),
+            id="a-project-with-no-paper-links-its-repository-from-the-title",
+        ),
+        pytest.param(
             link_table(
                 link_row(
                     code="Code at https://github.com/ada/engine; the data too, "
@@ -152,5 +165,34 @@ def test_two_papers_of_one_series_sharing_a_link() -> None:
     rows = [
         titled_row("Table Condensation with Gradient Matching"),
         titled_row("Table Condensation with Moment Matching").replace("Ada Lovelace", "Bo Chen"),
+    ]
+    assert lines(link_table(*rows), "DD307") == [3, 4]
+
+
+DATASETS = "| Name | Year | Source | Url |\n|---|---|---|---|\n"
+
+
+def dataset(name: str, url: str) -> str:
+    return f"| {name} | 2018 | Ada Lab | [link]({url}) |\n"
+
+
+def test_datasets_sharing_a_home_page_in_a_link_column() -> None:
+    # Two datasets released in one repository, or two versions of one dataset: a Url
+    # column's shared home page names no paper.
+    text = (
+        DATASETS
+        + dataset("TableQA 2.0", "https://example.org/tableqa/")
+        + dataset("TableQA", "https://example.org/tableqa/")
+    )
+    assert lines(text, "DD307") == []
+
+
+def test_two_titles_linking_one_repository() -> None:
+    # The title's own link names the row's work: a second title on it is a slip.
+    rows = [
+        titled_row("Notes on the Analytical Engine", "https://github.com/ada/engine"),
+        titled_row("Tables of Computable Numbers", "https://github.com/ada/engine").replace(
+            "Ada Lovelace", "Alan Turing"
+        ),
     ]
     assert lines(link_table(*rows), "DD307") == [3, 4]

@@ -11,19 +11,25 @@ Compares link targets in canonical form (tracking parameters dropped, `http` as
   beside `[Code](…/o/r)`, `[![arXiv](…)](…/abs/…)` beside the title), is how many
   lists show the same link again, and is not compared; nor is a URL written out in
   the row's prose (an abstract naming its code twice), nor a link cited in a
-  description whose paper or tweet the row's link column gives again. A list that repeats one
+  description whose paper or tweet the row's link column gives again (also when the
+  description names its paper with that link, after words of its own), nor the
+  title's link to a project with no paper (its repository or home page) given again
+  as its `Code` link. A list that repeats one
   column's link in another column on purpose (at least 80 % of the rows with links
   in both, and 5 rows: a Links column that offers the title's paper again) is not
   reported; otherwise, when most rows of a table repeat it, the table gets one
   finding naming its rows;
-- across rows, two papers whose title links are the same URL but whose titles and
+- across rows, two papers whose links are the same URL but whose titles and
   first authors differ: a copy-paste error in one of them, or one paper listed
   twice under two titles (renamed between versions). (The same paper listed twice
   under one title is DD207's.) Titles are compared without case, punctuation, a
   leading number, a description after ` - ` or a closing `(Acronym)`; the same
   words in another order, or one title inside the other (`LAMOL: Language Modeling
-  for …` and `Language Modeling for …`), count as the same paper. Every row of such
-  a group is reported.
+  for …` and `Language Modeling for …`), count as the same paper. Only links that
+  name a paper are compared: a paper's (arXiv, DOI, OpenReview, a proceedings page,
+  a PDF) or the title's own link. A link column's repository or home page shared by
+  two datasets released together names no paper. Every row of such a group is
+  reported.
 
 ## Why is this bad?
 A reader who clicks a paper's link lands on another paper; a repeated link hides a
@@ -59,8 +65,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ddlint.inline.parse import InlineLink
+from ddlint.inline.parse import InlineContent, InlineLink
 from ddlint.inline.urls import canonical_url
+from ddlint.records.cells import is_paper_url
 from ddlint.records.model import RowRecord
 from ddlint.rules.base import Rule, RuleContext
 from ddlint.rules.links._links import Located, PaperLinks, describe, paper_links
@@ -85,10 +92,16 @@ class DuplicateLink(Rule):
             if len(set(keys[start:end])) < end - start:  # else no key repeats
                 repeats.extend(self._repeated(ctx, links, keys, start, end))
             url = record.paper.url
-            if url:
-                # The paper's URL is usually its title link's, whose key is known.
-                urls = links.urls[start:end]
-                key = keys[start + urls.index(url)] if url in urls else canonical_url(url)
+            if not url:
+                continue
+            # The paper's URL is usually its title link's, whose key is known.
+            urls = links.urls[start:end]
+            at = start + urls.index(url) if url in urls else None
+            # A paper link, or the title's own link, names the row's paper: two titles
+            # that link one repository are a copy-paste slip. A link column's repository
+            # or home page need not: two datasets released in one repository share it.
+            if is_paper_url(url) or (at is not None and _in_title(links, at)):
+                key = keys[at] if at is not None else canonical_url(url)
                 by_url.setdefault(key, []).append(record)
         habits = _habits(links, repeats)
         for repeat in repeats:
@@ -120,7 +133,7 @@ class DuplicateLink(Rule):
                 yield _Repeat(
                     _column_pair(links, first, index),
                     finding,
-                    _cited_in_prose(links, first, index),
+                    _cited_in_prose(links, first, index) or _links_its_project(links, first),
                 )
             else:
                 seen[key] = index
@@ -145,13 +158,45 @@ def _cited_in_prose(links: PaperLinks, first: int, repeat: int) -> bool:
     links, whatever the description cites on the way."""
     (row, column), (_, repeat_column) = links.owners[first], links.owners[repeat]
     record = links.records[row]
-    if column == repeat_column or _is_title_link(record, column, links.urls[first]):
-        return False  # the title's link beside its authors: not a citation
-    content = record.contents[column]
-    if content is None:
+    if column == repeat_column:
         return False
+    content, cell = record.contents[column], record.cells[column]
+    if content is None or cell is None:
+        return False
+    if _is_title_link(record, column, links.urls[first]) and _opens(
+        cell.text, content, links.links[first]
+    ):
+        return False  # the title's link beside its authors: not a citation
     labels = sum(len(_WORD.findall(link.label)) for link in content.links)
     return len(_WORD.findall(content.text)) - labels >= _PROSE_WORDS
+
+
+def _in_title(links: PaperLinks, index: int) -> bool:
+    row, column = links.owners[index]
+    return column == links.records[row].table.columns.column_of("title")
+
+
+def _links_its_project(links: PaperLinks, first: int) -> bool:
+    """Whether the first link is the title's and names no paper: a project with no paper
+    links its repository or home page from its title, and its `Code` link to the same
+    place is right (a title that links a paper and repeats it as `Code` hides the
+    missing code link)."""
+    row, column = links.owners[first]
+    url = links.urls[first]
+    return _is_title_link(links.records[row], column, url) and not is_paper_url(url)
+
+
+def _opens(text: str, content: InlineContent, link: InlineLink) -> bool:
+    """Whether ``link`` opens its cell: before it stand only a number (`3)`), badges and
+    other links, markup and emoji, no words of the cell's own. A title link opens its
+    cell (its authors follow it); a link that follows words is cited in them (`Docling
+    [Docling](…) is a toolkit …` names its paper in the description)."""
+    before = text[: link.span.start]
+    for other in content.links:
+        if other.span.end <= link.span.start:
+            before = before[: other.span.start] + " " * other.span.length + before[other.span.end :]
+    before = _NUMBERING.sub("", _MARKUP_BEFORE.sub(" ", before))
+    return not _WORD.search(before)
 
 
 def _is_title_link(record: RowRecord, column: int, url: str) -> bool:
@@ -171,7 +216,8 @@ ColumnPair = tuple[str, str]
 @dataclass(frozen=True)
 class _Repeat:
     """A link that repeats an earlier one of its row: the columns of the two (None in
-    one cell), its finding, and whether the earlier one is a citation in prose."""
+    one cell), its finding, and whether the repeat is right (``cited``): the earlier one
+    is a citation in prose, or the title's link to a project with no paper."""
 
     columns: ColumnPair | None
     finding: Finding
@@ -287,6 +333,7 @@ def _same_title(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 _WORD = re.compile(r"\w+")
 _NUMBERING = re.compile(r"^\s*\d{1,3}[.)]\s+")
+_MARKUP_BEFORE = re.compile(r"<[^<>]*>|:[a-z0-9_+-]+:|&[a-z]+;")  # tags, emoji, entities
 _DESCRIPTION = re.compile(r"\s+[-–—]\s+")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "with", "for", "to", "and", "via"})
 _CLOSING_PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
