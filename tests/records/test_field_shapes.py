@@ -298,3 +298,14 @@ def test_the_fixer_counts_rows_shown_as_text() -> None:
     assert (
         sum(record_identities(extract_records(parse_document(lost)), CanonicalUrls()).values()) == 7
     )
+
+
+def test_a_year_column_that_writes_the_month_gives_the_year() -> None:
+    # `2023.10` in a Year column is a date, not an arXiv id: the row's own year wins
+    # over its venue's (an October 2023 preprint published at ICLR'24).
+    table = (
+        "| Year | Title | Venue |\n|---|---|---|\n"
+        "| 2023.10 | **Suffix Search** | ICLR'24 |\n"
+        "| 2024 | **Guard Prompts** | arXiv |\n"
+    )
+    assert [p.year for p in parse_records(table)] == [2023, 2024]

@@ -17,7 +17,7 @@ from ddlint.records.dates import arxiv_year, date_year, is_date
 from ddlint.records.memo import TablePapers
 from ddlint.records.model import Link, Origin, Paper, Section, Venue
 from ddlint.records.title import TitleCell, is_paper_label, read_title
-from ddlint.records.venues import extract_year, parse_venue
+from ddlint.records.venues import parse_venue
 
 ET_AL = re.compile(r"[\s,]*\bet\.?\s*al\b\.?", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;、，]|\band\b|&)\s*")
@@ -265,7 +265,8 @@ def _year(
 ) -> int | None:
     """The paper's year, from what says it most surely: a Year column, the venue, a date
     in the row (a Date column, a cell that is only a date), the section, an arXiv id."""
-    year = _first_year(filled.get("year", ()), extract_year)
+    # A Year column may write the month too (`2023.10`): a date there, not an arXiv id.
+    year = _first_year(filled.get("year", ()), date_year)
     if year is None and venue is not None:
         year = venue.year
     if year is None:

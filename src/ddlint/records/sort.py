@@ -57,13 +57,15 @@ def row_month(record: RowRecord) -> int | None:
 
 
 def written_date(record: RowRecord) -> Date:
-    """The row's date as it writes it: its Date column, if that reads as a date, else
-    the paper's year (year column, venue or section) and the venue's written month."""
-    content = record.content("date")
-    if content is not None and content.text:
-        parsed = parse_date(content.text)
-        if parsed is not None:
-            return parsed
+    """The row's date as it writes it: its Date column (or a Year column that writes
+    the month too, `2023.10`), if that reads as a date, else the paper's year (year
+    column, venue or section) and the venue's written month."""
+    for field in ("date", "year"):
+        content = record.content(field)
+        if content is not None and content.text:
+            parsed = parse_date(content.text)
+            if parsed is not None:
+                return parsed
     paper = record.paper
     if paper is None:
         return None, None

@@ -261,3 +261,28 @@ def test_unsorted_keeps_each_lines_bytes_and_container_prefix() -> None:
         "- Topic\n\n" + indent + table(YEARS, [0, 1, 2, 3, 4, 5]).replace("\n", "\n" + indent)
     )
     assert fixed(text, ["DD401"]) == expected
+
+
+YEAR_HEADER = "| Year | Title | Venue |\n|---|---|---|\n"
+# Newest first by the `yyyy.mm` the Year column writes: an October 2023 preprint
+# published at ICLR'24 sits among the 2023 rows, where its own date puts it.
+YEAR_MONTH_ROWS = [
+    f"| {date} | [**Paper {n}**](https://example.org/{n}) | {venue} |\n"
+    for n, (date, venue) in enumerate(
+        [
+            ("2024.03", "ICLR'24"), ("2024.02", "arXiv"), ("2024.01", "arXiv"),
+            ("2023.12", "arXiv"), ("2023.10", "ICLR'24"), ("2023.07", "ICML'23"),
+            ("2023.06", "arXiv"),
+        ],
+        1,
+    )
+]  # fmt: skip
+
+
+def test_a_year_column_that_writes_the_month_orders_its_rows() -> None:
+    ordered = YEAR_HEADER + "".join(YEAR_MONTH_ROWS)
+    assert lint(ordered, ["DD401"]) == []
+    swapped = table(YEAR_MONTH_ROWS, [0, 1, 2, 3, 4, 6, 5], YEAR_HEADER)
+    (finding,) = lint(swapped, ["DD401"])
+    assert "newest first by year and month" in finding.message
+    assert fixed(swapped, ["DD401"]) == ordered

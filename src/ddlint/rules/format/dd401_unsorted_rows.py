@@ -3,7 +3,7 @@
 ## What it does
 Reads each table's own order from the dates its rows write, and reports the table
 when rows break it. A row's date is its Date column (`2023.11`, `2023-11-02`,
-`202311`, `Nov, 2023`), else its year (Year column, venue or section) with the
+`202311`, `Nov, 2023`) or a Year column that writes the month (`2023.10`), else its year (Year column, venue or section) with the
 month its venue writes (`arXiv, Nov., 2022`, or a date written as the venue,
 `Nov, 2023`). Months are used only where they are written: never guessed from a
 conference's name. The table's direction, newest first or oldest first, is the
