@@ -8,17 +8,22 @@ small lists are enough to start them.
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from testrules import UNFIXED, LosesRows, Raises
+from helpers import ROOT
+from testrules import UNFIXED
 
 from benchmarks.generate import generate_list
 from ddlint.api import workers
 from ddlint.api.run import RunOptions, check_paths
 from ddlint.cli.main import main
-from ddlint.rules import registered
+
+TESTS = ROOT / "tests"
 
 
 @pytest.fixture
@@ -85,17 +90,44 @@ def test_two_jobs_fix_what_one_job_fixes(lists: Path, capsys: pytest.CaptureFixt
         assert (copy / path.name).read_bytes() == path.read_bytes(), path.name
 
 
-def test_errors_and_refusals_name_their_files_as_in_a_serial_run(
-    lists: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+# The rules of tests/testrules.py reach forked workers only: a process with another
+# thread alive (the link tests' server loop) starts its workers fresh, without them.
+# So the run happens in a new process of one thread, as the command line's is.
+_SERIAL_AND_PARALLEL = """
+import json, sys
+sys.path[:0] = sys.argv[1:3]
+from testrules import LosesRows, Raises
+from ddlint.api import workers
+from ddlint.cli.main import main
+from ddlint.rules import registered
+workers.PARALLEL_MIN_BYTES = 1
+results = []
+with registered(Raises), registered(LosesRows):
+    for jobs, folder in (("1", sys.argv[3]), ("2", sys.argv[4])):
+        with open(sys.argv[5], "w") as out, open(sys.argv[6], "w") as err:
+            sys.stdout, sys.stderr = out, err
+            code = main(["check", "--jobs", jobs, "--fix", folder])
+            sys.stdout.flush(), sys.stderr.flush()
+            sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        results.append([code, open(sys.argv[5]).read(), open(sys.argv[6]).read()])
+print(json.dumps(results))
+"""
+
+
+def test_errors_and_refusals_name_their_files_as_in_a_serial_run(lists: Path) -> None:
     (lists / "a-crash.md").write_text("RAISE\n", encoding="utf-8")
     (lists / "b-binary.md").write_bytes(b"\xff\xfe not utf-8")
     (lists / "c-refused.md").write_text(UNFIXED + "LOSE\n", encoding="utf-8")
     copy = lists.parent / "copy"
     shutil.copytree(lists, copy)
-    with registered(Raises), registered(LosesRows):
-        serial = _run(capsys, "--jobs", "1", "--fix", str(lists))
-        parallel = _run(capsys, "--jobs", "2", "--fix", str(copy))
+    paths = [TESTS, ROOT, lists, copy, lists.parent / "out.txt", lists.parent / "err.txt"]
+    done = subprocess.run(
+        [sys.executable, "-c", _SERIAL_AND_PARALLEL, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    serial, parallel = (tuple(result) for result in json.loads(done.stdout))
     assert serial[0] == 2
     assert parallel == _moved(serial, lists, copy)
     errors = [line for line in parallel[2].splitlines() if line.startswith("ddlint: error:")]

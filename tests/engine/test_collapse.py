@@ -103,3 +103,39 @@ def test_diff_base_names_the_changed_rows(
     assert main([*args, "README.md"]) == 1
     (obj,) = json.loads(capsys.readouterr().out)
     assert (obj["line"], obj["message"], "rows" in obj) == (6, "line ends in 4 spaces", False)
+
+
+# -- runs: stray rows behind one blank gap (a rule that collapses_runs, DD102) ----------
+
+ROW = "| Ada et al | [**Paper {n}**](https://arxiv.org/abs/2201.0000{n}) | ICML, 2022 |\n"
+RUN_HEADER = "| Author | Title | Venue |\n|---|---|---|\n"
+
+
+def _rows(*numbers: int) -> str:
+    return "".join(ROW.format(n=n) for n in numbers)
+
+
+def test_a_run_of_stray_rows_behind_one_gap_is_one_finding() -> None:
+    # Three of eight rows: no table-level finding, but one gap strands all three.
+    text = RUN_HEADER + _rows(1, 2, 3, 4, 5) + "\n\n" + _rows(6, 7, 8)
+    (finding,) = lint_text(text, select=["DD102"])
+    assert finding.message == (
+        "Rows after a blank line below the table: GitHub renders them as text "
+        "(3 rows, lines 10-12, below the table at line 1)"
+    )
+    assert finding.rows == (10, 11, 12)
+    assert fix_text(text, select=["DD102"]).text == RUN_HEADER + _rows(1, 2, 3, 4, 5, 6, 7, 8)
+
+
+def test_two_gaps_are_two_causes() -> None:
+    text = RUN_HEADER + _rows(1, 2, 3, 4, 5, 6) + "\n" + _rows(7, 8) + "\n" + _rows(9)
+    findings = lint_text(text, select=["DD102"])
+    assert [(f.line, f.rows) for f in findings] == [(10, (10, 11)), (13, ())]
+
+
+def test_a_run_keeps_its_fingerprint_as_rows_join_it() -> None:
+    before = RUN_HEADER + _rows(1, 2, 3, 4, 5) + "\n" + _rows(6, 7)
+    after = RUN_HEADER + _rows(1, 2, 3, 4, 5) + "\n" + _rows(6, 7, 8)
+    (one,) = lint_text(before, select=["DD102"])
+    (other,) = lint_text(after, select=["DD102"])
+    assert one.fingerprint == other.fingerprint

@@ -11,13 +11,17 @@ its one fix makes every row's edits, and it keeps the row findings as ``parts`` 
 rule, the reason and the table's header, without the row count, so a baseline keeps
 hiding it as rows are added.
 
+A rule that ``collapses_runs`` (DD102) also reports once for each run of such rows
+that one blank gap cut off from the table (the rows of one paragraph of stray rows):
+one gap strands them all, whatever share of the table they are.
+
 Suppression comments are applied before this: a silenced row is not counted.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import pairwise
 
 from ddlint.gfm.document import Document, Table
@@ -28,9 +32,12 @@ from ddlint.text.spans import Span
 MIN_ROWS = 2
 
 
-def collapse_table_findings(document: Document, findings: Sequence[Finding]) -> list[Finding]:
+def collapse_table_findings(
+    document: Document, findings: Sequence[Finding], run_codes: Collection[str] = ()
+) -> list[Finding]:
     """``findings`` with each rule's findings that share a reason on most rows of one
-    table replaced by one table-level finding (at the place of the first)."""
+    table replaced by one table-level finding (at the place of the first); for the
+    rules ``run_codes`` names, otherwise by one finding per run of stray rows."""
     if not any(finding.reason for finding in findings):
         return list(findings)
     table_of_line = _table_of_line(document.tables)
@@ -40,13 +47,15 @@ def collapse_table_findings(document: Document, findings: Sequence[Finding]) -> 
         if table is not None:
             groups.setdefault((finding.code, finding.reason, table.index), []).append(finding)
     replaced: dict[int, Finding | None] = {}  # id of a row finding → what stands for it
-    for (_, _, index), parts in groups.items():
+    for (code, _, index), parts in groups.items():
         table = document.tables[index]
-        collapsed = _collapsed(document, table, parts)
-        if collapsed is None:
-            continue
-        replaced[id(parts[0])] = collapsed
-        replaced.update((id(part), None) for part in parts[1:])
+        collapsed = [_collapsed(document, table, parts)]
+        if collapsed[0] is None and code in run_codes:
+            collapsed = [_collapsed_run(document, table, run) for run in _runs(document, parts)]
+        for stand_in in collapsed:
+            if stand_in is not None:
+                replaced[id(stand_in.parts[0])] = stand_in
+                replaced.update((id(part), None) for part in stand_in.parts[1:])
     if not replaced:
         return list(findings)
     kept: list[Finding] = []
@@ -72,10 +81,39 @@ def _collapsed(document: Document, table: Table, parts: list[Finding]) -> Findin
         return None
     if not _fixes_combine(parts):
         return None  # each row keeps its own finding and fix
+    count = f"{len(rows)} of {total} rows of the table at line {table.header.line}"
+    return _combined(parts, count, _fingerprint(document, table, parts[0].code, parts[0].reason))
+
+
+def _runs(document: Document, parts: list[Finding]) -> list[list[Finding]]:
+    """The parts on stray rows, grouped by the paragraph (run of rows behind one blank
+    gap) they stand in; parts on the table's own rows are no run."""
+    runs: dict[int, list[Finding]] = {}
+    for part in parts:
+        block = document.block_at(part.line)
+        if block.kind == "paragraph":
+            runs.setdefault(block.first_line, []).append(part)
+    return list(runs.values())
+
+
+def _collapsed_run(document: Document, table: Table, parts: list[Finding]) -> Finding | None:
+    rows = sorted({part.line for part in parts})
+    if len(rows) < MIN_ROWS or not _fixes_combine(parts):
+        return None
+    count = f"{len(rows)} rows, lines {rows[0]}-{rows[-1]}, below the table at line "
+    count += str(table.header.line)
+    # The run's first row names it: rows added to the run keep its fingerprint.
+    first_row = document.line_text(rows[0]).strip()
+    fingerprint = _fingerprint(document, table, parts[0].code, f"{parts[0].reason}\0{first_row}")
+    return _combined(parts, count, fingerprint)
+
+
+def _combined(parts: list[Finding], count: str, fingerprint: str) -> Finding:
+    """One finding for ``parts``: from the first to the last, with one fix."""
     fix = _one_fix(parts)
     first, last = parts[0], max(parts, key=lambda part: (part.end_line, part.end_column))
     reason = first.reason
-    message = f"{reason} ({len(rows)} of {total} rows of the table at line {table.header.line})"
+    message = f"{reason} ({count})"
     return Finding(
         code=first.code,
         name=first.name,
@@ -88,7 +126,7 @@ def _collapsed(document: Document, table: Table, parts: list[Finding]) -> Findin
         end_column=last.end_column,
         fix=fix,
         path=first.path,
-        fingerprint=_fingerprint(document, table, first.code, reason),
+        fingerprint=fingerprint,
         reason=reason,
         parts=tuple(parts),
     )

@@ -89,7 +89,9 @@ def lint_parsed(
     for rule in rules:
         if rule.after_suppressions:
             findings.extend(rule.check(ctx))
-    findings = collapse_table_findings(document, findings)
+    findings = collapse_table_findings(
+        document, findings, ALL_RULES.codes(lambda rule: rule.collapses_runs)
+    )
     if link_results is not None:
         ctx.link_results = link_results
         findings.extend(network_findings(ctx))

@@ -53,6 +53,10 @@ class Rule:
     # at one point go in one pass, in the order of their findings, as one pass after
     # another would put them (``fix.plan.choose_fixes``); others wait for the next pass.
     appends_rows: ClassVar[bool] = False
+    # Its findings that share a reason on the rows of one paragraph of stray rows (a run
+    # behind one blank gap) have one cause: the linter reports each run once, as it
+    # reports a table once when most of its rows share the reason (``engine.collapse``).
+    collapses_runs: ClassVar[bool] = False
     severity: ClassVar[Severity] = Severity.WARNING
     # The configuration keys the rule owns (``ddlint.rules.options``), and those it reads
     # that another rule owns.

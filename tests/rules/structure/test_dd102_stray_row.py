@@ -18,8 +18,13 @@ from ddlint.api import fix_text, lint_text
         ),
         pytest.param(
             HEADER + ROW_A + ROW_B + ROW_A + "\n\n" + ROW_B + ROW_A,
-            [8, 9],
-            id="two-rows-of-five-each-their-own",
+            [8],
+            id="a-run-of-two-rows-of-five-one-finding",
+        ),
+        pytest.param(
+            HEADER + ROW_A + ROW_B + ROW_A + ROW_B + "\n" + ROW_A + "\n" + ROW_B,
+            [8, 10],
+            id="two-gaps-two-findings",
         ),
         pytest.param(HEADER + ROW_A + "\n" + TEMPLATE, [], id="template-is-dd201s"),
         pytest.param(HEADER + ROW_A + "\nSome | text here\n", [], id="prose-with-a-pipe"),

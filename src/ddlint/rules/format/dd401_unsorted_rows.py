@@ -3,22 +3,22 @@
 ## What it does
 Reads each table's own order from the dates its rows write, and reports the table
 when rows break it. A row's date is its Date column (`2023.11`, `2023-11-02`,
-`202311`, `Nov, 2023`) or a Year column that writes the month (`2023.10`), else its year (Year column, venue or section) with the
-month its venue writes (`arXiv, Nov., 2022`, or a date written as the venue,
-`Nov, 2023`). Months are used only where they are written: never guessed from a
-conference's name. The table's direction, newest first or oldest first, is the
-one at least 80 % of its neighbouring rows of different dates agree on; months
-order the rows of a year only when at least 5 rows write one and their
-neighbours agree on it too. Two other readings are tried, and the one most rows
-already follow wins: a published paper dated by its preprint (a row whose only
-date is a venue's year, with an arXiv link, dated by its arXiv id, as many lists
-place papers), and the arXiv ids alone (`2306.14048`: June 2023). A table with
-fewer than 5 dated rows, or with no clear direction, is not reported. Rows
+`202311`, `Nov, 2023`) or a Year column that writes the month (`2023.10`), else its
+year (Year column, venue or section) with the month its venue writes (`arXiv, Nov.,
+2022`, or a date written as the venue, `Nov, 2023`). Months are used only where they
+are written: never guessed from a conference's name. The table's direction, newest
+first or oldest first, is the one at least 80 % of its neighbouring rows of
+different dates agree on; months order the rows of a year only when at least 5 rows
+write one and their neighbours agree on it too. Two other readings are tried, and
+the one most rows already follow wins: a published paper dated by its preprint (a
+row whose only date is a venue's year, with an arXiv link, dated by its arXiv id, as
+many lists place papers), and the arXiv ids alone (`2306.14048`: June 2023). A table
+with fewer than 5 dated rows, or with no clear direction, is not reported. Rows
 without a date, separator rows (`| **2021** | | |`) and template rows stay where
-they are; papers are ordered within each separator group. Tables with a
-numbering column (`No.`, `#`) are left alone unless `sort` is configured, and
-tables with rows GitHub shows as text (DD101, DD102) or rows with the wrong
-number of cells (DD103) are checked once those are fixed.
+they are; papers are ordered within each separator group. Tables with a numbering
+column (`No.`, `#`) are left alone unless `sort` is configured, and tables with rows
+GitHub shows as text (DD101, DD102) or rows with the wrong number of cells (DD103)
+are checked once those are fixed.
 
 ## Why is this bad?
 A paper dropped out of the order the rest of the table keeps is easy to miss, and

@@ -6,7 +6,8 @@ from it only by blank lines (or HTML comments). GitHub ends a table at the first
 blank line, so such a row is shown as a line of text with pipes. Template rows in
 that position are reported by DD201 instead (its fix deletes them). When most rows
 of a table are stray (one blank line under the delimiter row strands the whole body),
-the table gets one finding naming its rows, with one fix.
+the table gets one finding naming its rows, with one fix; so does each run of
+stray rows that one blank gap cut off from the table.
 
 ## Why is this bad?
 The paper is in the file but not in the rendered table: readers of the list never
@@ -58,6 +59,7 @@ class StrayRow(Rule):
     name = "stray-row"
     scope = "row"
     fixable = "sometimes"
+    collapses_runs = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         placeholders = {r.row.line for r in ctx.records.rows if r.kind == "placeholder"}
@@ -84,8 +86,9 @@ class StrayRow(Rule):
                     )
 
 
-# One blank line can strand a whole table body: the linter then reports the table once.
-STRANDED = "Rows after a blank line below the table header: GitHub renders them as text"
+# One blank line can strand a whole table body, or a run of its rows: the linter then
+# reports the table, or the run, once.
+STRANDED = "Rows after a blank line below the table: GitHub renders them as text"
 
 
 RULE = StrayRow
