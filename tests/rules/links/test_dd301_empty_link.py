@@ -76,3 +76,23 @@ def test_empty_link_fixture() -> None:
     text = rule_fixture("empty-links.md")
     assert lines(text, "DD301") == [9, 10]
     assert lines(fixed(text, ["DD301"]), "DD301") == []
+
+
+def _code_table(*codes: str) -> str:
+    return "| Title | Venue | Code |\n|---|---|---|\n" + "".join(
+        f"| [**Paper {n}**](https://arxiv.org/abs/2201.0000{n}) | ICML, 2022 | {code} |\n"
+        for n, code in enumerate(codes)
+    )
+
+
+def test_the_emptied_cell_gets_the_lists_mark_for_no_link() -> None:
+    # Every code cell without a link writes `-`: the emptied cell does too.
+    text = _code_table("-", "-", "[Code](https://example.org/c)", "-", "-", "-", "[Code]()")
+    out = fixed(text, ["DD301"])
+    assert out == _code_table("-", "-", "[Code](https://example.org/c)", "-", "-", "-", "-")
+
+
+def test_no_clear_mark_leaves_the_cell_empty() -> None:
+    text = _code_table("-", "", "-", "", "N/A", "[Code]()")
+    expected = _code_table("-", "", "-", "", "N/A", "")
+    assert fixed(text, ["DD301"]) == expected[: expected.rstrip().rfind("|  |")] + "| |\n"

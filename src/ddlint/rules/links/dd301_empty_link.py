@@ -27,7 +27,9 @@ readers click "Code" and find no code.
 ## Fix safety
 Safe, and only in a links column (Code, Supp. Material, …) for a link whose label is
 plain text: the link is removed with the separator (`, `, ` `, `;`, `<br>`) joining
-it to its neighbour, and a cell left empty becomes `| |`. Empty-target links are no
+it to its neighbour, and a cell left empty becomes `| |`, or gets the list's own
+mark for no link where its links columns have a clear one (`| - |`: at least 80 %,
+and 5, of their cells without a link write it). Empty-target links are no
 part of a record, so no record changes. A link elsewhere (a title, an unrecognised
 column) or one whose label carries markup (an image badge, `~~struck~~` text) is
 only reported: removing it would drop text a reader sees.
@@ -39,9 +41,11 @@ None.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ddlint.rules.base import Rule, RuleContext, safe_fix
+from ddlint.rules.format._format import clear_convention
 from ddlint.rules.links._links import Located, paper_links
 from ddlint.text.findings import Edit, Finding
 from ddlint.text.spans import Span
@@ -65,7 +69,7 @@ class EmptyLink(Rule):
             located = found.locate(index)
             link = located.link
             label = link.label or "link"
-            edit = _removal(located, ctx.text)
+            edit = _removal(located, ctx.text, _no_link_mark(ctx))
             yield ctx.finding(
                 self,
                 located.where,
@@ -75,7 +79,33 @@ class EmptyLink(Rule):
             )
 
 
-def _removal(located: Located, document_text: str) -> Edit | None:
+def _no_link_mark(ctx: RuleContext) -> str:
+    """What the list's links columns write in a cell without a link (`-`, `N/A`), when
+    that is a clear convention of theirs; else "" (an empty cell)."""
+    mark = ctx.shared.get(_NO_LINK_MARK)
+    if mark is None:
+        marks: Counter[str] = Counter()
+        for record in ctx.records.paper_rows:
+            fields = record.table.columns.fields
+            for column, content in enumerate(record.contents):
+                if content is None or column >= len(fields) or fields[column] != ("links",):
+                    continue
+                if not content.links and not content.images:
+                    marks[content.text.strip()] += 1
+        mark = clear_convention(marks) or ""
+        if not _MARK.fullmatch(mark):
+            mark = ""
+        ctx.shared[_NO_LINK_MARK] = mark
+    assert isinstance(mark, str)
+    return mark
+
+
+_NO_LINK_MARK = "dd301:no-link-mark"
+# A mark for no link: a dash or a slash or a cross, or "N/A", "NA", "None"; never words.
+_MARK = re.compile(r"[-–—/✗×✘]{1,3}|N/?A|n/a|None|none")
+
+
+def _removal(located: Located, document_text: str, mark: str = "") -> Edit | None:
     link, record, cell = located.link, located.record, located.cell
     assert record is not None and cell is not None
     if record.table.columns.fields[located.column] != ("links",) or link.has_image:
@@ -94,6 +124,8 @@ def _removal(located: Located, document_text: str) -> Edit | None:
     if span != Span(0, len(text)):
         return None
     start, end = cell.span
+    if mark:
+        return Edit(Span(start, end), mark)  # `| [Code]() |` becomes `| - |`
     if document_text[start - 1 : start] == " " and document_text[end : end + 1] == " ":
         start -= 1  # `| [Code]() |` becomes `| |`
     return Edit(Span(start, end), "")
