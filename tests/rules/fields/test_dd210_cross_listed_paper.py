@@ -59,3 +59,29 @@ def test_message_names_different_years() -> None:
         "Also listed at line 5 under `Replay` (same title); the two rows give different "
         "years (2022 and 2023)"
     )
+
+
+def _topics(papers_in_both: int, drifted_venue: str) -> str:
+    """Two topic sections that list ``papers_in_both`` papers alike in both, and one
+    more paper whose second copy gives ``drifted_venue``."""
+    rows = [
+        f"| [**Paper on Topic Number {n}**](https://arxiv.org/abs/2301.0000{n}) | ICML 2023 |\n"
+        for n in range(papers_in_both)
+    ]
+    last = "| [**The Drifting Paper Itself**](https://arxiv.org/abs/2302.00001) | {} |\n"
+    head = "| Title | Venue |\n|---|---|\n"
+    return (
+        f"## Vision\n\n{head}{''.join(rows)}{last.format('ICML 2023')}\n"
+        f"## Language\n\n{head}{''.join(rows)}{last.format(drifted_venue)}"
+    )
+
+
+def test_a_list_that_cross_lists_by_design_hears_of_the_drifted_copies_only() -> None:
+    text = _topics(5, "arXiv 2023")
+    (finding,) = lint(text, ["DD210"])
+    assert "different venues (`ICML 2023` and `arXiv 2023`)" in finding.message
+    assert lint(_topics(5, "ICML 2023"), ["DD210"]) == []
+
+
+def test_a_few_copies_alike_are_still_reported() -> None:
+    assert len(lint(_topics(2, "ICML 2023"), ["DD210"])) == 3

@@ -11,8 +11,9 @@ or years. Repeats within one section, or across two year sections, are DD207's.
 A topical list often files a paper under every topic it belongs to, on purpose:
 that is why this is information, not a warning. But the copies drift apart as only
 one of them is corrected (a venue updated in one row, a link fixed in the other),
-and a copy pasted under the wrong heading goes unnoticed. Turn the rule off
-(`ignore = ["DD210"]`) in a list that cross-lists by design.
+and a copy pasted under the wrong heading goes unnoticed. A list that cross-lists
+by design (at least 5 papers listed again alike: the same title, venue and year)
+hears only about the copies that drifted apart.
 
 ## Example
 ```markdown
@@ -71,8 +72,14 @@ class CrossListedPaper(Rule):
     severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for repeat in repeats(ctx):
-            if not repeat.cross_listed:
+        cross_listed = [repeat for repeat in repeats(ctx) if repeat.cross_listed]
+        # A list that files papers under every topic they belong to, copies alike, does
+        # so by design (issue #19, principle 1): only the copies that drifted speak.
+        alike = sum(1 for repeat in cross_listed if not _drift(repeat))
+        by_design = alike >= CROSS_LISTING_HABIT
+        for repeat in cross_listed:
+            drift = _drift(repeat)
+            if by_design and not drift:
                 continue
             first = repeat.first
             heading = repeat.first_place.name
@@ -81,9 +88,14 @@ class CrossListedPaper(Rule):
                 self,
                 cell_span(repeat.record, "title", "paper_link"),
                 f"Also listed at line {first.row.line} {where} (same {repeat.what})"
-                f"{_drift(repeat)}: keep both if the paper belongs to both topics, "
+                f"{drift}: keep both if the paper belongs to both topics, "
                 "else remove one",
             )
+
+
+# Copies alike under two headings that make cross-listing the list's way (a clear
+# convention's count of rows).
+CROSS_LISTING_HABIT = 5
 
 
 def _drift(repeat: Repeat) -> str:
