@@ -22,8 +22,9 @@ Per file it runs ``check --output-format json``, ``export --format json``, ``tab
   records), and a seeded sample of findings per rule with source excerpts.
 
 Field files are other people's text: excerpts go only to ``--out`` (git-ignored), as
-``field-samples.md`` (up to ``--sample`` findings per rule, seeded) and ``field-details.md``
-(every failure and sanity flag). ``--report`` (benchmarks/FIELD.md) holds numbers and file
+``field-samples.md`` (up to ``--sample`` findings per rule, seeded), ``record-samples.md``
+(``--records`` records beside their rows, seeded) and ``field-details.md`` (every failure
+and sanity flag). ``--report`` (benchmarks/FIELD.md) holds numbers and file
 names only; its "## Judged findings" section, where a person records verdicts, is kept
 verbatim. ``--quick`` writes nothing, prints one line per failure and exits 1 on any.
 """
@@ -81,6 +82,8 @@ class FileResult:
     safety: dict[str, list[str]] = field(default_factory=dict)  # kind -> details (numbers)
     findings: list[tuple[str, str, int, int, str]] | None = None  # None: quick or crashed
     sanity: list[tuple[str, int]] = field(default_factory=list)  # kind, line
+    # line, title, authors, venue as written, year: what the record review looks at
+    records: list[tuple[int, str, list[str], str, int | None]] = field(default_factory=list)
 
     def flag(self, kind: str, detail: str) -> None:
         self.safety.setdefault(kind, []).append(detail)
@@ -183,6 +186,10 @@ def examine(path: str, name: str, quick: bool, timeout: float) -> FileResult:
             line = record["origin"]["line"]
             row = lines[line - 1] if line <= len(lines) else ""
             result.sanity += [(kind, line) for kind in sanity_flags(record, row)]
+            venue = (record.get("venue") or {}).get("raw", "")
+            result.records.append(
+                (line, record["title"], list(record["authors"]), venue, record["year"])
+            )
     return result
 
 
@@ -334,9 +341,12 @@ def render_report(results: list[FileResult], dirs: list[str], judged: str) -> st
     return "\n".join(out) + "\n" + judged.rstrip("\n") + "\n"
 
 
-def write_details(results: list[FileResult], out: Path, sample: int, seed: int) -> None:
-    """The output folder: findings samples with excerpts, and every failure and flag in
-    full (this is where field text may appear; the folder is git-ignored)."""
+def write_details(
+    results: list[FileResult], out: Path, sample: int, seed: int, records: int = 100
+) -> None:
+    """The output folder: findings samples with excerpts, a seeded sample of ``records``
+    records beside their rows, and every failure and flag in full (this is where field
+    text may appear; the folder is git-ignored)."""
     out.mkdir(parents=True, exist_ok=True)
     texts = {
         r.name: LINE_BREAK.split(Path(r.path).read_bytes().decode("utf-8", "replace"))
@@ -366,11 +376,35 @@ def write_details(results: list[FileResult], out: Path, sample: int, seed: int) 
             doc += [f"- `{name}:{line}:{column}` {message}", f"  `{excerpt(name, line, column)}`"]
         doc.append("")
     (out / "field-samples.md").write_text("\n".join(doc), encoding="utf-8")
+    _write_record_sample(results, out, records, seed, texts)
     doc = ["# Failures and flags", ""]
     for r in results:
         doc += [f"- {line}" for line in failures(r)]
         doc += [f"- {r.name}:{line}: {kind}: `{excerpt(r.name, line)}`" for kind, line in r.sanity]
     (out / "field-details.md").write_text("\n".join(doc) + "\n", encoding="utf-8")
+
+
+def _write_record_sample(
+    results: list[FileResult], out: Path, count: int, seed: int, texts: dict[str, list[str]]
+) -> None:
+    """``count`` records drawn at random (seeded) from every file's export, each with the
+    row it was read from: a person checks title, authors, venue and year against it."""
+    every = [(r.name, *record) for r in results for record in r.records]
+    picked = sorted(random.Random(f"{seed}:records").sample(every, min(count, len(every))))
+    doc = [
+        "# Sampled records",
+        "",
+        f"{len(picked)} of {len(every)} records, seed {seed}. Review them in FIELD.md.",
+        "",
+    ]
+    for name, line, title, authors, venue, year in picked:
+        lines = texts[name]
+        row = (lines[line - 1] if 0 < line <= len(lines) else "")[:600].replace("`", "'")
+        doc += [
+            f"- `{name}:{line}` title `{title}`; authors {authors}; venue `{venue}`; year {year}",
+            f"  `{row}`",
+        ]
+    (out / "record-samples.md").write_text("\n".join(doc) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -381,6 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, default=HERE / "FIELD.md")
     parser.add_argument("--sample", type=int, default=20, help="findings sampled per rule")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--records", type=int, default=100, help="records sampled for review")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per process")
     args = parser.parse_args(argv)
@@ -402,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
             f"field: {len(files)} files, {len(problems)} failures, {elapsed:.1f} s", file=sys.stderr
         )
         return 1 if problems else 0
-    write_details(results, args.out, args.sample, args.seed)
+    write_details(results, args.out, args.sample, args.seed, args.records)
     judged = _judged(args.report)
     args.report.write_text(
         render_report(results, [str(d) for d in args.dirs], judged), encoding="utf-8"
