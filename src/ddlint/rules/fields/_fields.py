@@ -99,6 +99,8 @@ _DATE_PARTS = re.compile(r"[\s.,/\-\u2013]+")
 # New-style arXiv ids are YYMM.NNNNN; old-style ones end in YYMMNNN (cs/0701001).
 _ARXIV_ID_DATE = re.compile(r"^(?:(\d\d)(\d\d)\.\d+|[^/]+/(\d\d)(\d\d)\d{3})$")
 _COMPACT_DATE = re.compile(r"^(?:19[5-9]\d|20\d\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_ALPHANUMERIC = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
 _DATE_SHARE = 0.8  # of a column's filled cells, for it to be a date column (issue #19)
 _DATE_MIN_ROWS = 2
 
@@ -107,6 +109,8 @@ def date_year(text: str) -> int | None:
     """The year of a text that is only a date: `2024`, `2024.06`, `2024-06-12`, `2023-9-21`,
     `Jun 2024`, `06/2024`, `12 Jun. 2024`, `202406`; None for anything else (an arXiv id
     such as `2306.12345` too)."""
+    if _FOUR_DIGITS.search(text) is None:
+        return None  # no year written: most cells (titles, names) end here
     parts = [part for part in _DATE_PARTS.split(text.strip(" *_`[]()")) if part]
     if len(parts) == 1 and _COMPACT_DATE.match(parts[0]):  # 202602, 20240612
         parts = [parts[0][:4], parts[0][4:6]]
@@ -174,7 +178,7 @@ def _table_dates(ctx: RuleContext) -> dict[int, TableDates]:
         if entry is None:
             entry = counts[id(table)] = (table, [[0, 0, 0] for _ in table.columns.headers])
         for index, content in enumerate(record.contents):
-            if content is None or not any(char.isalnum() for char in content.text):
+            if content is None or _ALPHANUMERIC.search(content.text) is None:
                 continue
             column = entry[1][index]
             column[0] += 1
