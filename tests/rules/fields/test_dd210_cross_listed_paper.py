@@ -85,3 +85,18 @@ def test_a_list_that_cross_lists_by_design_hears_of_the_drifted_copies_only() ->
 
 def test_a_few_copies_alike_are_still_reported() -> None:
     assert len(lint(_topics(2, "ICML 2023"), ["DD210"])) == 3
+
+
+def test_a_digest_featuring_a_paper_again_in_a_later_week_is_no_cross_listing() -> None:
+    paper = "| [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | A note. |\n"
+    other = "| [**Tables of Tables**](https://arxiv.org/abs/2201.00002) | Tables. |\n"
+    head = "| Paper | Summary |\n|---|---|\n"
+    text = (
+        f"## Top Papers of the Week (June 2 - June 8) - 2025\n\n{head}{paper}{other}\n"
+        f"## Top Papers of the Week (June 16 - June 22) - 2025\n\n{head}{paper}"
+    )
+    assert lint(text, ["DD207", "DD210"]) == []
+    topics = text.replace("(June 2 - June 8) - 2025", "on Engines").replace(
+        "(June 16 - June 22) - 2025", "on Tables"
+    )
+    assert [f.code for f in lint(topics, ["DD207", "DD210"])] == ["DD210"]

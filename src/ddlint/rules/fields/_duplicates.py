@@ -5,7 +5,8 @@ an arXiv id (any version, abs or pdf, http or https), a DOI, an OpenReview id, o
 of several words. Each later row is paired with the earliest row it repeats. A repeat
 within one section (the same heading, or two year sections: one of them is wrong) is a
 duplicate, DD207's; a repeat under another topic heading is a cross-listing, DD210's,
-which a topical list may want.
+which a topical list may want. A repeat across two sections of days (a digest's weekly
+issues) is neither: the digest features the paper again on purpose.
 """
 
 from __future__ import annotations
@@ -33,6 +34,17 @@ class SectionPlace:
     heading: str | None
     year: int | None
     name: str | None = field(default=None, compare=False)
+
+    @property
+    def dated(self) -> bool:
+        """A section of days, not a topic: its name gives a day of a month (`Papers of
+        the Week (June 2 - June 8)`, `2025-01-27`), as a digest's weekly issues do."""
+        return self.name is not None and _DAY.search(self.name) is not None
+
+    def apart_in_time(self, other: SectionPlace) -> bool:
+        """Two different sections of days: a digest that features a paper again in a later
+        issue repeats it on purpose, neither in error (DD207) nor under two topics (DD210)."""
+        return self != other and self.dated and other.dated
 
     def same_list_as(self, other: SectionPlace) -> bool:
         """Rows here and in ``other`` repeat each other rather than cross-list: the same
@@ -95,6 +107,8 @@ def _repeats(ctx: RuleContext) -> list[Repeat]:
         best: dict[bool, tuple[int, int, str, RowRecord, SectionPlace]] = {}
         for rank, key in enumerate(keys):
             for where, earlier in first.get(key, {}).items():
+                if place.apart_in_time(where):
+                    continue
                 candidate = (earlier.row.line, rank, key, earlier, where)
                 cross = not place.same_list_as(where)
                 if cross not in best or candidate[:2] < best[cross][:2]:
@@ -154,6 +168,14 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^>]*>|[*_]{2}")
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A day of a month: `June 2`, `2 June`, `Jan. 27`, `2025-01-27`, `2025/01/27`.
+_DAY = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}(?![a-z])|\b\d{{4}}[-/.]\d{{2}}[-/.]\d{{2}}\b",
+    re.IGNORECASE,
+)
 
 
 def _plain(text: str) -> str:

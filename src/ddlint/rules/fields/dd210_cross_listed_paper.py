@@ -5,7 +5,9 @@ Finds a paper listed again under another heading that is not a year section: the
 same arXiv id (any version, abs or pdf), DOI, OpenReview id, or title of at least
 three words, as DD207 reads them. The later row is reported, naming the line and
 heading of the first, and saying when the two rows give different titles, venues
-or years. Repeats within one section, or across two year sections, are DD207's.
+or years. Repeats within one section, or across two year sections, are DD207's; a
+repeat across two sections of days (a digest's weekly issues, `Papers of the Week
+(June 2 - June 8)`) is a paper featured again, and is not reported.
 
 ## Why is this bad?
 A topical list often files a paper under every topic it belongs to, on purpose:
