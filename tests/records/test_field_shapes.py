@@ -309,3 +309,29 @@ def test_a_year_column_that_writes_the_month_gives_the_year() -> None:
         "| 2024 | **Guard Prompts** | arXiv |\n"
     )
     assert [p.year for p in parse_records(table)] == [2023, 2024]
+
+
+def test_a_compact_year_and_month_in_a_date_column_gives_the_year() -> None:
+    table = (
+        "| Title | Date | Code |\n|---|---|---|\n"
+        "| **Suffix Search** | 202508 | - |\n"
+        "| **Guard Prompts** | 20240612 | - |\n"
+    )
+    assert [p.year for p in parse_records(table)] == [2025, 2024]
+
+
+def test_a_known_venue_in_a_date_column_is_the_venue() -> None:
+    # `Pub. Date` holds a conference and its year in one row, a preprint's date in the
+    # next: with no Venue column, the conference is the row's venue.
+    table = (
+        "| Title | Pub. Date |\n|---|---|\n"
+        "| **Suffix Search** | ICCV, 2023 |\n"
+        "| **Guard Prompts** | Nov., 2023 |\n"
+        "| **Role Play Prompts** | Jun 12, 2024 |\n"
+    )
+    papers = parse_records(table)
+    assert [(p.venue.name if p.venue else None, p.year) for p in papers] == [
+        ("ICCV", 2023),
+        (None, 2023),
+        (None, 2024),
+    ]

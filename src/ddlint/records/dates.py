@@ -1,6 +1,6 @@
 """Years a row shows besides its venue: a date cell, an arXiv id.
 
-A Date column writes dates as lists do: ``2024.06``, ``2024.06.12``, ``20240612``,
+A Date column writes dates as lists do: ``2024.06``, ``2024.06.12``, ``20240612``, ``202406``,
 ``2024-06-12``, ``Jun 2024``, ``06/2024``. ``venues.extract_year`` refuses ``2024.06``
 anywhere, where it may be an arXiv id; in a date cell it is a date. An arXiv id
 (``2306.14048``, ``cs/0112017``) holds the year and month of its submission.
@@ -16,15 +16,15 @@ from ddlint.records.venues import KNOWN_VENUES, extract_year
 
 _MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
 _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# `2024.06`, `2024.06.12`, `20240612`: a year, then its month (and day).
+# `2024.06`, `2024.06.12`, `20240612`, `202406`: a year, then its month (and day).
 _DOTTED_DATE = re.compile(
     rf"(?<![\d.])(?P<year>19[5-9]\d|20\d\d)(?:\.{_MONTH_NUMBER}(?:\.\d{{1,2}})?"
-    r"|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d.])"
+    r"|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?)(?![\d.])"
 )
 # A cell that is a date and nothing else (an `ID` column of dates, a `Time` column).
 _WHOLE_DATE = re.compile(
     rf"^\W*(?:(?:19[5-9]\d|20\d\d)(?:[-./]{_MONTH_NUMBER}(?:[-./]\d{{1,2}})?"
-    r"|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))?"
+    r"|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?)?"
     rf"|{_MONTH_NUMBER}[-./](?:19[5-9]\d|20\d\d)"
     rf"|{_MONTH_WORD},?\s+(?:\d{{1,2}},?\s+)?(?:19[5-9]\d|20\d\d))\W*$",
     re.IGNORECASE,

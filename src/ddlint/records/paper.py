@@ -116,7 +116,7 @@ def build_paper(
     author_text = _author_text(layout, cells, contents, title_cell, parsers.plain)
     authors, et_al = parsers.authors(author_text)
     venue_text = " ".join(c.text for c in filled.get("venue", ())).strip()
-    venue = _venue(venue_text) if venue_text else None
+    venue = _venue(venue_text) if venue_text else _venue_in_date(layout, filled)
     links = extra_links + [
         _link(link.label, link.url) for c in filled.get("links", ()) for link in c.links
     ]
@@ -167,6 +167,18 @@ def _venue(text: str) -> Venue | None:
         month=parsed.month,
         kind=parsed.kind,
     )
+
+
+def _venue_in_date(layout: Layout, filled: _Filled) -> Venue | None:
+    """A known venue and its year written in a Date column of a table with no Venue
+    column (`Pub. Date`: `ICCV, 2023` in one row, `Nov., 2023` in the next)."""
+    if "venue" in layout.columns:
+        return None
+    for content in filled.get("date", ()):
+        venue = _venue(content.text.strip()) if content.text.strip() else None
+        if venue is not None and venue.kind is not None and venue.name and venue.year:
+            return venue
+    return None
 
 
 def _link(label: str, url: str) -> Link:
