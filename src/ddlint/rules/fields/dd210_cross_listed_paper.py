@@ -3,9 +3,11 @@
 ## What it does
 Finds a paper listed again under another heading that is not a year section: the
 same arXiv id (any version, abs or pdf), DOI, OpenReview id, or title of at least
-three words, as DD207 reads them. The later row is reported, naming the line and
-heading of the first, and saying when the two rows give different titles, venues
-or years. Repeats within one section, or across two year sections, are DD207's; a
+three words, as DD207 reads them, whose two rows say different things: another
+title (one link may be wrong), another venue, year or month. The later row is
+reported, naming the line and heading of the first and what differs. Copies alike
+are not reported: they are how a topical list files a paper under every topic it
+belongs to. Repeats within one section, or across two year sections, are DD207's; a
 repeat across two sections of days (a digest's weekly issues, `Papers of the Week
 (June 2 - June 8)`) is a paper featured again, and is not reported.
 
@@ -13,9 +15,7 @@ repeat across two sections of days (a digest's weekly issues, `Papers of the Wee
 A topical list often files a paper under every topic it belongs to, on purpose:
 that is why this is information, not a warning. But the copies drift apart as only
 one of them is corrected (a venue updated in one row, a link fixed in the other),
-and a copy pasted under the wrong heading goes unnoticed. A list that cross-lists
-by design (at least 5 papers listed again alike: the same title, venue and year)
-hears only about the copies that drifted apart.
+and readers of one topic see the stale copy.
 
 ## Example
 ```markdown
@@ -44,12 +44,12 @@ hears only about the copies that drifted apart.
 
 | Title | Venue |
 |---|---|
-| [**Tables of Tables**](https://arxiv.org/abs/2201.00002) | ICML, 2022 |
+| [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
 ```
 
 ## Fix safety
-No fix: only the list's maintainer knows whether the paper belongs under both
-headings.
+No fix: only the list's maintainer knows which copy is right, and whether the paper
+belongs under both headings.
 
 ## Options
 None.
@@ -60,6 +60,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddlint.records.model import Venue
+from ddlint.records.sort import written_date
 from ddlint.rules.base import Rule, RuleContext
 from ddlint.rules.fields._duplicates import Repeat, repeats
 from ddlint.rules.fields._fields import cell_span
@@ -74,14 +75,12 @@ class CrossListedPaper(Rule):
     severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        cross_listed = [repeat for repeat in repeats(ctx) if repeat.cross_listed]
-        # A list that files papers under every topic they belong to, copies alike, does
-        # so by design (issue #19, principle 1): only the copies that drifted speak.
-        alike = sum(1 for repeat in cross_listed if not _drift(repeat))
-        by_design = alike >= CROSS_LISTING_HABIT
-        for repeat in cross_listed:
-            drift = _drift(repeat)
-            if by_design and not drift:
+        for repeat in repeats(ctx):
+            # Copies alike are how a topical list files a paper under every topic it
+            # belongs to (or a generated feed under every keyword it matches): only the
+            # copies that drifted apart are worth a reader's look.
+            drift = _drift(repeat) if repeat.cross_listed else ""
+            if not drift:
                 continue
             first = repeat.first
             heading = repeat.first_place.name
@@ -90,18 +89,13 @@ class CrossListedPaper(Rule):
                 self,
                 cell_span(repeat.record, "title", "paper_link"),
                 f"Also listed at line {first.row.line} {where} (same {repeat.what})"
-                f"{drift}: keep both if the paper belongs to both topics, "
-                "else remove one",
+                f"{drift}: bring the copies in line, or remove one if the paper belongs "
+                "under one heading only",
             )
 
 
-# Copies alike under two headings that make cross-listing the list's way (a clear
-# convention's count of rows).
-CROSS_LISTING_HABIT = 5
-
-
 def _drift(repeat: Repeat) -> str:
-    """What the two rows say differently: their titles, venues or years."""
+    """What the two rows say differently: their titles, venues, years or months."""
     if repeat.other_title is not None:
         return f", under another title (`{repeat.other_title}`: is one link wrong?)"
     before, after = (r.paper for r in (repeat.first, repeat.record))
@@ -112,7 +106,15 @@ def _drift(repeat: Repeat) -> str:
         return f"; the two rows give different venues (`{venues[0].raw}` and `{venues[1].raw}`)"
     if before.year is not None and after.year is not None and before.year != after.year:
         return f"; the two rows give different years ({before.year} and {after.year})"
-    return ""
+    (year, month), (other_year, other_month) = (
+        written_date(repeat.first),
+        written_date(repeat.record),
+    )
+    if None in (year, month, other_year, other_month) or (year, month) == (other_year, other_month):
+        return ""
+    return (
+        f"; the two rows give different dates ({year}-{month:02} and {other_year}-{other_month:02})"
+    )
 
 
 def _key(venue: Venue) -> tuple[str, int | None]:
