@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from html.entities import html5
 
@@ -150,36 +150,67 @@ _BACKTICK_RUN_RE = re.compile(r"`+")
 
 
 def html_comment_spans(cell_text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each inline HTML comment in ``cell_text``, as GFM reads the
-    cell: not inside a code span, not after a backslash. A comment runs to the first
-    ``-->``; an unclosed one is text, and so is one whose text holds ``--``."""
+    """``(start, end)`` of each inline HTML comment in ``cell_text``, as GitHub reads the
+    cell: not inside a code span, not after a backslash. ``<!-->`` and ``<!--->`` are
+    comments; otherwise a comment runs to the first ``-->`` its body may end at
+    (``_COMMENT_REST_RE``). Once an opener finds no end, cmark-gfm tries no later opener
+    of the cell: they are text."""
     spans: list[tuple[int, int]] = []
     if "<!--" not in cell_text:
         return spans
-    # Backtick runs by length: a code span closes at the next run of as many.
-    runs: dict[int, list[int]] = {}
-    for run in _BACKTICK_RUN_RE.finditer(cell_text):
-        runs.setdefault(run.end() - run.start(), []).append(run.start())
+    closers = _CodeSpanClosers(cell_text)
     pos = 0
     while (match := _COMMENT_OR_CODE_RE.search(cell_text, pos)) is not None:
         token = match.group()
         if token.startswith("\\"):
             pos = match.end()
         elif token.startswith("`"):
-            starts = runs.get(len(token), [])
-            index = bisect_right(starts, match.start())
-            pos = starts[index] + len(token) if index < len(starts) else match.end()
+            close = closers.find(match.end(), len(token))
+            pos = close + len(token) if close is not None else match.end()
         else:
-            end = cell_text.find("-->", match.end())
-            if end == -1:
+            end = _comment_end(cell_text, match.end())
+            if end is None:
                 break
-            if _plain_comment(cell_text[match.end() : end]):
-                spans.append((match.start(), end + 3))
-            pos = end + 3  # a comment GitHub may read otherwise is passed over whole
+            spans.append((match.start(), end))
+            pos = end
     return spans
 
 
-def _plain_comment(text: str) -> bool:
-    """A comment's text as the CommonMark spec before 0.31 allows it: cmark-gfm accepts
-    more, never less, so a comment read here is one GitHub hides."""
-    return not (text.startswith((">", "->")) or text.endswith("-") or "--" in text)
+def _comment_end(text: str, start: int) -> int | None:
+    """The end of the comment whose ``<!--`` ends at ``start``, or None when it has none
+    (cmark-gfm's scanner: the first ``-->`` its body grammar reaches)."""
+    for short in (">", "->"):  # `<!-->` and `<!--->`
+        if text.startswith(short, start):
+            return start + len(short)
+    found = _COMMENT_REST_RE.match(text, start)
+    return found.end() if found is not None else None
+
+
+# A comment's body and end: no `-->` inside it, and `--` only before a character other
+# than `>`. Each character chooses one branch, so a failed match costs one pass.
+_COMMENT_REST_RE = re.compile(r"(?:[^-]|-[^-]|--[^>])*?-->", re.DOTALL)
+
+
+class _CodeSpanClosers:
+    """Where a code span opened by a run of backticks closes, found as cmark-gfm finds
+    it: the next run of as many backticks, with its memo of the last run of each length
+    seen. Once one search has read to the end of the text, a run whose length was last
+    seen before the opener has no closer, even where a later run of that length exists
+    (a later search overwrote the memo with an earlier run): GitHub shows such an opener
+    as text, and what follows it is read on."""
+
+    def __init__(self, text: str) -> None:
+        self.runs = [(m.start(), m.end() - m.start()) for m in _BACKTICK_RUN_RE.finditer(text)]
+        self.starts = [start for start, _ in self.runs]
+        self.last_seen: dict[int, int] = {}
+        self.read_to_end = False
+
+    def find(self, opener_end: int, length: int) -> int | None:
+        if self.read_to_end and self.last_seen.get(length, -1) < opener_end:
+            return None
+        for start, run in self.runs[bisect_left(self.starts, opener_end) :]:
+            self.last_seen[run] = start
+            if run == length:
+                return start
+        self.read_to_end = True
+        return None
