@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ddlint import api
-from ddlint.engine.config import Config
+from ddlint.engine.config import Config, metadata_config
 from ddlint.engine.linter import LintResult, lint
 from ddlint.engine.metadatafindings import fetch_metadata_outcomes, metadata_findings
 from ddlint.net.metadata import (
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 def metadata_options(options: RunOptions, config: Config, caches: Caches) -> MetadataOptions:
     """``[tool.ddlint.metadata]`` and the run's network options, as the lookup takes them."""
-    keys = config.metadata
+    keys = metadata_config(config)
     cache_dir = None if options.no_cache else caches.metadata or default_metadata_cache_dir()
     found = MetadataOptions(
         arxiv_api=keys.arxiv_api,

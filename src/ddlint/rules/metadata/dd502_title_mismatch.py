@@ -39,7 +39,6 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
 from ddlint.records.identity import MIN_TITLE_WORDS, is_real_title, loose_key
 from ddlint.rules.base import Rule, RuleContext, unsafe_fix
@@ -88,6 +87,8 @@ def near_miss(written: str, real: str) -> bool:
         return True
     if len(mine) != len(theirs):
         return False
+    from difflib import SequenceMatcher  # only --check-metadata needs it (start-up time)
+
     wrong = [(a, b) for a, b in zip(mine, theirs) if a != b]
     return 0 < len(wrong) <= 2 and all(SequenceMatcher(None, a, b).ratio() >= 0.6 for a, b in wrong)
 
