@@ -3,9 +3,11 @@ OpenReview servers: what each source answers, and how politely it is asked."""
 
 from __future__ import annotations
 
+import io
 import itertools
 from pathlib import Path
 
+import pytest
 from metaserver import Paper, Registry, Servers, dblp_hit
 
 from ddlint.net.metadata import (
@@ -16,6 +18,7 @@ from ddlint.net.metadata import (
     find_publication,
     find_publications,
 )
+from ddlint.net.progress import Progress
 
 LATTICE = Paper(
     "Lattice Sketches for Streaming Graph Summaries",
@@ -235,3 +238,17 @@ def test_the_apis_error_form_fails_the_batch(registry: Registry, servers: Server
     assert found[LATTICE_ID] == LookupFailure(
         LATTICE_ID, "arXiv API: error: incorrect id format for 2303.0001", False
     )
+
+
+def test_the_progress_bar_counts_papers() -> None:
+    bar = Progress(40, io.StringIO(), enabled=False, unit="papers")
+    bar.advance(10)
+    assert bar.render() == f"[{'#' * 7}{' ' * 23}] 10/40 papers"
+
+
+def test_no_progress_bar_when_not_a_tty(
+    registry: Registry, servers: Servers, capsys: pytest.CaptureFixture[str]
+) -> None:
+    registry.add(LATTICE)
+    fetch_metadata(ids("2303.00011"), servers.options(progress=True))
+    assert capsys.readouterr().err == ""
