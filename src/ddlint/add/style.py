@@ -1,0 +1,184 @@
+"""A table's row style, read from its own rows: how ``ddlint add`` writes a new one.
+
+Each habit is the majority of the rows that show it, in the table (the list's rows
+when none of the table's shows it; a default when none of the list's does):
+
+* authors: ``First Author et al`` (with the suffix as written: `` et al``, ``, et al.``),
+  the full list (names joined as written: ``, ``), or names separated by ``<br>``;
+* the title: a bold link ``[**T**](url)``, a link in bold ``**[T](url)**``, a plain
+  link ``[T](url)``, or no link (the paper's link then goes to a Paper column);
+* in a ``Title & Authors`` cell, what separates the title from the names;
+* the arXiv link form (``/abs/ID``, ``/pdf/ID``, ``/pdf/ID.pdf``; DD305's option wins);
+* the label of a code link (``[Code](…)``) and of a Paper column's link.
+
+The venue style is the list's (DD403's reading, ``rules.format._venue_style``) and the
+padding is the table's (``add.cells``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from ddlint.inline.urls import arxiv_parts
+from ddlint.records.cells import is_paper_url
+from ddlint.records.model import PaperTable, Records, RowRecord
+from ddlint.records.paper import ET_AL
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_ET_AL_SUFFIX = re.compile(r"[\s,]*\bet\.?\s*al\b\.?.*$", re.IGNORECASE | re.DOTALL)
+_LINK = r"\[(?P<label>[^\[\]]+)\]\((?P<url>[^()\s]+)\)"
+_TITLE_FORMS = {
+    "bold-link": re.compile(rf"\[\*\*[^*].*\*\*\]\([^()\s]+\)"),
+    "link-in-bold": re.compile(rf"\*\*{_LINK}\*\*"),
+    "link": re.compile(_LINK),
+    "bold": re.compile(r"\*\*[^*\[\]]+\*\*"),
+    "plain": re.compile(r"[^*\[\]()<>|]+"),
+}
+# After the title in a `Title & Authors` cell: the line break and the names' emphasis.
+_SHARED_AUTHORS = re.compile(r"^(?P<title>.*?\))(?P<sep>\s*<br\s*/?>\s*)(?P<mark>[*_]*)(?=[^*_])")
+_CODE_LABEL = re.compile(r"code|github|repo|implementation|代码", re.IGNORECASE)
+_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")
+
+K = TypeVar("K")
+
+
+@dataclass(frozen=True)
+class AuthorsStyle:
+    kind: str  # "et-al", "full" or "br"
+    suffix: str = " et al"  # after the first author, "et-al"
+    separator: str = ", "  # between two names, "full" and "br"
+
+
+@dataclass(frozen=True)
+class RowStyle:
+    authors: AuthorsStyle
+    title: str  # a key of _TITLE_FORMS
+    shared_separator: str  # `Title & Authors`: between the title and the names
+    shared_mark: str  # and around the names (`*`, `_`, or nothing)
+    arxiv: tuple[str, bool]  # ("abs" | "pdf", the .pdf suffix)
+    code_label: str
+    paper_label: str | None  # a Paper column's link label; None: a bare URL
+
+
+def read_row_style(
+    records: Records, table: PaperTable, arxiv_option: str | None = None
+) -> RowStyle:
+    """The style a new row of ``table`` is written in (see the module)."""
+    own = [r for r in records.paper_rows if r.table.table.index == table.table.index]
+    every = list(records.paper_rows)
+    authors = _majority(own, every, _authors_of) or AuthorsStyle("full")
+    title = _majority(own, every, _title_of) or "link"
+    shared = _majority(own, every, _shared_of) or ("<br>", "")
+    arxiv = _majority(own, every, _arxiv_of) or ("abs", False)
+    if arxiv_option == "abs":
+        arxiv = ("abs", False)
+    elif arxiv_option == "pdf":
+        arxiv = ("pdf", arxiv[0] == "pdf" and arxiv[1])
+    code = _majority(own, every, _code_label_of) or "Code"
+    paper_label = _majority(own, every, _paper_label_of)
+    return RowStyle(
+        authors, title, shared[0], shared[1], arxiv, code, paper_label[0] if paper_label else None
+    )
+
+
+def _majority(
+    own: Sequence[RowRecord], every: Sequence[RowRecord], read: Callable[[RowRecord], K | None]
+) -> K | None:
+    """The value most of the table's rows that show it have; else the list's."""
+    for rows in (own, every):
+        counts = Counter(value for record in rows if (value := read(record)) is not None)
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
+
+
+def _authors_of(record: RowRecord) -> AuthorsStyle | None:
+    paper = record.paper
+    if paper is None:
+        return None
+    text = _author_source(record)
+    if text is None or not text.strip():
+        return None
+    if _BR.search(text):
+        names = [n.strip() for n in _BR.split(text)]
+        return AuthorsStyle("br", separator=_between(text, names) or "<br>")
+    if paper.et_al and len(paper.authors) == 1:
+        suffix = _ET_AL_SUFFIX.search(text)
+        return AuthorsStyle("et-al", suffix=suffix.group().rstrip() if suffix else " et al")
+    if len(paper.authors) > 1 and not ET_AL.search(text):
+        return AuthorsStyle("full", separator=_between(text, paper.authors) or ", ")
+    return None  # one author: fits every style
+
+
+def _author_source(record: RowRecord) -> str | None:
+    """The authors' source text: their cell's, or the names after the title."""
+    if record.table.columns.column_of("authors") == record.table.columns.column_of("title"):
+        cell = record.cell("title")
+        found = _SHARED_AUTHORS.match(cell.text) if cell is not None else None
+        return cell.text[found.end() :].strip("*_ ") if found and cell is not None else None
+    cell = record.cell("authors")
+    return cell.text if cell is not None else None
+
+
+def _between(text: str, names: Sequence[str]) -> str | None:
+    """What the text writes between its first two names."""
+    if len(names) < 2:
+        return None
+    first = text.find(names[0])
+    second = text.find(names[1], first + len(names[0])) if first >= 0 else -1
+    return text[first + len(names[0]) : second] if second > first else None
+
+
+def _title_of(record: RowRecord) -> str | None:
+    cell = record.cell("title")
+    if cell is None or not cell.text:
+        return None
+    text = cell.text
+    if record.table.columns.column_of("authors") == record.table.columns.column_of("title"):
+        found = _SHARED_AUTHORS.match(text)
+        text = found.group("title") if found else text
+    return next((name for name, form in _TITLE_FORMS.items() if form.fullmatch(text)), None)
+
+
+def _shared_of(record: RowRecord) -> tuple[str, str] | None:
+    if record.table.columns.column_of("authors") != record.table.columns.column_of("title"):
+        return None
+    cell = record.cell("title")
+    found = _SHARED_AUTHORS.match(cell.text) if cell is not None else None
+    return (found.group("sep"), found.group("mark")) if found else None
+
+
+def _arxiv_of(record: RowRecord) -> tuple[str, bool] | None:
+    paper = record.paper
+    parts = arxiv_parts((paper.url or "").strip()) if paper is not None else None
+    if parts is None:
+        return None
+    return parts[0], parts[0] == "pdf" and parts[3]
+
+
+def _code_label_of(record: RowRecord) -> str | None:
+    paper = record.paper
+    if paper is None:
+        return None
+    for link in paper.links:
+        host = link.url.lower()
+        if _CODE_LABEL.search(link.label) or any(h in host for h in _CODE_HOSTS):
+            label = link.label.strip()
+            return label if label and "://" not in label else None
+    return None
+
+
+def _paper_label_of(record: RowRecord) -> tuple[str | None] | None:
+    """A Paper column's link label (``(None,)``: the bare URL), when the title has none."""
+    column = record.table.columns.column_of("paper_link")
+    content = record.contents[column] if column is not None else None
+    if content is None or not content.links:
+        return None
+    link = next((link for link in content.links if is_paper_url(link.url)), None)
+    if link is None:
+        return None
+    return (None,) if link.kind in ("bare", "autolink") else (link.label,)
