@@ -14,8 +14,9 @@ MIN_INTERVAL = 0.1
 class Progress:
     """Counts finished links and redraws one ``\\r``-terminated line on ``stream``."""
 
-    def __init__(self, total: int, stream: TextIO, *, enabled: bool) -> None:
+    def __init__(self, total: int, stream: TextIO, *, enabled: bool, unit: str = "links") -> None:
         self.total = total
+        self.unit = unit
         self.done = 0
         self._stream = stream
         self._enabled = enabled and total > 0
@@ -40,7 +41,7 @@ class Progress:
     def render(self) -> str:
         """The bar as text, e.g. ``[#######                       ] 120/500 links``."""
         filled = WIDTH * self.done // self.total if self.total else WIDTH
-        return f"[{'#' * filled}{' ' * (WIDTH - filled)}] {self.done}/{self.total} links"
+        return f"[{'#' * filled}{' ' * (WIDTH - filled)}] {self.done}/{self.total} {self.unit}"
 
     def _draw(self) -> None:
         self._stream.write("\r" + self.render())
