@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass
 
 from ddlint.inline.urls import arxiv_parts, paper_ids
+from ddlint.net.metadata import PaperMetadata
 from ddlint.records.identity import is_real_title, loose_key
 from ddlint.records.venue_form import venue_form
 from ddlint.records.venues import parse_venue
 
+_NEW_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\band\b)\s*")
 
 
@@ -81,8 +83,9 @@ def offline_paper(
     arxiv_id = arxiv[1] if arxiv is not None else None
     if arxiv_id is not None and name is None:
         name, preprint = "arXiv", True
-    if arxiv_id is not None and month is None and re.fullmatch(r"\d{4}\.\d{4,5}", arxiv_id):
-        month = int(arxiv_id[2:4])
+    if arxiv_id is not None and _NEW_ARXIV_ID.fullmatch(arxiv_id):  # 2212.06152: Dec. 2022
+        year = year if year is not None else 2000 + int(arxiv_id[:2])
+        month = month if month is not None else int(arxiv_id[2:4])
     dois = [found[4:] for found in paper_ids(url or "") if found.startswith("doi:")]
     return NewPaper(
         title=title.strip(),
@@ -103,3 +106,21 @@ def _written_month(text: str, month: int | None) -> int | None:
     """The month a venue text writes, not a conference's usual month the parser adds."""
     form = venue_form(text)
     return month if form is not None and form.month is not None else None
+
+
+def from_metadata(meta: PaperMetadata, given: str, code: str | None = None) -> NewPaper:
+    """The paper a source described, for the ID ``given`` on the command line."""
+    return NewPaper(
+        title=meta.title,
+        authors=meta.authors,
+        venue=meta.venue,
+        year=meta.year,
+        month=meta.month,
+        preprint=meta.preprint,
+        url=meta.url,
+        arxiv_id=meta.arxiv_id,
+        doi=meta.doi,
+        openreview_id=meta.id.value if meta.id.kind == "openreview" else None,
+        code=code,
+        given_as=given,
+    )

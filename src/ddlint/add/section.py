@@ -56,9 +56,7 @@ def year_tables(records: Records) -> dict[int, list[PaperTable]]:
     return found if len(found) >= 2 else {}
 
 
-def choose_table(
-    records: Records, year: int | None, section: str | None
-) -> PaperTable | int:
+def choose_table(records: Records, year: int | None, section: str | None) -> PaperTable | int:
     """The table for a paper of ``year``; an int (the year) when a year section is to
     be made for it."""
     by_year = year_tables(records)

@@ -32,7 +32,7 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ET_AL_SUFFIX = re.compile(r"[\s,]*\bet\.?\s*al\b\.?.*$", re.IGNORECASE | re.DOTALL)
 _LINK = r"\[(?P<label>[^\[\]]+)\]\((?P<url>[^()\s]+)\)"
 _TITLE_FORMS = {
-    "bold-link": re.compile(rf"\[\*\*[^*].*\*\*\]\([^()\s]+\)"),
+    "bold-link": re.compile(r"\[\*\*[^*].*\*\*\]\([^()\s]+\)"),
     "link-in-bold": re.compile(rf"\*\*{_LINK}\*\*"),
     "link": re.compile(_LINK),
     "bold": re.compile(r"\*\*[^*\[\]]+\*\*"),

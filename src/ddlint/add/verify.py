@@ -27,7 +27,9 @@ def verify_added(before: Records, after: Records, papers: Sequence[NewPaper]) ->
     old, new = before.document.text, after.document.text
     if render_document(after.document) != new:
         raise AddError("ddlint bug: the new text does not parse back losslessly")
-    inserted = _inserted_lines(old, new, len(after.document.headings) > len(before.document.headings))
+    inserted = _inserted_lines(
+        old, new, len(after.document.headings) > len(before.document.headings)
+    )
     urls = CanonicalUrls()
     had, has = record_identities(before, urls), record_identities(after, urls)
     lost, gained = had - has, has - had
@@ -37,7 +39,9 @@ def verify_added(before: Records, after: Records, papers: Sequence[NewPaper]) ->
         found = [
             r
             for r in after.paper_rows
-            if r.row.line in inserted and r.paper is not None and keys & set(duplicate_keys(r.paper))
+            if r.row.line in inserted
+            and r.paper is not None
+            and keys & set(duplicate_keys(r.paper))
         ]
         if len(found) != 1 or found[0].paper is None:
             raise _bug(f"{paper.given_as}: {len(found)} new row(s) read as this paper", old, new)
