@@ -16,6 +16,7 @@ put at its place among the year sections.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ddlint.gfm.document import Document
@@ -157,10 +158,14 @@ def _is_heading(document: Document, line: int) -> bool:
 
 
 def _gap(document: Document, starts: list[int]) -> int:
-    """The blank lines the list leaves before a year section (before its second one)."""
-    if len(starts) < 2:
-        return 1
-    line, blank = starts[1] - 1, 0
-    while line >= 1 and not document.line_text(line).strip():
-        blank, line = blank + 1, line - 1
-    return max(blank, 1)
+    """The blank lines the list most often leaves before a year section (the first one
+    aside: what stands above it is no section)."""
+    gaps: Counter[int] = Counter()
+    for start in starts[1:]:
+        line, blank = start - 1, 0
+        while line >= 1 and not document.line_text(line).strip():
+            blank, line = blank + 1, line - 1
+        gaps[blank] += 1
+    # The fewest of the most common: a list that leaves 4 and 7 once each leaves 4.
+    most = max(gaps.values(), default=0)
+    return max(1, min((g for g, n in gaps.items() if n == most), default=1))

@@ -8,7 +8,8 @@ when none of the table's shows it; a default when none of the list's does):
 * the title: a bold link ``[**T**](url)``, a link in bold ``**[T](url)**``, a plain
   link ``[T](url)``, or no link (the paper's link then goes to a Paper column);
 * in a ``Title & Authors`` cell, what separates the title from the names;
-* the arXiv link form (``/abs/ID``, ``/pdf/ID``, ``/pdf/ID.pdf``; DD305's option wins);
+* the arXiv link form (``/abs/ID``, ``/pdf/ID``, ``/pdf/ID.pdf``; DD305's option wins),
+  and the OpenReview one (``/forum?id=``, ``/pdf?id=``);
 * the label of a code link (``[Code](…)``) and of a Paper column's link.
 
 The venue style is the list's (DD403's reading, ``rules.format._venue_style``) and the
@@ -40,6 +41,7 @@ _TITLE_FORMS = {
 }
 # After the title in a `Title & Authors` cell: the line break and the names' emphasis.
 _SHARED_AUTHORS = re.compile(r"^(?P<title>.*?\))(?P<sep>\s*<br\s*/?>\s*)(?P<mark>[*_]*)(?=[^*_])")
+_OPENREVIEW = re.compile(r"https?://(?:www\.)?openreview\.net/(forum|pdf)\?id=")
 _CODE_LABEL = re.compile(r"code|github|repo|implementation|代码", re.IGNORECASE)
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")
 
@@ -60,6 +62,7 @@ class RowStyle:
     shared_separator: str  # `Title & Authors`: between the title and the names
     shared_mark: str  # and around the names (`*`, `_`, or nothing)
     arxiv: tuple[str, bool]  # ("abs" | "pdf", the .pdf suffix)
+    openreview: str  # "forum" or "pdf": openreview.net/forum?id=… or /pdf?id=…
     code_label: str
     paper_label: str | None  # a Paper column's link label; None: a bare URL
 
@@ -78,11 +81,11 @@ def read_row_style(
         arxiv = ("abs", False)
     elif arxiv_option == "pdf":
         arxiv = ("pdf", arxiv[0] == "pdf" and arxiv[1])
+    openreview = _majority(own, every, _openreview_of) or "forum"
     code = _majority(own, every, _code_label_of) or "Code"
     paper_label = _majority(own, every, _paper_label_of)
-    return RowStyle(
-        authors, title, shared[0], shared[1], arxiv, code, paper_label[0] if paper_label else None
-    )
+    label = paper_label[0] if paper_label else None
+    return RowStyle(authors, title, shared[0], shared[1], arxiv, openreview, code, label)
 
 
 def _majority(
@@ -158,6 +161,12 @@ def _arxiv_of(record: RowRecord) -> tuple[str, bool] | None:
     if parts is None:
         return None
     return parts[0], parts[0] == "pdf" and parts[3]
+
+
+def _openreview_of(record: RowRecord) -> str | None:
+    url = (record.paper.url or "") if record.paper is not None else ""
+    found = _OPENREVIEW.match(url.strip())
+    return found.group(1) if found else None
 
 
 def _code_label_of(record: RowRecord) -> str | None:

@@ -53,9 +53,11 @@ def paper_cells(
 
 
 def paper_url(paper: NewPaper, style: RowStyle) -> str | None:
-    """The paper's link, an arXiv one in the list's form."""
+    """The paper's link, an arXiv or OpenReview one in the list's form."""
     if paper.arxiv_id:
         return arxiv_url(paper.arxiv_id, style.arxiv[0], "", style.arxiv[1])
+    if paper.openreview_id:
+        return f"https://openreview.net/{style.openreview}?id={paper.openreview_id}"
     return paper.url
 
 
