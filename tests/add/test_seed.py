@@ -14,19 +14,11 @@ from metaserver import Paper, Registry, Servers
 from ddlint.api import parse_records
 from ddlint.cli.add import AddRequest, run_add
 
+NINE_AUTHORS = "Lei Zhang, Jie Zhang, Bo Lei, Subhabrata Mukherjee, Xiang Pan, Bo Zhao, "
+NINE_AUTHORS += "Caiwen Ding, Yao Li, Dongkuan Xu"
 AUGMENTATION = Paper(
     "Accelerating Dataset Distillation via Model Augmentation",
-    (
-        "Lei Zhang",
-        "Jie Zhang",
-        "Bo Lei",
-        "Subhabrata Mukherjee",
-        "Xiang Pan",
-        "Bo Zhao",
-        "Caiwen Ding",
-        "Yao Li",
-        "Dongkuan Xu",
-    ),  # fmt: skip
+    tuple(NINE_AUTHORS.split(", ")),
     published="2022-12-12",
     arxiv_id="2212.06152",
 )

@@ -88,7 +88,10 @@ def _comparison(
     read = table_order(existing)
     if read is None:
         return None, True
-    newest_first, months, date_of = read
+    # Months order the new row among the rows that write one even where they do not
+    # order the table (too few of them): that breaks no year order, and reads as a person
+    # would place it.
+    newest_first, _, date_of = read
     dates: dict[int, Date] = {id(r): date_of(r) for r in [*existing, new]}
 
     def precedes(a: RowRecord, b: RowRecord) -> bool:
@@ -97,7 +100,7 @@ def _comparison(
             return False
         if year_a != year_b:
             return (year_a > year_b) == newest_first
-        if months and month_a is not None and month_b is not None and month_a != month_b:
+        if month_a is not None and month_b is not None and month_a != month_b:
             return (month_a > month_b) == newest_first
         return False
 
