@@ -102,10 +102,11 @@ class Registry:
         return None
 
     def dblp_search(self, query: str) -> bytes:
-        words = set(loose_key(word) for word in query.split())
+        # DBLP finds a title by its words, whatever punctuation joins them ("Low-Precision").
+        words = [loose_key(word) for word in query.split()]
         hits: list[dict[str, object]] = []
         for paper in self.papers:
-            if words and words <= {loose_key(w) for w in paper.title.split()}:
+            if words and all(word in loose_key(paper.title) for word in words):
                 if paper.arxiv_id:  # DBLP lists every arXiv paper as CoRR too
                     hits.append(_dblp_info(paper, "CoRR", int(paper.published[:4]), corr=True))
                 if paper.venue:

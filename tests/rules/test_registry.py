@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import get_args
@@ -15,8 +16,11 @@ import pytest
 from ddlint.api import check_text, lint_text
 from ddlint.engine.config import Config, default_config
 from ddlint.engine.linkfindings import link_findings
+from ddlint.engine.metadatafindings import metadata_findings
 from ddlint.net import LinkResult, LinkStatus
+from ddlint.net.metadata import LookupFailure, MetadataOutcome, PaperMetadata
 from ddlint.rules import ALL_RULES, Rule, declared_options, get_rule
+from ddlint.rules.metadata._metadata import row_paper_id
 from ddlint.text.findings import Applicability, Finding
 
 TESTS = Path(__file__).resolve().parent.parent
@@ -69,6 +73,25 @@ def _checked(text: str) -> list[Finding]:
                     for url in urls
                 }
                 findings += link_findings(result, outcomes)
+    return findings + _looked_up(text)
+
+
+def _looked_up(text: str) -> list[Finding]:
+    """The metadata rules' findings for ``text`` were every row's paper a preprint under
+    another title, published at KDD 2023 (or its source down)."""
+    result = check_text(text)
+    ids = {i for paper in result.records.papers if (i := row_paper_id(paper)) is not None}
+    findings: list[Finding] = []
+    for paper_id in ids:
+        described = PaperMetadata(paper_id, "Another Title Entirely Here", ("Ada Quill", "Bo Li"),
+                                  2023, 3, "arXiv", True, None, None, None, "arxiv")  # fmt: skip
+        published = replace(described, venue="KDD", preprint=False, source="dblp")
+        for outcome in (
+            MetadataOutcome(described, published),
+            MetadataOutcome(described),
+            MetadataOutcome(LookupFailure(paper_id, "a source is down", False)),
+        ):
+            findings += metadata_findings(result, {paper_id: outcome})
     return findings
 
 

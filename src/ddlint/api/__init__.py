@@ -19,6 +19,7 @@ from ddlint.text.findings import Finding
 
 if TYPE_CHECKING:
     from ddlint.fix.fixer import FixError, FixResult
+    from ddlint.net.metadata.model import MetadataOutcome, PaperId  # only --check-metadata
     from ddlint.net.model import LinkResult  # only --check-links loads ddlint.net
     from ddlint.records.export import export_papers, paper_schema
 
@@ -30,6 +31,7 @@ __all__ = [
     "check_text",
     "export_papers",
     "fix_links",
+    "fix_metadata",
     "fix_text",
     "lint_text",
     "paper_schema",
@@ -188,4 +190,22 @@ def fix_links(
         settings=config.settings(),
         unsafe=unsafe,
         link_results=link_results,
+    )
+
+
+def fix_metadata(
+    text: str,
+    metadata: Mapping[PaperId, MetadataOutcome],
+    *,
+    path: str = "-",
+    config: Config | None = None,
+    unsafe: bool = False,
+) -> FixResult:
+    """Apply the fixes the --check-metadata outcomes call for (DD501–DD503, all unsafe:
+    only with ``unsafe``), and no other, through the fixer: verified like every fix."""
+    from ddlint.fix.fixer import fix_text as _fix_text
+
+    config = config or default_config()
+    return _fix_text(
+        text, path=path, codes=(), settings=config.settings(), unsafe=unsafe, metadata=metadata
     )

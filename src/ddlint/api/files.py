@@ -63,11 +63,12 @@ class FileOutcome:
 
 @dataclass(frozen=True)
 class Caches:
-    """Where a run keeps what it may reuse: lint results (None: not cached) and link
-    results (None: the link checker's own folder)."""
+    """Where a run keeps what it may reuse: lint results (None: not cached), link results
+    and paper metadata (None: the network package's own folders)."""
 
     results: ResultCache | None = None
     links: Path | None = None
+    metadata: Path | None = None
 
 
 def file_error(name: str, exc: BaseException) -> FileError:
@@ -155,6 +156,16 @@ def _check_source(
                 new_text, applied = redirected.text, applied + list(redirected.applied)
                 lint_result = lint(new_text, path=display, codes=codes, settings=config.settings())
                 link_found = _link_findings(lint_result, outcomes, display)
+        if options.check_metadata:
+            from ddlint.api.metadatarun import fix_with_metadata
+
+            new_text, lint_result, found, more = fix_with_metadata(
+                new_text, lint_result, display, codes, config, options, caches
+            )
+            applied += more
+            if more and options.check_links:  # the rows moved: point the link findings anew
+                link_found = _link_findings(lint_result, outcomes, display)
+            link_found += found
         if name == "-" and not options.show_diff:
             outcome.fixed_stdin, outcome.stdin_changed = new_text, new_text != text
         if new_text != text:
@@ -166,10 +177,15 @@ def _check_source(
         outcome.text_for_report = new_text if not options.show_diff else text
         outcome.paper_tables = _paper_tables(lint_result)
         findings = list(lint_result.findings) + link_found
-    elif options.check_links:
+    elif options.check_links or options.check_metadata:
         lint_result = lint(text, path=display, codes=codes, settings=config.settings())
-        outcomes = _fetch_links(lint_result, options, config, caches)
-        link_found = _link_findings(lint_result, outcomes, display)
+        if options.check_links:
+            outcomes = _fetch_links(lint_result, options, config, caches)
+            link_found = _link_findings(lint_result, outcomes, display)
+        if options.check_metadata:
+            from ddlint.api.metadatarun import check_metadata
+
+            link_found += check_metadata(lint_result, display, config, options, caches)
         outcome.paper_tables = _paper_tables(lint_result)
         findings = list(lint_result.findings) + link_found
     else:

@@ -56,6 +56,7 @@ class RunOptions:
     link_timeout: float | None = None  # seconds per request; None: the checker's own
     link_accept: frozenset[int] = frozenset()  # status codes that count as working
     link_exclude: tuple[str, ...] = ()  # regular expressions of URLs not to check
+    check_metadata: bool = False  # look each paper up (arXiv, Crossref, DBLP, OpenReview)
     cache_dir: str | None = None  # the root of every cache (``engine.resultcache``)
     no_cache: bool = False
     progress: bool = True
@@ -161,8 +162,8 @@ def check_paths(
 
 
 def _caches(options: RunOptions, config: Config, config_path: Path | None) -> Caches:
-    """The run's caches: results only for a check that neither fixes nor fetches links
-    (network findings are never stored), nothing with ``--no-cache``."""
+    """The run's caches: results only for a check that neither fixes nor fetches links or
+    metadata (network findings are never stored), nothing with ``--no-cache``."""
     from ddlint.engine.resultcache import CACHE_DIR_NAME, ResultCache, cache_root, project_root
     from ddlint.engine.resultcache import salt as ddlint_salt
 
@@ -170,10 +171,11 @@ def _caches(options: RunOptions, config: Config, config_path: Path | None) -> Ca
         return Caches()
     root = cache_root(options.cache_dir, config, config_path)
     links = root / "links" if root is not None else None
-    if options.fixing or options.check_links:
-        return Caches(links=links)
+    metadata = root / "metadata" if root is not None else None
+    if options.fixing or options.check_links or options.check_metadata:
+        return Caches(links=links, metadata=metadata)
     results_root = root or project_root(Path.cwd(), config_path) / CACHE_DIR_NAME
-    return Caches(ResultCache(results_root, ddlint_salt()), links)
+    return Caches(ResultCache(results_root, ddlint_salt()), links, metadata)
 
 
 def _add(run: CheckRun, outcome: FileOutcome) -> None:

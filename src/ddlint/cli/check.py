@@ -132,9 +132,14 @@ class ReportOptions:
 )
 @click.option("--check-links", is_flag=True, help="Check every link over the network.")
 @click.option(
+    "--check-metadata",
+    is_flag=True,
+    help="Look every paper up against arXiv, Crossref, DBLP and OpenReview.",
+)
+@click.option(
     "--allow-private",
     is_flag=True,
-    help="Let the link check reach loopback, private and link-local addresses.",
+    help="Let the link and metadata checks reach loopback, private and link-local addresses.",
 )
 # No default here: the link checker's own (ddlint.net.model.CheckOptions) applies.
 @click.option(
@@ -147,9 +152,12 @@ class ReportOptions:
     "--cache-dir",
     type=click.Path(),
     default=None,
-    help="Where link results are cached.  [default: ddlint's folder in the user cache directory]",
+    help="Where link results and metadata are cached.  "
+    "[default: ddlint's folder in the user cache directory]",
 )
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the link cache.")
+@click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the link and metadata caches."
+)
 @click.option(
     "--link-exclude",
     metavar="REGEX",
@@ -227,6 +235,7 @@ def check(
     stdin_filename: str | None,
     config_path: str | None,
     check_links: bool,
+    check_metadata: bool,
     allow_private: bool,
     host_concurrency: int | None,
     cache_dir: str | None,
@@ -254,6 +263,7 @@ def check(
         stdin_filename=stdin_filename,
         config_path=config_path,
         check_links=check_links,
+        check_metadata=check_metadata,
         allow_private=allow_private,
         host_concurrency=host_concurrency,
         cache_dir=cache_dir,

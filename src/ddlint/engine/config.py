@@ -39,6 +39,40 @@ class ConfigError(InputError):
 _RULE_LIST = "a list of rule codes or names"
 
 
+class MetadataConfig(BaseModel):
+    """``[tool.ddlint.metadata]``: where ``--check-metadata`` (and ``ddlint add``) ask, and
+    how politely. The defaults are the public APIs; tests point them at local servers."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
+
+    arxiv_api: str = Field(
+        default="https://export.arxiv.org/api/query", alias="arxiv-api", description="a URL"
+    )
+    crossref_api: str = Field(
+        default="https://api.crossref.org", alias="crossref-api", description="a URL"
+    )
+    dblp_api: str = Field(
+        default="https://dblp.org/search/publ/api", alias="dblp-api", description="a URL"
+    )
+    openreview_api: str = Field(
+        default="https://api2.openreview.net", alias="openreview-api", description="a URL"
+    )
+    contact: str | None = Field(
+        default=None, description="an e-mail address, sent to Crossref as mailto"
+    )
+    arxiv_interval: float = Field(
+        default=3.0,
+        alias="arxiv-interval",
+        ge=0,
+        description="the seconds between two arXiv requests, a number (arXiv asks 3)",
+    )
+    interval: float = Field(
+        default=1.0,
+        ge=0,
+        description="the seconds between two requests to Crossref, DBLP or OpenReview, a number",
+    )
+
+
 class GeneralConfig(BaseModel):
     """The keys no rule owns: which rules run, on which files, what fails the run, and
     the header aliases extraction reads. ``config_model`` adds every rule's options.
@@ -79,6 +113,11 @@ class GeneralConfig(BaseModel):
         default=None,
         ge=1,
         description="the worker processes that check several files, a positive integer",
+    )
+    metadata: MetadataConfig = Field(
+        default=MetadataConfig(),
+        description="a table of arxiv-api, crossref-api, dblp-api, openreview-api, contact, "
+        "arxiv-interval and interval",
     )
     header_aliases: dict[str, str] = Field(
         default={},
@@ -241,6 +280,10 @@ def _describe(error: ValidationError, origin: str) -> str:
     first = error.errors()[0]
     key = str(first["loc"][0]) if first["loc"] else "?"
     key = key.replace("_", "-")
+    if key == "metadata" and len(first["loc"]) > 1:  # a key of [tool.ddlint.metadata]
+        inner = {f.alias or n: f.description or "" for n, f in MetadataConfig.model_fields.items()}
+        accepts = {f"metadata.{name}": text for name, text in inner.items()}
+        key = f"metadata.{str(first['loc'][1]).replace('_', '-')}"
     if first["type"] == "extra_forbidden":
         allowed = ", ".join(sorted(accepts))
         return f"{origin}: unknown key {key!r} (allowed keys: {allowed})"

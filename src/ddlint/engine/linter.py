@@ -17,7 +17,8 @@ from ddlint.records.model import Records
 from ddlint.rules import ALL_RULES, Rule, RuleContext, RuleSettings, UnknownRuleError, get_rule
 from ddlint.text.findings import Finding
 
-if TYPE_CHECKING:  # only --check-links loads ddlint.net
+if TYPE_CHECKING:  # only --check-links and --check-metadata load ddlint.net
+    from ddlint.net.metadata.model import MetadataOutcome, PaperId
     from ddlint.net.model import LinkResult
 
 
@@ -75,8 +76,10 @@ def lint_parsed(
     codes: Collection[str] | None = None,
     settings: RuleSettings | None = None,
     link_results: Mapping[str, LinkResult] | None = None,
+    metadata: Mapping[PaperId, MetadataOutcome] | None = None,
 ) -> LintResult:
-    """``link_results``: the --check-links result of each URL, for the link rules."""
+    """``link_results``: the --check-links result of each URL, for the link rules;
+    ``metadata``: the --check-metadata outcome of each paper id, for DD501–DD504."""
     enabled = set(default_codes() if codes is None else codes)
     # Every finding is made final (path, fingerprint) by the context (``ctx.finding``).
     ctx = RuleContext(document, records, settings or RuleSettings(), path=path)
@@ -90,15 +93,16 @@ def lint_parsed(
         if rule.after_suppressions:
             findings.extend(rule.check(ctx))
     findings = collapse_table_findings(document, findings)
-    if link_results is not None:
-        ctx.link_results = link_results
+    if link_results is not None or metadata is not None:
+        ctx.link_results, ctx.metadata = link_results, metadata
         findings.extend(network_findings(ctx))
     findings.sort(key=_position)
     return LintResult(document, records, tuple(findings))
 
 
 def network_findings(ctx: RuleContext) -> list[Finding]:
-    """The findings of the rules that read ``ctx.link_results``, ordered by position.
+    """The findings of the rules that read ``ctx.link_results`` or ``ctx.metadata``,
+    ordered by position (each rule finds nothing without its results).
 
     They are reported whatever the selection and the suppression comments say, as
     --check-links always reported them.

@@ -40,7 +40,8 @@ from ddlint.records.model import Records
 from ddlint.rules import ALL_RULES, RuleSettings
 from ddlint.text.findings import Edit, Finding, splice_edits
 
-if TYPE_CHECKING:  # only --check-links loads ddlint.net
+if TYPE_CHECKING:  # only --check-links and --check-metadata load ddlint.net
+    from ddlint.net.metadata.model import MetadataOutcome, PaperId
     from ddlint.net.model import LinkResult
 
 __all__ = ["MAX_PASSES", "FixError", "FixResult", "apply_edits", "choose_fixes", "fix_text"]
@@ -64,9 +65,11 @@ def fix_text(
     settings: RuleSettings | None = None,
     unsafe: bool = False,
     link_results: Mapping[str, LinkResult] | None = None,
+    metadata: Mapping[PaperId, MetadataOutcome] | None = None,
 ) -> FixResult:
     """``link_results``: the --check-links result of each URL, whose rules fix too (a
-    redirect, DD311), whatever ``codes`` says (as the linter reports them)."""
+    redirect, DD311), whatever ``codes`` says (as the linter reports them); ``metadata``
+    likewise for --check-metadata (DD501–DD503)."""
     with paused_gc():
         return _fix_text(
             text,
@@ -75,6 +78,7 @@ def fix_text(
             settings=settings,
             unsafe=unsafe,
             link_results=link_results,
+            metadata=metadata,
         )
 
 
@@ -86,9 +90,12 @@ def _fix_text(
     settings: RuleSettings | None,
     unsafe: bool,
     link_results: Mapping[str, LinkResult] | None,
+    metadata: Mapping[PaperId, MetadataOutcome] | None = None,
 ) -> FixResult:
     settings = settings or RuleSettings()
-    linting = _Linting(path, codes, settings, unsafe=unsafe, link_results=link_results)
+    linting = _Linting(
+        path, codes, settings, unsafe=unsafe, link_results=link_results, metadata=metadata
+    )
     urls = CanonicalUrls()
     current = text
     applied: list[Finding] = []
@@ -158,9 +165,10 @@ class _Linting:
         *,
         unsafe: bool,
         link_results: Mapping[str, LinkResult] | None = None,
+        metadata: Mapping[PaperId, MetadataOutcome] | None = None,
     ) -> None:
         self.path, self.codes, self.settings = path, codes, settings
-        self.link_results = link_results
+        self.link_results, self.metadata = link_results, metadata
         enabled = default_codes() if codes is None else set(codes)
         self.fixing = ALL_RULES.codes(
             lambda rule: (
@@ -198,6 +206,7 @@ class _Linting:
             codes=codes,
             settings=self.settings,
             link_results=self.link_results,
+            metadata=self.metadata,
         )
 
 

@@ -73,6 +73,10 @@ RULE_MODULES = (
     "format.dd402_cell_format",
     "format.dd403_venue_format",
     "format.dd404_title_format",
+    "metadata.dd501_published_preprint",
+    "metadata.dd502_title_mismatch",
+    "metadata.dd503_missing_metadata",
+    "metadata.dd504_metadata_unverified",
 )
 
 

@@ -21,7 +21,8 @@ from ddlint.rules.options import Option, RuleSettings
 from ddlint.text.findings import Applicability, Edit, Finding, Fix, Severity
 from ddlint.text.spans import Span
 
-if TYPE_CHECKING:  # only --check-links loads ddlint.net
+if TYPE_CHECKING:  # only --check-links and --check-metadata load ddlint.net
+    from ddlint.net.metadata.model import MetadataOutcome, PaperId
     from ddlint.net.model import LinkResult
 
 Scope = Literal["row", "table", "document"]
@@ -135,6 +136,8 @@ class RuleContext:
     path: str = "-"
     # The --check-links result of each URL checked; None when links were not checked.
     link_results: Mapping[str, LinkResult] | None = None
+    # The --check-metadata outcome of each paper id looked up; None when not looked up.
+    metadata: Mapping[PaperId, MetadataOutcome] | None = None
     # The document's suppression comments, once the findings of the rules that run
     # before them were suppressed (``Rule.after_suppressions``).
     suppressions: Sequence[Suppression] = ()

@@ -27,6 +27,7 @@ DOI = PaperId("doi", "10.1145/3534678.3539001")
         ("https://openreview.net/forum?id=Ab1_cD-2", PaperId("openreview", "Ab1_cD-2")),
         ("https://openreview.net/pdf?id=Ab1", PaperId("openreview", "Ab1")),
         ("https://openreview.net/group?id=ICLR.cc", None),
+        ("https://doi.org/10.48550/arXiv.2211.10586", ARXIV),
         ("https://example.org/paper.pdf", None),
         ("a title", None),
         ("", None),

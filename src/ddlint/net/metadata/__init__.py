@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 from .model import (
     LookupFailure,
     MetadataOptions,
+    MetadataOutcome,
     PaperId,
     PaperMetadata,
     default_metadata_cache_dir,
+    paper_id_of_key,
     parse_paper_id,
 )
 
@@ -28,12 +30,14 @@ if TYPE_CHECKING:
 __all__ = [
     "LookupFailure",
     "MetadataOptions",
+    "MetadataOutcome",
     "PaperId",
     "PaperMetadata",
     "default_metadata_cache_dir",
     "fetch_metadata",
     "find_publication",
     "find_publications",
+    "paper_id_of_key",
     "parse_paper_id",
 ]
 

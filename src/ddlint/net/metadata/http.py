@@ -41,7 +41,7 @@ class Answer:
 
 class PoliteClient:
     """Synchronous HTTP for the metadata sources; ``intervals`` maps a host to its own
-    least interval (arXiv asks 3 s), others get ``interval``."""
+    least interval (arXiv sets its own in its terms), others get ``interval``."""
 
     def __init__(
         self,

@@ -66,12 +66,23 @@ class LookupFailure:
 
 
 @dataclass(frozen=True)
+class MetadataOutcome:
+    """What ``--check-metadata`` learnt of one row's paper: the paper as its id's source
+    describes it (or why it could not), and, for a preprint, its publication: the
+    published version, None when DBLP knows none (or it was not asked), or why DBLP
+    could not be asked."""
+
+    paper: PaperMetadata | LookupFailure
+    publication: PaperMetadata | LookupFailure | None = None
+
+
+@dataclass(frozen=True)
 class MetadataOptions:
     """Where the sources are and how politely to ask them (``[tool.ddlint.metadata]``).
 
     ``*_api`` are the base URLs (tests point them at local servers). ``contact`` is sent
     to Crossref as ``mailto`` (its polite pool) and in the User-Agent. ``arxiv_interval``
-    is the least time between two arXiv requests (its terms ask 3 s); ``interval`` that
+    is the least time between two arXiv requests (its terms set one); ``interval`` that
     of the other hosts. ``cache_dir`` None: no cache (``--no-cache``). ``preprint_ttl``
     and ``published_ttl``: how long a cached answer is trusted (a preprint may be
     published any day; a published paper stays published).
@@ -111,6 +122,27 @@ _OPENREVIEW_ID = re.compile(r"(?:^|&)id=([\w-]+)")
 _OPENREVIEW_PATHS = frozenset({"/forum", "/pdf"})
 
 
+def paper_id_of_key(key: str) -> PaperId | None:
+    """The id of a DD207 key (``arxiv:2212.06152``), None for a key of another kind."""
+    kind, _, value = key.partition(":")
+    if kind == "arxiv":
+        return PaperId("arxiv", value)
+    if kind == "doi":
+        return _doi_id(value)
+    if kind == "openreview":
+        return PaperId("openreview", value)
+    return None
+
+
+def _doi_id(doi: str) -> PaperId:
+    """arXiv's own DOIs (``10.48550/arXiv.2212.06152``) name an arXiv paper."""
+    arxiv = _ARXIV_DOI.fullmatch(doi)
+    return PaperId("arxiv", arxiv.group(1)) if arxiv else PaperId("doi", doi)
+
+
+_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
+
+
 def parse_paper_id(text: str) -> PaperId | None:
     """The paper ``text`` names, or None: ``2211.10586``, ``arXiv:2211.10586v2``,
     ``https://arxiv.org/abs/2211.10586``, ``…/pdf/2211.10586v1.pdf``, ``cs/0112017``,
@@ -127,7 +159,7 @@ def parse_paper_id(text: str) -> PaperId | None:
         return PaperId("arxiv", bare.group("id"))
     doi = _BARE_DOI.fullmatch(text)
     if doi is not None:
-        return PaperId("doi", doi.group("doi").lower().rstrip(".,;"))
+        return _doi_id(doi.group("doi").lower().rstrip(".,;"))
     if "://" not in text:
         return None
     try:
@@ -146,5 +178,5 @@ def parse_paper_id(text: str) -> PaperId | None:
     for key in paper_ids(text):
         kind, _, value = key.partition(":")
         if kind == "doi":
-            return PaperId("doi", value)
+            return _doi_id(value)
     return None

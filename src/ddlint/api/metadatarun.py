@@ -1,0 +1,89 @@
+"""``--check-metadata`` within one file's check: the options from the config and the
+command line, the lookup, the findings, and with ``--fix --unsafe-fixes`` their fixes.
+
+Imported only when the option is given: nothing else loads httpx (start-up time).
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ddlint import api
+from ddlint.engine.config import Config
+from ddlint.engine.linter import LintResult, lint
+from ddlint.engine.metadatafindings import fetch_metadata_outcomes, metadata_findings
+from ddlint.net.metadata import (
+    MetadataOptions,
+    MetadataOutcome,
+    PaperId,
+    default_metadata_cache_dir,
+)
+from ddlint.text.findings import Finding
+
+if TYPE_CHECKING:
+    from ddlint.api.files import Caches
+    from ddlint.api.run import RunOptions
+
+
+def metadata_options(options: RunOptions, config: Config, caches: Caches) -> MetadataOptions:
+    """``[tool.ddlint.metadata]`` and the run's network options, as the lookup takes them."""
+    keys = config.metadata
+    cache_dir = None if options.no_cache else caches.metadata or default_metadata_cache_dir()
+    found = MetadataOptions(
+        arxiv_api=keys.arxiv_api,
+        crossref_api=keys.crossref_api,
+        dblp_api=keys.dblp_api,
+        openreview_api=keys.openreview_api,
+        contact=keys.contact,
+        arxiv_interval=keys.arxiv_interval,
+        interval=keys.interval,
+        allow_private=options.allow_private,
+        cache_dir=cache_dir,
+        progress=options.progress,
+    )
+    return found if options.link_timeout is None else replace(found, timeout=options.link_timeout)
+
+
+def fetch(
+    result: LintResult, options: RunOptions, config: Config, caches: Caches
+) -> dict[PaperId, MetadataOutcome]:
+    # The command runs without the cyclic collector (``_entry``); httpx makes reference
+    # cycles, so it collects while papers are looked up.
+    paused = not gc.isenabled()
+    gc.enable()
+    try:
+        return fetch_metadata_outcomes(result, metadata_options(options, config, caches))
+    finally:
+        if paused:
+            gc.disable()
+
+
+def check_metadata(
+    result: LintResult, path: str, config: Config, options: RunOptions, caches: Caches
+) -> list[Finding]:
+    """The DD501–DD504 findings of a linted file."""
+    return metadata_findings(result, fetch(result, options, config, caches), path)
+
+
+def fix_with_metadata(
+    text: str,
+    result: LintResult,
+    path: str,
+    codes: set[str],
+    config: Config,
+    options: RunOptions,
+    caches: Caches,
+) -> tuple[str, LintResult, list[Finding], list[Finding]]:
+    """The text once the metadata fixes are applied (all unsafe: with ``--unsafe-fixes``
+    only), its lint, its DD501–DD504 findings and the fixes applied."""
+    outcomes = fetch(result, options, config, caches)
+    found = metadata_findings(result, outcomes, path)
+    if not options.unsafe_fixes or not any(f.fix is not None for f in found):
+        return text, result, found, []
+    fixed = api.fix_metadata(text, outcomes, path=path, config=config, unsafe=True)
+    if not fixed.applied:
+        return text, result, found, []
+    result = lint(fixed.text, path=path, codes=codes, settings=config.settings())
+    return fixed.text, result, metadata_findings(result, outcomes, path), list(fixed.applied)

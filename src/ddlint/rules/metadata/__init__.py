@@ -1,0 +1,2 @@
+"""Metadata rules (DD5xx): rows checked against the papers' public metadata
+(``--check-metadata``)."""
