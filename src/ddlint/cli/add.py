@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -248,13 +248,9 @@ def _metadata_options(
     from ddlint.net.metadata import MetadataOptions, default_metadata_cache_dir
 
     known = {f.name for f in dataclasses.fields(MetadataOptions)}
-    section: Any = getattr(config, "metadata", None)
-    values = section.model_dump() if hasattr(section, "model_dump") else dict(section or {})
-    changes = {
-        key.replace("-", "_"): value
-        for key, value in values.items()
-        if key.replace("-", "_") in known and value is not None
-    }
+    # The keys are named as the options' fields (arxiv_api, contact, interval, …).
+    values = config.metadata.model_dump()
+    changes = {key: value for key, value in values.items() if key in known}
     folder = None if no_cache else Path(cache_dir) if cache_dir else default_metadata_cache_dir()
     changes.update(allow_private=allow_private, cache_dir=folder, progress=progress)
     return dataclasses.replace(MetadataOptions(), **changes)
