@@ -28,6 +28,7 @@ from ddlint.inline.urls import arxiv_parts
 from ddlint.records.cells import is_paper_url
 from ddlint.records.model import PaperTable, Records, RowRecord
 from ddlint.records.paper import ET_AL
+from ddlint.records.venues import extract_year, parse_venue
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ET_AL_SUFFIX = re.compile(r"[\s,]*\bet\.?\s*al\b\.?.*$", re.IGNORECASE | re.DOTALL)
@@ -42,6 +43,9 @@ _TITLE_FORMS = {
 # After the title in a `Title & Authors` cell: the line break and the names' emphasis.
 _SHARED_AUTHORS = re.compile(r"^(?P<title>.*?\))(?P<sep>\s*<br\s*/?>\s*)(?P<mark>[*_]*)(?=[^*_])")
 _OPENREVIEW = re.compile(r"https?://(?:www\.)?openreview\.net/(forum|pdf)\?id=")
+_BOLD_LINK = re.compile(r"\[\*\*[^*\]]+\*\*\]\(")
+_MARKED = re.compile(r"(\*\*|`|\*|_)(?!\s)[^*`_|]+(?<!\s)\1")
+_DATE = re.compile(r"((?:19|20)\d\d)(?:([-./])(0?[1-9]|1[0-2]))?")
 _CODE_LABEL = re.compile(r"code|github|repo|implementation|代码", re.IGNORECASE)
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")
 
@@ -65,6 +69,10 @@ class RowStyle:
     openreview: str  # "forum" or "pdf": openreview.net/forum?id=… or /pdf?id=…
     code_label: str
     paper_label: str | None  # a Paper column's link label; None: a bare URL
+    marks: tuple[str, ...] = ()  # per column: `**`, `` ` ``, `*`, `_` around its cells, or ""
+    date_form: str | None = None  # a Date column's: "{year}.{mm}", "{year}-{m}", "{year}"
+    preprint_name: str = "arXiv"  # what the list calls a preprint's venue (`Preprint`, `CoRR`)
+    venue_year: bool = True  # the table's venue cells write a year (else a Year column does)
 
 
 def read_row_style(
@@ -85,7 +93,57 @@ def read_row_style(
     code = _majority(own, every, _code_label_of) or "Code"
     paper_label = _majority(own, every, _paper_label_of)
     label = paper_label[0] if paper_label else None
-    return RowStyle(authors, title, shared[0], shared[1], arxiv, openreview, code, label)
+    marks = tuple(_column_mark(own, k) for k in range(table.table.columns))
+    date_form = _majority(own, every, _date_form_of)
+    # The list's spelling, not the table's: DD208 holds a column to one spelling list-wide.
+    preprint = _majority(every, every, _preprint_name_of) or "arXiv"
+    venue_year = _majority(own, every, _venue_year_of)
+    return RowStyle(
+        authors, title, shared[0], shared[1], arxiv, openreview, code, label, marks, date_form,
+        preprint, venue_year is not False,
+    )  # fmt: skip
+
+
+def _venue_cell(record: RowRecord) -> str | None:
+    cell = record.cell("venue")
+    text = cell.text.strip("`*_ ") if cell is not None else ""
+    return text or None
+
+
+def _preprint_name_of(record: RowRecord) -> str | None:
+    text = _venue_cell(record)
+    venue = parse_venue(text) if text else None
+    if venue is None or venue.kind != "preprint" or not venue.name:
+        return None
+    written = re.search(re.escape(venue.name), text, re.IGNORECASE)  # as the cell spells it
+    return written.group() if written else venue.name
+
+
+def _venue_year_of(record: RowRecord) -> bool | None:
+    text = _venue_cell(record)
+    return extract_year(text) is not None if text else None
+
+
+def _column_mark(rows: Sequence[RowRecord], column: int) -> str:
+    """The emphasis most of the column's cells are wrapped in (`**2023**`), or ""."""
+    counts: Counter[str] = Counter()
+    for record in rows:
+        cell = record.cells[column] if column < len(record.cells) else None
+        if cell is not None and cell.text:
+            found = _MARKED.fullmatch(cell.text)
+            counts[found.group(1) if found else ""] += 1
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _date_form_of(record: RowRecord) -> str | None:
+    cell = record.cell("date")
+    found = _DATE.fullmatch(cell.text.strip("`* ")) if cell is not None else None
+    if found is None:
+        return None
+    year, separator, month = found.groups()
+    if not separator:
+        return "{year}"
+    return "{year}" + separator + ("{mm}" if len(month) == 2 else "{m}")
 
 
 def _majority(
@@ -144,7 +202,10 @@ def _title_of(record: RowRecord) -> str | None:
     if record.table.columns.column_of("authors") == record.table.columns.column_of("title"):
         found = _SHARED_AUTHORS.match(text)
         text = found.group("title") if found else text
-    return next((name for name, form in _TITLE_FORMS.items() if form.fullmatch(text)), None)
+    found = next((name for name, form in _TITLE_FORMS.items() if form.fullmatch(text)), None)
+    if found is None and _BOLD_LINK.search(text):  # among badges and `<br>` lines
+        return "bold-link"
+    return found
 
 
 def _shared_of(record: RowRecord) -> tuple[str, str] | None:
@@ -156,11 +217,17 @@ def _shared_of(record: RowRecord) -> tuple[str, str] | None:
 
 
 def _arxiv_of(record: RowRecord) -> tuple[str, bool] | None:
+    """The form of the row's arXiv link: its title's, else one in its other cells (DD305
+    reads them all)."""
     paper = record.paper
-    parts = arxiv_parts((paper.url or "").strip()) if paper is not None else None
-    if parts is None:
+    if paper is None:
         return None
-    return parts[0], parts[0] == "pdf" and parts[3]
+    cells = (link.url for content in record.contents if content for link in content.links)
+    for url in (paper.url or "", *cells):
+        parts = arxiv_parts(url.strip())
+        if parts is not None:
+            return parts[0], parts[0] == "pdf" and parts[3]
+    return None
 
 
 def _openreview_of(record: RowRecord) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ddlint.add.paper import NewPaper
 from ddlint.add.style import RowStyle
@@ -28,6 +29,10 @@ def paper_cells(
     columns = table.columns
     paper_column = columns.column_of("paper_link")
     linked_apart = paper_column is not None and paper_column != columns.column_of("title")
+    fed = {field for fields in columns.fields for field in fields}
+    dated = ("year" in fed and paper.year is not None) or (
+        "date" in fed and bool(_date(paper, style))
+    )
     cells: list[str] = []
     for fields in columns.fields:
         if "title" in fields:
@@ -39,9 +44,11 @@ def paper_cells(
         elif "authors" in fields:
             cell = _authors(paper, style)
         elif "venue" in fields:
-            cell = venue_text(paper, venues) or ""
+            cell = _marked(_venue(paper, style, venues, dated), style, len(cells))
         elif "year" in fields:
-            cell = str(paper.year) if paper.year else ""
+            cell = _marked(str(paper.year) if paper.year else "", style, len(cells))
+        elif "date" in fields:
+            cell = _marked(_date(paper, style), style, len(cells))
         elif "paper_link" in fields:
             cell = _paper_link(paper, style)
         elif "links" in fields:
@@ -50,6 +57,33 @@ def paper_cells(
             cell = ""
         cells.append(cell)
     return cells
+
+
+def _venue(paper: NewPaper, style: RowStyle, venues: VenueStyle, dated: bool) -> str:
+    """The venue in the list's style; a preprint under the list's name for preprints; only
+    the name where the table's venue cells write no year and the row is dated apart."""
+    if paper.preprint and paper.venue in ("arXiv", "CoRR", "OpenReview"):
+        if paper.venue == "arXiv" or style.preprint_name != "arXiv":
+            paper = replace(paper, venue=style.preprint_name)
+    if not style.venue_year and dated:
+        return escape(paper.venue or "")
+    return venue_text(paper, venues) or ""
+
+
+def _marked(text: str, style: RowStyle, column: int) -> str:
+    """The cell wrapped as its column's cells are (`**2023**`, `` `Preprint` ``)."""
+    mark = style.marks[column] if column < len(style.marks) else ""
+    return f"{mark}{text}{mark}" if text and mark else text
+
+
+def _date(paper: NewPaper, style: RowStyle) -> str:
+    """The paper's date in the Date column's form, where the paper says as much."""
+    form = style.date_form
+    if form is None or paper.year is None or (paper.month is None and form != "{year}"):
+        return ""
+    month = paper.month or 0
+    text = form.replace("{year}", str(paper.year)).replace("{mm}", f"{month:02d}")
+    return text.replace("{m}", str(month))
 
 
 def paper_url(paper: NewPaper, style: RowStyle) -> str | None:
