@@ -113,7 +113,7 @@ def _venue_cell(record: RowRecord) -> str | None:
 def _preprint_name_of(record: RowRecord) -> str | None:
     text = _venue_cell(record)
     venue = parse_venue(text) if text else None
-    if venue is None or venue.kind != "preprint" or not venue.name:
+    if text is None or venue is None or venue.kind != "preprint" or not venue.name:
         return None
     written = re.search(re.escape(venue.name), text, re.IGNORECASE)  # as the cell spells it
     return written.group() if written else venue.name
@@ -140,7 +140,7 @@ def _date_form_of(record: RowRecord) -> str | None:
     found = _DATE.fullmatch(cell.text.strip("`* ")) if cell is not None else None
     if found is None:
         return None
-    year, separator, month = found.groups()
+    _, separator, month = found.groups()
     if not separator:
         return "{year}"
     return "{year}" + separator + ("{mm}" if len(month) == 2 else "{m}")
@@ -200,12 +200,12 @@ def _title_of(record: RowRecord) -> str | None:
         return None
     text = cell.text
     if record.table.columns.column_of("authors") == record.table.columns.column_of("title"):
-        found = _SHARED_AUTHORS.match(text)
-        text = found.group("title") if found else text
-    found = next((name for name, form in _TITLE_FORMS.items() if form.fullmatch(text)), None)
-    if found is None and _BOLD_LINK.search(text):  # among badges and `<br>` lines
+        shared = _SHARED_AUTHORS.match(text)
+        text = shared.group("title") if shared else text
+    form = next((name for name, form in _TITLE_FORMS.items() if form.fullmatch(text)), None)
+    if form is None and _BOLD_LINK.search(text):  # among badges and `<br>` lines
         return "bold-link"
-    return found
+    return form
 
 
 def _shared_of(record: RowRecord) -> tuple[str, str] | None:

@@ -62,9 +62,9 @@ def paper_cells(
 def _venue(paper: NewPaper, style: RowStyle, venues: VenueStyle, dated: bool) -> str:
     """The venue in the list's style; a preprint under the list's name for preprints; only
     the name where the table's venue cells write no year and the row is dated apart."""
-    if paper.preprint and paper.venue in ("arXiv", "CoRR", "OpenReview"):
-        if paper.venue == "arXiv" or style.preprint_name != "arXiv":
-            paper = replace(paper, venue=style.preprint_name)
+    renamed = paper.venue == "arXiv" or style.preprint_name != "arXiv"
+    if paper.preprint and paper.venue in ("arXiv", "CoRR", "OpenReview") and renamed:
+        paper = replace(paper, venue=style.preprint_name)
     if not style.venue_year and dated:
         return escape(paper.venue or "")
     return venue_text(paper, venues) or ""
