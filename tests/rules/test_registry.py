@@ -78,12 +78,13 @@ def _checked(text: str) -> list[Finding]:
 
 def _looked_up(text: str) -> list[Finding]:
     """The metadata rules' findings for ``text`` were every row's paper a preprint under
-    another title, published at KDD 2023 (or its source down)."""
+    a title one letter off, published at KDD 2023 (or its source down)."""
     result = check_text(text)
-    ids = {i for paper in result.records.papers if (i := row_paper_id(paper)) is not None}
+    titles = {i: p.title for p in result.records.papers if (i := row_paper_id(p)) is not None}
     findings: list[Finding] = []
-    for paper_id in ids:
-        described = PaperMetadata(paper_id, "Another Title Entirely Here", ("Ada Quill", "Bo Li"),
+    for paper_id, title in titles.items():
+        misspelt = f"{title}{title[-1:]}"  # the last word misspelt: DD502's near miss
+        described = PaperMetadata(paper_id, misspelt, ("Ada Quill", "Bo Li"),
                                   2023, 3, "arXiv", True, None, None, None, "arxiv")  # fmt: skip
         published = replace(described, venue="KDD", preprint=False, source="dblp")
         for outcome in (

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import gc
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ddlint import api
-from ddlint.engine.config import Config
+from ddlint.engine.config import Config, metadata_config
 from ddlint.engine.linter import LintResult, lint
 from ddlint.engine.metadatafindings import fetch_metadata_outcomes, metadata_findings
 from ddlint.net.metadata import (
@@ -27,10 +28,17 @@ if TYPE_CHECKING:
     from ddlint.api.run import RunOptions
 
 
-def metadata_options(options: RunOptions, config: Config, caches: Caches) -> MetadataOptions:
-    """``[tool.ddlint.metadata]`` and the run's network options, as the lookup takes them."""
-    keys = config.metadata
-    cache_dir = None if options.no_cache else caches.metadata or default_metadata_cache_dir()
+def options_from_config(
+    config: Config,
+    *,
+    allow_private: bool = False,
+    cache_dir: Path | None = None,
+    progress: bool = False,
+    timeout: float | None = None,
+) -> MetadataOptions:
+    """``[tool.ddlint.metadata]`` with a command's network options, as the lookup takes
+    them (``ddlint check --check-metadata`` and ``ddlint add`` alike)."""
+    keys = metadata_config(config)
     found = MetadataOptions(
         arxiv_api=keys.arxiv_api,
         crossref_api=keys.crossref_api,
@@ -39,11 +47,22 @@ def metadata_options(options: RunOptions, config: Config, caches: Caches) -> Met
         contact=keys.contact,
         arxiv_interval=keys.arxiv_interval,
         interval=keys.interval,
-        allow_private=options.allow_private,
+        allow_private=allow_private,
         cache_dir=cache_dir,
-        progress=options.progress,
+        progress=progress,
     )
-    return found if options.link_timeout is None else replace(found, timeout=options.link_timeout)
+    return found if timeout is None else replace(found, timeout=timeout)
+
+
+def metadata_options(options: RunOptions, config: Config, caches: Caches) -> MetadataOptions:
+    """The lookup's options for a ``ddlint check`` run."""
+    return options_from_config(
+        config,
+        allow_private=options.allow_private,
+        cache_dir=None if options.no_cache else caches.metadata or default_metadata_cache_dir(),
+        progress=options.progress,
+        timeout=options.link_timeout,
+    )
 
 
 def fetch(

@@ -80,7 +80,8 @@ def default_jobs() -> int:
 def worker_count(plans: Sequence[Plan], options: RunOptions, jobs: int) -> int:
     """How many worker processes to check ``plans`` with; 0 checks them in this one."""
     names = [name for name, _, _ in plans]
-    if jobs <= 1 or len(names) < 2 or "-" in names or options.check_links:
+    network = options.check_links or options.check_metadata  # one process: one host's pace
+    if jobs <= 1 or len(names) < 2 or "-" in names or network:
         return 0
     total = 0
     for name in names:

@@ -73,6 +73,11 @@ class MetadataConfig(BaseModel):
     )
 
 
+def metadata_config(config: GeneralConfig) -> MetadataConfig:
+    """The ``[tool.ddlint.metadata]`` keys of ``config``, defaults filled in."""
+    return config.metadata if config.metadata is not None else MetadataConfig()
+
+
 class GeneralConfig(BaseModel):
     """The keys no rule owns: which rules run, on which files, what fails the run, and
     the header aliases extraction reads. ``config_model`` adds every rule's options.
@@ -114,8 +119,10 @@ class GeneralConfig(BaseModel):
         ge=1,
         description="the worker processes that check several files, a positive integer",
     )
-    metadata: MetadataConfig = Field(
-        default=MetadataConfig(),
+    # None: every key's default (``metadata_config``); building a default instance here
+    # would build the model's validator at import (start-up time).
+    metadata: MetadataConfig | None = Field(
+        default=None,
         description="a table of arxiv-api, crossref-api, dblp-api, openreview-api, contact, "
         "arxiv-interval and interval",
     )

@@ -127,3 +127,16 @@ def test_a_failing_source_is_an_info_finding(
     assert _network(findings) == [("DD504", 9)]
     message = next(f["message"] for f in findings if f["code"] == "DD504")
     assert message.startswith("Metadata not checked for 6 rows (this one first): DBLP: 127.0.0.4")
+
+
+def test_several_files_keep_one_pace_per_host(
+    registry: Registry, servers: Servers, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    know_the_fixture(registry)
+    _config(servers, tmp_path, **{"arxiv-interval": 0.3})
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(read(FIXTURES / FIXTURE), encoding="utf-8")
+    _check(capsys, "--allow-private", "--no-cache", "--jobs", "2", str(tmp_path))
+    first, second = servers.arxiv.seen
+    assert second.start - first.end >= 0.3 - 0.01
+    assert all(api.peak <= 1 for api in servers.apis)

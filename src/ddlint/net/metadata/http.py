@@ -25,6 +25,11 @@ from ddlint.net.classify import is_retryable_status, parse_retry_after, status_t
 MAX_BODY = 8 * 1024 * 1024
 
 
+# When each host may next be asked: shared by every client of the process, so that the
+# files of one run (each looked up by its own client) keep one pace per host.
+_NEXT_AT: dict[str, float] = {}
+
+
 class SourceError(Exception):
     """A request that got no usable answer: ``detail`` says why, in one line."""
 
@@ -60,7 +65,7 @@ class PoliteClient:
         self._timeout = timeout
         self._retries = retries
         self._max_retry_after = max_retry_after
-        self._next_at: dict[str, float] = {}
+        self._next_at = _NEXT_AT
         self._addresses: dict[str, tuple[str, ...] | SourceError] = {}
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout),
@@ -86,7 +91,7 @@ class PoliteClient:
             self._wait_turn(host)
             try:
                 answer, retry_after = self._send(request_url, addresses)
-            except (httpx.TransportError, OSError) as error:
+            except (httpx.HTTPError, OSError) as error:
                 self._done(host, None)
                 if attempt == self._retries:
                     raise SourceError(f"{host}: {_describe(error)}") from None

@@ -1,10 +1,12 @@
 """DD502 title-mismatch: a row's title is not its paper's.
 
 ## What it does
-With `--check-metadata`, reports paper rows whose title differs from the title of
-the paper their link names (arXiv, Crossref or OpenReview) beyond case, punctuation,
-spacing and markup: a typo, a truncation, a word missing. A title that matches the
-published version's (DBLP) is not reported: papers are often renamed when published.
+With `--check-metadata`, reports paper rows whose title is a near miss of the title
+of the paper their link names (arXiv, Crossref or OpenReview): beyond case,
+punctuation, spacing and markup, one or two words misspelt, or the title cut short.
+A title that differs more is not reported: papers are often renamed when published
+(DBLP may not know the new name), and a wholly other title is more likely a label
+than a typo. A title that matches the published version's (DBLP) is not reported.
 Titles too short to name a paper (`Paper`, a model's name) are left alone.
 
 ## Why is this bad?
@@ -15,14 +17,14 @@ that the link may point at another paper.
 ```markdown
 | Title | Venue |
 |---|---|
-| [Lattice Sketchs for Graph Streams](https://arxiv.org/abs/2303.00011) | arXiv, Mar., 2023 |
+| [Meadow Prios for Few-Shot Segmentation](https://arxiv.org/abs/2305.00044) | arXiv, May, 2023 |
 ```
 
 ## Use instead
 ```markdown
 | Title | Venue |
 |---|---|
-| [Lattice Sketches for Graph Streams](https://arxiv.org/abs/2303.00011) | arXiv, Mar., 2023 |
+| [Meadow Priors for Few-Shot Segmentation](https://arxiv.org/abs/2305.00044) | arXiv, May, 2023 |
 ```
 
 ## Fix safety
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddlint.records.identity import is_real_title, loose_key
+from ddlint.records.identity import MIN_TITLE_WORDS, is_real_title, loose_key
 from ddlint.rules.base import Rule, RuleContext, unsafe_fix
 from ddlint.rules.fields._fields import cell_span
 from ddlint.rules.metadata._metadata import SOURCE_NAMES, described, looked_up, published
@@ -63,7 +65,7 @@ class TitleMismatch(Rule):
             if paper is None or not is_real_title(title):
                 continue
             mine = loose_key(title)
-            if mine == loose_key(paper.title):
+            if mine == loose_key(paper.title) or not near_miss(title, paper.title):
                 continue
             publication = published(found)
             if publication is not None and mine == loose_key(publication.title):
@@ -75,6 +77,24 @@ class TitleMismatch(Rule):
                 f"Title differs from the paper's on {source}: `{paper.title}`",
                 fix=_fix(ctx, found.record.cell("title"), title, paper.title),
             )
+
+
+def near_miss(written: str, real: str) -> bool:
+    """``written`` is ``real`` cut short (by whole words, at least three kept), or has at
+    most two of its words misspelt (each still mostly the same letters)."""
+    mine, theirs = _words(written), _words(real)
+    if len(mine) >= MIN_TITLE_WORDS and len(mine) < len(theirs) and theirs[: len(mine)] == mine:
+        return True
+    if len(mine) != len(theirs):
+        return False
+    from difflib import SequenceMatcher  # only --check-metadata needs it (start-up time)
+
+    wrong = [(a, b) for a, b in zip(mine, theirs) if a != b]
+    return 0 < len(wrong) <= 2 and all(SequenceMatcher(None, a, b).ratio() >= 0.6 for a, b in wrong)
+
+
+def _words(title: str) -> list[str]:
+    return [key for word in title.split() if (key := loose_key(word))]
 
 
 def _fix(ctx: RuleContext, cell: object, old: str, new: str) -> Fix | None:
