@@ -7,7 +7,6 @@ that cannot be told, a file that cannot be read or changed while ddlint worked.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -244,13 +243,14 @@ def _config(path: str, config_path: str | None) -> Config:
 def _metadata_options(
     config: Config, allow_private: bool, cache_dir: str | None, no_cache: bool, progress: bool
 ) -> MetadataOptions:
-    """The sources' options: ``[tool.ddlint.metadata]``, then the command's flags."""
-    from ddlint.net.metadata import MetadataOptions, default_metadata_cache_dir
+    """The sources' options: ``[tool.ddlint.metadata]``, then the command's flags, as
+    ``check --check-metadata`` builds them."""
+    from ddlint.api.metadatarun import options_from_config
+    from ddlint.net.metadata import default_metadata_cache_dir
 
-    known = {f.name for f in dataclasses.fields(MetadataOptions)}
-    # The keys are named as the options' fields (arxiv_api, contact, interval, …).
-    values = config.metadata.model_dump()
-    changes = {key: value for key, value in values.items() if key in known}
-    folder = None if no_cache else Path(cache_dir) if cache_dir else default_metadata_cache_dir()
-    changes.update(allow_private=allow_private, cache_dir=folder, progress=progress)
-    return dataclasses.replace(MetadataOptions(), **changes)
+    folder = None
+    if not no_cache:
+        folder = Path(cache_dir) / "metadata" if cache_dir else default_metadata_cache_dir()
+    return options_from_config(
+        config, allow_private=allow_private, cache_dir=folder, progress=progress
+    )
