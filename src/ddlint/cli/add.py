@@ -32,16 +32,43 @@ Exit codes: 0 written (or shown, with --diff), 1 a paper is already in the list
 @click.command(epilog=ADD_EXIT_CODES, context_settings={"show_default": True})
 @click.argument("ids", nargs=-1)
 @click.option("--file", "path", default="README.md", help="The list to add to.")
-@click.option("--section", default=None, help="The section (table) to add to, named loosely.")
-@click.option("--code", default=None, metavar="URL", help="The paper's code, as a [Code] link.")
+@click.option(
+    "--section",
+    default=None,
+    help="The section (table) to add to, named loosely.  [default: the paper's year "
+    "section, or the list's only table]",
+)
+@click.option(
+    "--code",
+    default=None,
+    metavar="URL",
+    help="The paper's code, as a [Code] link.  [default: none]",
+)
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print the change as a diff; write nothing."
 )
-@click.option("--title", default=None, help="Offline: the paper's title (no lookup).")
-@click.option("--authors", default=None, help="Offline: the authors, separated by commas.")
-@click.option("--venue", default=None, help="Offline: the venue, e.g. ICML or 'arXiv, Dec., 2022'.")
-@click.option("--year", type=int, default=None, help="Offline: the year.")
-@click.option("--url", default=None, help="Offline: the paper's URL.")
+@click.option(
+    "--title",
+    default=None,
+    help="Offline: the paper's title (no lookup).  [default: look the ids up]",
+)
+@click.option(
+    "--authors", default=None, help="Offline: the authors, separated by commas.  [default: none]"
+)
+@click.option(
+    "--venue",
+    default=None,
+    help="Offline: the venue, e.g. ICML or 'arXiv, Dec., 2022'.  [default: none]",
+)
+@click.option(
+    "--year",
+    type=int,
+    default=None,
+    help="Offline: the year.  [default: the venue's, or the arXiv id's]",
+)
+@click.option(
+    "--url", default=None, help="Offline: the paper's URL.  [default: the id given, if any]"
+)
 @click.option(
     "--allow-private",
     is_flag=True,
@@ -59,7 +86,8 @@ Exit codes: 0 written (or shown, with --diff), 1 a paper is already in the list
     "config_path",
     type=click.Path(),
     default=None,
-    help="The config file to use.  [default: the nearest one above the file]",
+    help="The config file to use.  [default: the nearest .ddlint.toml, or pyproject.toml "
+    "with [tool.ddlint], above the file]",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
 def add(
