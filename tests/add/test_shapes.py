@@ -11,6 +11,7 @@ from ddlint.add import AddResult, NewPaper, add_papers
 from ddlint.add.duplicates import DuplicateError
 from ddlint.add.section import SectionError
 from ddlint.api import lint_text, parse_records
+from ddlint.rules import RuleSettings
 
 SHAPES = FIXTURES / "add"
 
@@ -192,3 +193,38 @@ def test_several_papers_each_at_its_place() -> None:
     second = _published("Sparse Routing at Inference", "ICML", 2024, "10.5555/1.2", "Yan Cole")
     _, result = _added("years.md", first, second)
     assert [a.paper.given_as for a in result.added] == ["2208.00026", "10.5555/1.2"]
+
+
+def _table(*rows: tuple[str, str, str]) -> str:
+    lines = ["| Author | Title | Venue |", "|---|---|---|"]
+    lines += [f"| {a} | [**{t}**](https://arxiv.org/abs/{i}) | arXiv, 2022 |" for a, t, i in rows]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_configured_sort_places_the_row() -> None:
+    text = _table(
+        ("Ada Quill et al", "Anchors for Sparse Sets", "2201.00091"),
+        ("Boris Fenwick et al", "Cold Starts in Distillation", "2209.00092"),
+        ("Chen Rowe et al", "Even Smaller Sets", "2203.00093"),
+        ("Dana Ilves et al", "Gentle Condensation", "2211.00094"),
+        ("Eli Marsh et al", "Indexing Distilled Data", "2202.00095"),
+    )
+    paper = _preprint("Fast Condensation", "2206.00096", "Farah Odum", "Gil Prado")
+    settings = RuleSettings({"sort": ["title"]})
+    result = add_papers(text, [paper], settings=settings)
+    assert result.added[0].line == 6  # between "Even Smaller Sets" and "Gentle Condensation"
+    assert lint_text(result.text, select=["DD401"], config=None) == []
+
+
+def test_a_table_without_a_clear_order_gets_the_row_at_its_top() -> None:
+    text = _table(
+        ("Ada Quill et al", "Anchors for Sparse Sets", "2201.00091"),
+        ("Boris Fenwick et al", "Cold Starts in Distillation", "2209.00092"),
+        ("Chen Rowe et al", "Even Smaller Sets", "2103.00093"),
+        ("Dana Ilves et al", "Gentle Condensation", "2311.00094"),
+        ("Eli Marsh et al", "Indexing Distilled Data", "2002.00095"),
+        ("Farah Odum et al", "Joint Condensation", "2402.00097"),
+    ).replace("arXiv, 2022", "ICML, 2022")
+    paper = _preprint("Fast Condensation", "2206.00096", "Gil Prado")
+    result = add_papers(text, [paper])
+    assert result.added[0].line == 3

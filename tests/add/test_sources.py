@@ -109,3 +109,35 @@ def test_a_file_that_cannot_be_read_exits_2_naming_it(
     assert _add(missing, servers.options(), "2212.06152") == 2
     assert str(missing) in capsys.readouterr().err
     assert servers.requests() == 0
+
+
+def test_the_servers_see_one_batch_polite_requests_and_none_within_the_ttl(
+    registry: Registry, servers: Servers, seed_copy: Path, tmp_path: Path
+) -> None:
+    """Issue #22, item 4, for ``add``: arXiv ids in one request; DOIs one at a time,
+    spaced by the interval; a second run within the TTL asks nothing."""
+    second = Paper(
+        "Tiny Distilled Sets for Speech", ("Una Blake",), published="2022-10-03",
+        arxiv_id="2210.00099",
+    )  # fmt: skip
+    other = Paper(
+        "Condensed Sets for Tabular Data", ("Vera Stone",), doi="10.1145/3534678.3539556",
+        venue="KDD", year=2022,
+    )  # fmt: skip
+    registry.add(second, CONDENSED, other)
+    registry.add(Paper("Accelerating Dataset Distillation via Model Augmentation", ("Lei Zhang",),
+                       arxiv_id="2212.06152"))  # fmt: skip
+    options = servers.options(cache_dir=tmp_path / "cache", interval=0.2)
+    ids = ("2212.06152", "2210.00099", CONDENSED.doi or "", other.doi or "")
+    request = AddRequest(ids, str(seed_copy), show_diff=True, quiet=True)
+    assert run_add(request, options) == 0
+    assert len(servers.arxiv.seen) == 1
+    assert servers.arxiv.seen[0].query["id_list"][0].split(",") == ["2212.06152", "2210.00099"]
+    crossref = servers.crossref.seen
+    assert len(crossref) == 2 and servers.crossref.peak == 1
+    assert crossref[1].start - crossref[0].start >= 0.2
+    assert all(api.peak <= 1 for api in servers.apis)
+    asked = servers.requests()
+    assert run_add(request, options) == 0
+    assert servers.requests() == asked
+    assert read(seed_copy) == SEED.read_text(encoding="utf-8")
