@@ -98,7 +98,13 @@ def test_year_sections_an_old_year_goes_last() -> None:
 
 def test_topic_sections_are_named_loosely() -> None:
     paper = _preprint("Condensing Molecule Graphs", "2302.00046", "Ana Roth", "Ben Tull")
-    for name in ("graph", "GRAPH condensation", "graph-condens", "Graph Cond."):
+    for name in (
+        "graph",
+        "GRAPH condensation",
+        "graph-condens",
+        "Graph Cond.",
+        "grpah condensation",
+    ):
         _, result = _added("topics.md", paper, section=name)
         lines = result.text.split("\n")
         line = result.added[0].line

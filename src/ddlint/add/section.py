@@ -15,6 +15,7 @@ put at its place among the year sections.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -93,7 +94,8 @@ def _named(tables: list[PaperTable], section: str | None, why: str) -> PaperTabl
 
 def match_section(tables: list[PaperTable], query: str) -> list[PaperTable]:
     """The tables whose heading ``query`` names: the same words, else every word of it
-    the start of a word of the heading, else its letters within the heading's."""
+    the start of a word of the heading, else its letters within the heading's, else a
+    heading one slip of the keys away (``grpah condensation``)."""
     words = [w.casefold() for w in _WORD.findall(query)]
     if not words:
         return []
@@ -107,7 +109,11 @@ def match_section(tables: list[PaperTable], query: str) -> list[PaperTable]:
             partial.append(table)
         elif loose_key(query) in loose_key(heading):
             within.append(table)
-    return exact or partial or within
+    if exact or partial or within:
+        return exact or partial or within
+    keys = {id(t): loose_key(t.section.heading or "") for t in tables}
+    close = set(difflib.get_close_matches(loose_key(query), keys.values(), n=3, cutoff=0.85))
+    return [t for t in tables if keys[id(t)] in close]
 
 
 def new_year_section(records: Records, year: int) -> NewSection:
