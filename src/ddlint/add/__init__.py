@@ -89,7 +89,7 @@ def _add_one(
         return _with_quick_link(new, made.year, settings), row
     row = _row(records, chosen, paper, settings)
     newline = _newline(records, chosen)
-    top = top_offset(records.document, chosen)
+    top = top_offset(chosen)
     trial = _read(_insert(text, top, row, newline), settings)
     table = next(t for t in trial.tables if t.table.index == chosen.table.index)
     read = table_rows(trial, table)
@@ -99,7 +99,7 @@ def _add_one(
         return _insert(text, top, row, newline), row
     at = slot(existing, new_record, settings[SORT])
     rows = [r.row for r in table_rows(records, chosen)]
-    return _insert(text, offset(records.document, rows, at), row, newline), row
+    return _insert(text, offset(rows, at), row, newline), row
 
 
 def _row(records: Records, table: PaperTable, paper: NewPaper, settings: RuleSettings) -> str:

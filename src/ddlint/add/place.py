@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ddlint.gfm.document import Document, Row
+from ddlint.gfm.document import Row
 from ddlint.records.model import PaperTable, Records, RowRecord
 from ddlint.records.sort import Date, sort_keys
 from ddlint.rules.format.dd401_unsorted_rows import SortOrder, table_order
@@ -23,13 +23,13 @@ def table_rows(records: Records, table: PaperTable) -> list[RowRecord]:
     return [r for r in records.rows if r.table.table.index == index]
 
 
-def top_offset(document: Document, table: PaperTable) -> int:
+def top_offset(table: PaperTable) -> int:
     """The offset where a row goes to stand first in ``table``."""
     rows = table.table.rows
-    return rows[0].source.start if rows else _after(document, table.table.delimiter)
+    return rows[0].source.start if rows else _after(table.table.delimiter)
 
 
-def _after(document: Document, row: Row) -> int:
+def _after(row: Row) -> int:
     return row.source.end + len(row.source.newline)
 
 
@@ -49,16 +49,16 @@ def slot(existing: Sequence[RowRecord], new: RowRecord, sort: SortOrder) -> tupl
     return existing.index(papers[place]), False
 
 
-def offset(document: Document, rows: Sequence[Row], at: tuple[int, bool]) -> int:
+def offset(rows: Sequence[Row], at: tuple[int, bool]) -> int:
     """The offset of a place ``slot`` gave, among the rows of the table as read; when a
     block (a comment) stands right before that row, the end of the row before the block
     instead, so the new row joins the run of rows GitHub renders with it."""
     index, after = at
     if after:
-        return _after(document, rows[index])
+        return _after(rows[index])
     row = rows[index]
     if index > 0 and rows[index - 1].line != row.line - 1:
-        return _after(document, rows[index - 1])
+        return _after(rows[index - 1])
     return row.source.start
 
 
