@@ -90,15 +90,18 @@ def _add_one(
     row = _row(records, chosen, paper, settings)
     newline = _newline(records, chosen)
     top = top_offset(chosen)
-    trial = _read(_insert(text, top, row, newline), settings)
-    table = next(t for t in trial.tables if t.table.index == chosen.table.index)
-    read = table_rows(trial, table)
-    new_record = next(r for r in read if r.row.source.start == top)
+    at_top = _insert(text, top, row, newline)
+    trial = _read(at_top, settings)
+    tables = [t for t in trial.tables if t.table.index == chosen.table.index]
+    read = table_rows(trial, tables[0]) if tables else []
+    new_record = next((r for r in read if r.row.source.start == top), None)
     existing = [r for r in read if r is not new_record]
-    if not existing:
-        return _insert(text, top, row, newline), row
-    at = slot(existing, new_record, settings[SORT])
+    if new_record is None or not existing:
+        return at_top, row  # the table's first row (verify_added checks it is read so)
     rows = [r.row for r in table_rows(records, chosen)]
+    if len(rows) != len(existing):  # the rows did not read alike: no place to be sure of
+        return at_top, row
+    at = slot(existing, new_record, settings[SORT])
     return _insert(text, offset(rows, at), row, newline), row
 
 
