@@ -10,10 +10,14 @@ when none of the table's shows it; a default when none of the list's does):
 * in a ``Title & Authors`` cell, what separates the title from the names;
 * the arXiv link form (``/abs/ID``, ``/pdf/ID``, ``/pdf/ID.pdf``; DD305's option wins),
   and the OpenReview one (``/forum?id=``, ``/pdf?id=``);
-* the label of a code link (``[Code](…)``) and of a Paper column's link.
+* the label of a code link (``[Code](…)``) and of a Paper column's link;
+* a column's emphasis (``**2023**``, ``` `Preprint` ```) and a Date column's form
+  (``2023.05``, ``2023-5``);
+* the venue name of preprints (``arXiv``, ``Preprint``, ``Arxiv``: the list's own, as
+  DD208 holds a column to one spelling), and whether Venue cells write a year at all.
 
-The venue style is the list's (DD403's reading, ``rules.format._venue_style``) and the
-padding is the table's (``add.cells``).
+The venue's form and month style are the list's (DD403's reading,
+``rules.format._venue_style``), and the padding is the table's (``add.cells``).
 """
 
 from __future__ import annotations
