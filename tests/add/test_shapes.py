@@ -234,3 +234,22 @@ def test_a_table_without_a_clear_order_gets_the_row_at_its_top() -> None:
     paper = _preprint("Fast Condensation", "2206.00096", "Gil Prado")
     result = add_papers(text, [paper])
     assert result.added[0].line == 3
+
+
+def test_a_year_with_several_tables_takes_the_section_named() -> None:
+    table = "| Author | Title | Venue |\n|---|---|---|\n"
+    row = "| {} et al | [**{}**](https://arxiv.org/abs/{}) | ICML, {} |\n"
+    text = (
+        "# Papers\n\n## 2023\n\n### Vision\n\n" + table
+        + row.format("Ada Quill", "Seeing Small Sets", "2301.00101", 2023)
+        + "\n### Language\n\n" + table
+        + row.format("Boris Fenwick", "Reading Small Sets", "2302.00102", 2023)
+        + "\n## 2022\n\n### Vision\n\n" + table
+        + row.format("Chen Rowe", "Seeing Smaller Sets", "2201.00103", 2022)
+    )  # fmt: skip
+    paper = _preprint("Writing Small Sets", "2305.00104", "Dana Ilves")
+    with pytest.raises(SectionError, match="the 2023 section has 2 tables"):
+        add_papers(text, [paper])
+    result = add_papers(text, [paper], section="lang")
+    assert result.added[0].line == 15  # heads the Language table of 2023
+    assert "Reading Small Sets" in result.text.split("\n")[15]
