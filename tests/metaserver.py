@@ -58,6 +58,8 @@ class Api:
     peak: int = 0
     # Status codes (with a Retry-After) to answer before the real answers, one a request.
     failures: list[tuple[int, str | None]] = field(default_factory=list)
+    # Bodies to answer with 200 OK instead of the real answers, one a request (hostile hosts).
+    bodies: list[bytes] = field(default_factory=list)
     delay: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -275,12 +277,15 @@ def _handler(servers: Servers, api: Api) -> type[BaseHTTPRequestHandler]:
                 api.in_flight += 1
                 api.peak = max(api.peak, api.in_flight)
                 failure = api.failures.pop(0) if api.failures else None
+                raw = api.bodies.pop(0) if api.bodies and failure is None else None
             try:
                 if api.delay:
                     time.sleep(api.delay)
                 parts = urlsplit(self.path)
                 if failure is not None:
                     status, body, kind = failure[0], b"busy", "text/plain"
+                elif raw is not None:
+                    status, body, kind = 200, raw, "application/octet-stream"
                 else:
                     status, body, kind = servers.answer(api, parts.path, parse_qs(parts.query))
                 self.send_response(status)

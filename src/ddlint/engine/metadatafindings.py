@@ -8,7 +8,7 @@ option is given, so ``ddlint check`` never loads httpx otherwise.
 A row is looked up by the id its links give (DD207's: arXiv id, DOI, OpenReview
 forum), all arXiv ids of a file in batches. DBLP is then asked only for the rows that
 need it: those whose venue is a preprint's or empty (DD501, DD503), and those whose
-title differs from the source's (DD502 spares a paper renamed when published).
+title is a near miss of the source's (DD502 spares a title that is the published one).
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from ddlint.net.metadata import (
     fetch_metadata,
     find_publications,
 )
-from ddlint.records.identity import loose_key
 from ddlint.records.model import Paper
 from ddlint.rules import RuleContext
 from ddlint.rules.metadata._metadata import is_preprint_venue, row_paper_id
+from ddlint.rules.metadata.dd502_title_mismatch import near_miss
 from ddlint.text.findings import Finding
 
 
@@ -58,11 +58,7 @@ def fetch_metadata_outcomes(
 
 
 def _needs_publication(row: Paper, paper: PaperMetadata) -> bool:
-    return (
-        row.venue is None
-        or is_preprint_venue(row)
-        or loose_key(row.title) != loose_key(paper.title)
-    )
+    return row.venue is None or is_preprint_venue(row) or near_miss(row.title, paper.title)
 
 
 def metadata_findings(

@@ -222,3 +222,16 @@ def test_the_publication_is_neither_corr_nor_a_near_namesake(
     assert find_publication(harbor, servers.options()) is None
     assert servers.dblp.seen[0].query["q"] == ["Lattice Sketches for Streaming Graph Summaries"]
     assert servers.dblp.seen[1].query["q"] == ["Harbor Calm Training of Noisy Vision Transformers"]
+
+
+def test_the_apis_error_form_fails_the_batch(registry: Registry, servers: Servers) -> None:
+    servers.arxiv.bodies.append(
+        b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>'
+        b"<id>http://arxiv.org/api/errors#incorrect_id_format_for_2303.0001</id>"
+        b"<title>Error</title><summary>incorrect id format for 2303.0001</summary>"
+        b"</entry></feed>"
+    )
+    found = fetch_metadata(ids("2303.00011"), servers.options())
+    assert found[LATTICE_ID] == LookupFailure(
+        LATTICE_ID, "arXiv API: error: incorrect id format for 2303.0001", False
+    )

@@ -2,8 +2,9 @@
 
 https://info.arxiv.org/help/api/user-manual.html: ``GET {api}?id_list=a,b&max_results=2``
 returns one ``<entry>`` per known id; its ``<id>`` is the abs URL with the version, its
-``<published>`` the first version's date. An id arXiv does not know gets no entry (or an
-entry whose ``<id>`` is not an abs URL, the API's error form); both read as unknown.
+``<published>`` the first version's date. An id arXiv does not know gets no entry: it
+reads as unknown. An entry whose ``<id>`` is under ``/api/errors`` is the API's error
+form for the request as a whole (a malformed id): every id asked reads as not checked.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ def read_feed(body: bytes) -> dict[str, PaperMetadata]:
         raise SourceError("the answer is not an Atom feed")
     papers: dict[str, PaperMetadata] = {}
     for entry in root.iter(f"{_ATOM}entry"):
+        if "/api/errors" in _text(entry, f"{_ATOM}id"):
+            # The API's error form answers for the whole request, not for one id.
+            raise SourceError(f"error: {_text(entry, f'{_ATOM}summary') or 'no detail'}")
         paper = _paper(entry)
         if paper is not None and paper.arxiv_id is not None:
             papers[paper.arxiv_id] = paper

@@ -9,12 +9,11 @@ list writes comes from DBLP (``fetch``), or else from the event's acronym here.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 from urllib.parse import quote
 
-from .http import PoliteClient, SourceError
+from .http import PoliteClient, SourceError, read_json
 from .model import LookupFailure, MetadataOptions, PaperId, PaperMetadata
 
 SOURCE = "Crossref"
@@ -35,10 +34,8 @@ def lookup(
             return LookupFailure(paper_id, f"{SOURCE}: no such DOI {paper_id.value}", True)
         if answer.status != 200:
             raise SourceError(f"HTTP {answer.status}")
-        try:
-            message = json.loads(answer.body)["message"]
-        except (ValueError, KeyError, TypeError):
-            raise SourceError("unreadable answer") from None
+        data = read_json(answer.body)
+        message = data.get("message") if isinstance(data, dict) else None
         paper = read_work(paper_id, message)
     except SourceError as error:
         return LookupFailure(paper_id, f"{SOURCE}: {error.detail}", False)

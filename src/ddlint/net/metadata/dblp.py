@@ -13,14 +13,13 @@ venue that is not a preprint server is the paper's publication.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from typing import Any
 
 from ddlint.records.identity import loose_key
 
-from .http import PoliteClient, SourceError
+from .http import PoliteClient, SourceError, read_json
 from .model import MetadataOptions, PaperMetadata
 
 SOURCE = "DBLP"
@@ -38,10 +37,11 @@ def search(client: PoliteClient, options: MetadataOptions, query: str) -> list[d
     answer = client.get(options.dblp_api, {"q": words, "format": "json", "h": str(HITS)})
     if answer.status != 200:
         raise SourceError(f"HTTP {answer.status}")
-    try:
-        hits = json.loads(answer.body)["result"]["hits"]
-    except (ValueError, KeyError, TypeError):
-        raise SourceError("unreadable answer") from None
+    data = read_json(answer.body)
+    result = data.get("result") if isinstance(data, dict) else None
+    if not isinstance(result, dict):
+        raise SourceError("unreadable answer")
+    hits = result.get("hits")
     found = hits.get("hit", []) if isinstance(hits, dict) else []
     if isinstance(found, dict):
         found = [found]

@@ -10,10 +10,12 @@ vetted address are the link checker's (``ddlint.net.guard``, ``session``).
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -182,6 +184,15 @@ class PoliteClient:
             )
         finally:
             response.close()
+
+
+def read_json(body: bytes) -> Any:
+    """The JSON of an answer; ``SourceError`` when it is none (or nested past what the
+    parser can follow: a hostile answer must not crash the run)."""
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        raise SourceError("unreadable answer") from None
 
 
 def _describe(error: Exception) -> str:

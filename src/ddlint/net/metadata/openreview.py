@@ -9,12 +9,11 @@ https://docs.openreview.net/reference/api-v2: ``GET {api}/notes?id=ID`` answers
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from typing import Any
 
-from .http import PoliteClient, SourceError
+from .http import PoliteClient, SourceError, read_json
 from .model import LookupFailure, MetadataOptions, PaperId, PaperMetadata
 
 SOURCE = "OpenReview API"
@@ -31,10 +30,10 @@ def lookup(
             return LookupFailure(paper_id, f"{SOURCE}: no such forum {paper_id.value}", True)
         if answer.status != 200:
             raise SourceError(f"HTTP {answer.status}")
-        try:
-            notes = json.loads(answer.body)["notes"]
-        except (ValueError, KeyError, TypeError):
-            raise SourceError("unreadable answer") from None
+        data = read_json(answer.body)
+        if not isinstance(data, dict) or "notes" not in data:
+            raise SourceError("unreadable answer")
+        notes = data["notes"]
     except SourceError as error:
         return LookupFailure(paper_id, f"{SOURCE}: {error.detail}", False)
     note = notes[0] if isinstance(notes, list) and notes and isinstance(notes[0], dict) else None
