@@ -31,7 +31,7 @@ Exit codes: 0 written (or shown, with --diff), 1 a paper is already in the list
 
 @click.command(epilog=ADD_EXIT_CODES, context_settings={"show_default": True})
 @click.argument("ids", nargs=-1)
-@click.option("--file", "path", default="README.md", help="The list to add to.")
+@click.option("--file", "path", default="README.md", metavar="PATH", help="The list to add to.")
 @click.option(
     "--section",
     default=None,
