@@ -26,6 +26,7 @@ LAYERS = (
     "rules",  # the rule base, the registry and one module per rule
     "engine",  # linter, suppression, config, baseline, --diff-base, link results as findings
     "fix",  # the pass loop, edit composition and verification
+    "add",  # ddlint add: a new paper's row, in its table, its place and the table's style
     "report",  # the output formats
     "api",  # the library API over the stages
     "cli",  # click only

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from ddlint import __version__, api
+from ddlint.cli.add import add
 from ddlint.cli.check import check, fail
 from ddlint.engine.config import Config, ConfigError, find_config, load_config
 from ddlint.records.export import export_papers, paper_schema
@@ -59,6 +60,7 @@ def cli() -> None:
 
 
 cli.add_command(check)
+cli.add_command(add)
 
 # Every command that prints data takes --output-format, as check does; --format, the
 # name they had first, stays an alias.

@@ -224,6 +224,17 @@ def _table_order(records: list[RowRecord]) -> tuple[_Order, list[int]] | None:
     return (best[2], best[3]) if best is not None else None
 
 
+def table_order(records: list[RowRecord]) -> tuple[bool, bool, Callable[[RowRecord], Date]] | None:
+    """The table's own clear order as this rule reads it: newest first or not, whether
+    months order the rows of a year, and the date each row is ordered by; None when it
+    has none. ``ddlint add`` places a new row by it."""
+    read = _table_order(records)
+    if read is None:
+        return None
+    found = read[0]
+    return found.newest_first, found.months, dict(_SOURCES)[found.source]
+
+
 _SOURCES: tuple[tuple[str, Callable[[RowRecord], Date]], ...] = (
     ("written", written_date),
     ("arXiv", arxiv_date),

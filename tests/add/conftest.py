@@ -1,0 +1,3 @@
+from metaserver import registry, servers
+
+__all__ = ["registry", "servers"]
