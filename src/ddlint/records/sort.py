@@ -64,7 +64,8 @@ def written_date(record: RowRecord) -> Date:
         content = record.content(field)
         if content is not None and content.text:
             parsed = parse_date(content.text)
-            if parsed is not None:
+            # A Year column of bare years leaves the month to the venue (`arXiv, Nov., 2023`).
+            if parsed is not None and (field == "date" or parsed[1] is not None):
                 return parsed
     paper = record.paper
     if paper is None:

@@ -286,3 +286,15 @@ def test_a_year_column_that_writes_the_month_orders_its_rows() -> None:
     (finding,) = lint(swapped, ["DD401"])
     assert "newest first by year and month" in finding.message
     assert fixed(swapped, ["DD401"]) == ordered
+
+
+def test_a_year_column_of_bare_years_leaves_the_month_to_the_venue() -> None:
+    rows = [
+        f"| 2023 | [**Paper {n}**](https://example.org/{n}) | arXiv, {month}., 2023 |\n"
+        for n, month in enumerate(["Dec", "Nov", "Oct", "Jul", "Jun", "Mar"], 1)
+    ]
+    ordered = YEAR_HEADER + "".join(rows)
+    assert lint(ordered, ["DD401"]) == []
+    swapped = table(rows, [0, 2, 1, 3, 4, 5], YEAR_HEADER)
+    (finding,) = lint(swapped, ["DD401"])
+    assert "newest first by year and month" in finding.message

@@ -55,8 +55,8 @@ ARXIV_BADGE = "[![arXiv](https://img.shields.io/badge/arXiv-b31b1b.svg)]"
         ),
         pytest.param(
             "| Paper | Links |\n|---|---|\n"
-            "| 4) Engine  [Engine](https://arxiv.org/abs/2201.00001) is a toolkit that reads "
-            "tables of many kinds into one structured form for later use. | "
+            "| 4) Analytical Engine  Ada's notes on the [Engine](https://arxiv.org/abs/2201.00001) "
+            "show how it would compute Bernoulli numbers, step by step. | "
             "[Paper](https://arxiv.org/abs/2201.00001) |\n",
             id="a-description-names-its-paper-that-the-link-column-gives",
         ),

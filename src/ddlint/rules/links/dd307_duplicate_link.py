@@ -189,8 +189,8 @@ def _links_its_project(links: PaperLinks, first: int) -> bool:
 def _opens(text: str, content: InlineContent, link: InlineLink) -> bool:
     """Whether ``link`` opens its cell: before it stand only a number (`3)`), badges and
     other links, markup and emoji, no words of the cell's own. A title link opens its
-    cell (its authors follow it); a link that follows words is cited in them (`Docling
-    [Docling](…) is a toolkit …` names its paper in the description)."""
+    cell (its authors follow it); a link that follows words of the cell is cited in
+    them (a description that names its paper by a linked word)."""
     before = text[: link.span.start]
     for other in content.links:
         if other.span.end <= link.span.start:
