@@ -139,3 +139,11 @@ def test_a_run_keeps_its_fingerprint_as_rows_join_it() -> None:
     (one,) = lint_text(before, select=["DD102"])
     (other,) = lint_text(after, select=["DD102"])
     assert one.fingerprint == other.fingerprint
+
+
+def test_a_run_keeps_its_fingerprint_as_rows_are_added_above_it() -> None:
+    before = RUN_HEADER + _rows(1, 2, 3, 4, 5) + "\n" + _rows(6, 7)
+    after = RUN_HEADER + _rows(1, 2, 3, 4, 5) + "\n" + _rows(9, 6, 7)
+    (one,) = lint_text(before, select=["DD102"])
+    (other,) = lint_text(after, select=["DD102"])
+    assert one.fingerprint == other.fingerprint

@@ -51,7 +51,10 @@ def collapse_table_findings(
         table = document.tables[index]
         collapsed = [_collapsed(document, table, parts)]
         if collapsed[0] is None and code in run_codes:
-            collapsed = [_collapsed_run(document, table, run) for run in _runs(document, parts)]
+            collapsed = [
+                _collapsed_run(document, table, run, ordinal)
+                for ordinal, run in enumerate(_runs(document, parts))
+            ]
         for stand_in in collapsed:
             if stand_in is not None:
                 replaced[id(stand_in.parts[0])] = stand_in
@@ -96,15 +99,17 @@ def _runs(document: Document, parts: list[Finding]) -> list[list[Finding]]:
     return list(runs.values())
 
 
-def _collapsed_run(document: Document, table: Table, parts: list[Finding]) -> Finding | None:
+def _collapsed_run(
+    document: Document, table: Table, parts: list[Finding], ordinal: int
+) -> Finding | None:
     rows = sorted({part.line for part in parts})
     if len(rows) < MIN_ROWS or not _fixes_combine(parts):
         return None
     count = f"{len(rows)} rows, lines {rows[0]}-{rows[-1]}, below the table at line "
     count += str(table.header.line)
-    # The run's first row names it: rows added to the run keep its fingerprint.
-    first_row = document.line_text(rows[0]).strip()
-    fingerprint = _fingerprint(document, table, parts[0].code, f"{parts[0].reason}\0{first_row}")
+    # The run is named by its place among the table's runs: rows added to it, or to the
+    # table above it, keep its fingerprint (a baseline keeps hiding it).
+    fingerprint = _fingerprint(document, table, parts[0].code, f"{parts[0].reason}\0{ordinal}")
     return _combined(parts, count, fingerprint)
 
 

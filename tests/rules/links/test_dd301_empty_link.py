@@ -96,3 +96,19 @@ def test_no_clear_mark_leaves_the_cell_empty() -> None:
     text = _code_table("-", "", "-", "", "N/A", "[Code]()")
     expected = _code_table("-", "", "-", "", "N/A", "")
     assert fixed(text, ["DD301"]) == expected[: expected.rstrip().rfind("|  |")] + "| |\n"
+
+
+def test_the_mark_is_read_per_column_and_is_never_words() -> None:
+    header = "| Title | Venue | Code | Data |\n|---|---|---|---|\n"
+
+    def rows(*cells: tuple[str, str]) -> str:
+        return header + "".join(
+            f"| [**P{n}**](https://arxiv.org/abs/2201.0000{n}) | ICML, 2022 | {code} | {data} |\n"
+            for n, (code, data) in enumerate(cells)
+        )
+
+    dashes = [("-", "")] * 5
+    text = rows(*dashes, ("[Code]()", ""))
+    assert fixed(text, ["DD301"]) == rows(*dashes, ("-", ""))
+    words = rows(*[("N/A", "")] * 5, ("[Code]()", ""))
+    assert fixed(words, ["DD301"]).endswith("| ICML, 2022 | |  |\n")

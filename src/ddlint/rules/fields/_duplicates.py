@@ -36,15 +36,20 @@ class SectionPlace:
     name: str | None = field(default=None, compare=False)
 
     @property
-    def dated(self) -> bool:
-        """A section of days, not a topic: its name gives a day of a month (`Papers of
-        the Week (June 2 - June 8)`, `2025-01-27`), as a digest's weekly issues do."""
-        return self.name is not None and _DAY.search(self.name) is not None
+    def issue(self) -> str | None:
+        """For a section of days (its name gives a day of a month: `Papers of the Week
+        (June 2 - June 8) - 2025`, `2025-01-27`), its name without the dates: what every
+        issue of a digest shares. None for any other section."""
+        if self.name is None or _DAY.search(self.name) is None:
+            return None
+        return _NUMBERS.sub("", _DAY.sub("", self.name)).strip(" -–—()[],.:").casefold()
 
     def apart_in_time(self, other: SectionPlace) -> bool:
-        """Two different sections of days: a digest that features a paper again in a later
-        issue repeats it on purpose, neither in error (DD207) nor under two topics (DD210)."""
-        return self != other and self.dated and other.dated
+        """Two issues of one digest (sections of days alike once their dates are set
+        aside): a digest that features a paper again in a later issue repeats it on
+        purpose, neither in error (DD207) nor under two topics (DD210). `CVPR 2023 (June
+        18 - 22)` and `ICCV 2023 (Oct 2 - 6)` are two conferences, not two issues."""
+        return self != other and self.issue is not None and self.issue == other.issue
 
     def same_list_as(self, other: SectionPlace) -> bool:
         """Rows here and in ``other`` repeat each other rather than cross-list: the same
@@ -176,6 +181,9 @@ _DAY = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}(?![a-z])|\b\d{{4}}[-/.]\d{{2}}[-/.]\d{{2}}\b",
     re.IGNORECASE,
 )
+
+
+_NUMBERS = re.compile(r"\d+")
 
 
 def _plain(text: str) -> str:

@@ -3,13 +3,13 @@
 ## What it does
 Finds a paper listed again under another heading that is not a year section: the
 same arXiv id (any version, abs or pdf), DOI, OpenReview id, or title of at least
-three words, as DD207 reads them, whose two rows say different things: another
-title (one link may be wrong), another venue, year or month. The later row is
-reported, naming the line and heading of the first and what differs. Copies alike
-are not reported: they are how a topical list files a paper under every topic it
-belongs to. Repeats within one section, or across two year sections, are DD207's; a
-repeat across two sections of days (a digest's weekly issues, `Papers of the Week
-(June 2 - June 8)`) is a paper featured again, and is not reported.
+three words, as DD207 reads them. The later row is reported, naming the line and
+heading of the first, and what the two rows say differently: another title (one link
+may be wrong), another venue, year or month. A list that cross-lists by design (at
+least 5 papers listed again alike) hears only of the copies that drifted apart.
+Repeats within one section, or across two year sections, are DD207's; a repeat
+across two sections of days (a digest's weekly issues, `Papers of the Week (June 2 -
+June 8)`) is a paper featured again, and is not reported.
 
 ## Why is this bad?
 A topical list often files a paper under every topic it belongs to, on purpose:
@@ -44,7 +44,7 @@ and readers of one topic see the stale copy.
 
 | Title | Venue |
 |---|---|
-| [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML, 2022 |
+| [**Tables of Tables**](https://arxiv.org/abs/2201.00002) | ICML, 2022 |
 ```
 
 ## Fix safety
@@ -75,23 +75,35 @@ class CrossListedPaper(Rule):
     severity = Severity.INFO
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for repeat in repeats(ctx):
-            # Copies alike are how a topical list files a paper under every topic it
-            # belongs to (or a generated feed under every keyword it matches): only the
-            # copies that drifted apart are worth a reader's look.
-            drift = _drift(repeat) if repeat.cross_listed else ""
-            if not drift:
+        cross_listed = [(repeat, _drift(repeat)) for repeat in repeats(ctx) if repeat.cross_listed]
+        # A list that files papers under every topic they belong to, copies alike, does
+        # so by design (issue #19, principle 1): then only the copies that drifted apart
+        # speak. Elsewhere a copy alike is reported too: it may stand under the wrong
+        # heading.
+        by_design = sum(1 for _, drift in cross_listed if not drift) >= CROSS_LISTING_HABIT
+        for repeat, drift in cross_listed:
+            if by_design and not drift:
                 continue
             first = repeat.first
             heading = repeat.first_place.name
             where = f"under `{heading}`" if heading else "under another heading"
+            advice = (
+                "bring the copies in line, or remove one if the paper belongs under one "
+                "heading only"
+                if drift
+                else "keep both if the paper belongs to both topics, else remove one"
+            )
             yield ctx.finding(
                 self,
                 cell_span(repeat.record, "title", "paper_link"),
-                f"Also listed at line {first.row.line} {where} (same {repeat.what})"
-                f"{drift}: bring the copies in line, or remove one if the paper belongs "
-                "under one heading only",
+                f"Also listed at line {first.row.line} {where} (same {repeat.what}){drift}: "
+                + advice,
             )
+
+
+# Copies alike under two headings that make cross-listing the list's way (a clear
+# convention's count of rows).
+CROSS_LISTING_HABIT = 5
 
 
 def _drift(repeat: Repeat) -> str:

@@ -28,11 +28,11 @@ readers click "Code" and find no code.
 Safe, and only in a links column (Code, Supp. Material, …) for a link whose label is
 plain text: the link is removed with the separator (`, `, ` `, `;`, `<br>`) joining
 it to its neighbour, and a cell left empty becomes `| |`, or gets the list's own
-mark for no link where its links columns have a clear one (`| - |`: at least 80 %,
-and 5, of their cells without a link write it). Empty-target links are no
-part of a record, so no record changes. A link elsewhere (a title, an unrecognised
-column) or one whose label carries markup (an image badge, `~~struck~~` text) is
-only reported: removing it would drop text a reader sees.
+mark for no link where the list's columns of that name have a clear one (`| - |`: at
+least 80 %, and 5, of their cells without a link write the same dash or slash).
+Empty-target links are no part of a record, so no record changes. A link elsewhere
+(a title, an unrecognised column) or one whose label carries markup (an image badge,
+`~~struck~~` text) is only reported: removing it would drop text a reader sees.
 
 ## Options
 None.
@@ -69,7 +69,7 @@ class EmptyLink(Rule):
             located = found.locate(index)
             link = located.link
             label = link.label or "link"
-            edit = _removal(located, ctx.text, _no_link_mark(ctx))
+            edit = _removal(located, ctx.text, ctx)
             yield ctx.finding(
                 self,
                 located.where,
@@ -79,35 +79,40 @@ class EmptyLink(Rule):
             )
 
 
-def _no_link_mark(ctx: RuleContext) -> str:
-    """What the list's links columns write in a cell without a link (`-`, `N/A`), when
-    that is a clear convention of theirs; else "" (an empty cell)."""
-    mark = ctx.shared.get(_NO_LINK_MARK)
-    if mark is None:
-        marks: Counter[str] = Counter()
+def _no_link_mark(ctx: RuleContext, header: str) -> str:
+    """What the list's links columns under ``header`` write in a cell without a link
+    (`-`), when that is a clear convention of theirs; else "" (an empty cell)."""
+    marks: dict[str, str] | None = ctx.shared.get(_NO_LINK_MARK)
+    if marks is None:
+        counts: dict[str, Counter[str]] = {}
         for record in ctx.records.paper_rows:
-            fields = record.table.columns.fields
+            columns = record.table.columns
             for column, content in enumerate(record.contents):
-                if content is None or column >= len(fields) or fields[column] != ("links",):
+                if content is None or column >= len(columns.fields):
                     continue
-                if not content.links and not content.images:
-                    marks[content.text.strip()] += 1
-        mark = clear_convention(marks) or ""
-        if not _MARK.fullmatch(mark):
-            mark = ""
-        ctx.shared[_NO_LINK_MARK] = mark
-    assert isinstance(mark, str)
-    return mark
+                if columns.fields[column] != ("links",) or content.links or content.images:
+                    continue
+                name = columns.headers[column].strip().casefold()
+                counts.setdefault(name, Counter())[content.text.strip()] += 1
+        marks = {}
+        for name, seen in counts.items():
+            mark = clear_convention(seen) or ""
+            marks[name] = mark if _MARK.fullmatch(mark) else ""
+        ctx.shared[_NO_LINK_MARK] = marks
+    return marks.get(header.strip().casefold(), "")
 
 
-_NO_LINK_MARK = "dd301:no-link-mark"
-# A mark for no link: a dash or a slash or a cross, or "N/A", "NA", "None"; never words.
-_MARK = re.compile(r"[-–—/✗×✘]{1,3}|N/?A|n/a|None|none")
+_NO_LINK_MARK = "dd301:no-link-marks"
+# A mark for no link is punctuation (a dash, a slash, a cross), never words a person
+# would have to have written.
+_MARK = re.compile(r"[-–—/✗×✘]{1,3}")
 
 
-def _removal(located: Located, document_text: str, mark: str = "") -> Edit | None:
+def _removal(located: Located, document_text: str, ctx: RuleContext) -> Edit | None:
     link, record, cell = located.link, located.record, located.cell
     assert record is not None and cell is not None
+    headers = record.table.columns.headers
+    mark = _no_link_mark(ctx, headers[located.column] if located.column < len(headers) else "")
     if record.table.columns.fields[located.column] != ("links",) or link.has_image:
         return None
     if link.kind != "inline" or not _PLAIN_LABEL.fullmatch(_raw_label(located)):
