@@ -9,7 +9,6 @@ file changed since it was read.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 from collections.abc import Callable
@@ -44,6 +43,8 @@ class Source:
 
     @property
     def digest(self) -> str:
+        import hashlib  # only a run that compares files by digest needs it (start-up time)
+
         return hashlib.sha256(self.raw).hexdigest()
 
     def encode(self, text: str) -> bytes:
