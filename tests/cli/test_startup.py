@@ -107,3 +107,34 @@ def test_a_plain_check_loads_no_fixer_no_workers_no_platformdirs(tmp_path: Path)
         assert "multiprocessing" not in modules and "concurrent.futures" not in modules
         assert "platformdirs" not in modules  # the link cache's folder: --check-links only
     assert (tmp_path / ".ddlint_cache").is_dir()  # the first two runs kept their result
+
+
+# As _PROBE, without json for the answer: the names joined by commas.
+_PLAIN_PROBE = """
+import contextlib, io, sys
+import ddlint.cli.main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = ddlint.cli.main.main(sys.argv[1:])
+print(code, ",".join(sorted(sys.modules)))
+"""
+
+
+def test_a_check_without_cache_loads_no_json_no_traceback_no_wcwidth(tmp_path: Path) -> None:
+    """The seed holds curly quotes (non-ASCII text that wcwidth need not measure), markup
+    cells and findings; a text report of it with --no-cache needs no JSON, no traceback
+    and no result cache, and no command's module but check's."""
+    target = tmp_path / "README.md"
+    target.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", _PLAIN_PROBE, "check", "--no-cache", str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    code, names = result.stdout.strip().splitlines()[-1].split(" ", 1)
+    modules = set(names.split(","))
+    assert code == "1" and "ddlint.rules" in modules
+    assert not {"wcwidth", "json", "traceback", "difflib"} & modules
+    assert not {"ddlint.engine.resultcache", "ddlint.records.export"} & modules
+    assert not {m for m in modules if m.startswith("ddlint.fix")}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,14 +19,14 @@ from typing import TYPE_CHECKING, BinaryIO
 from ddlint import api
 from ddlint.engine.config import Config
 from ddlint.engine.linter import LintResult, lint
-from ddlint.engine.resultcache import ResultCache
 from ddlint.rules import ALL_RULES
 from ddlint.text.errors import InputError
 from ddlint.text.findings import Finding
 from ddlint.text.source import Source, SourceError, decode, read_source
 
-if TYPE_CHECKING:  # only --check-links loads ddlint.net
+if TYPE_CHECKING:  # loaded by the runs that use them: --check-links, the result cache
     from ddlint.api.run import RunOptions
+    from ddlint.engine.resultcache import ResultCache
     from ddlint.net.model import LinkResult
 
 
@@ -84,6 +83,8 @@ def file_error(name: str, exc: BaseException) -> FileError:
             f"This is a ddlint bug; {name} was not written. Please report it.",
             refused=True,
         )
+    import traceback  # a ddlint bug: the one case with a traceback to keep
+
     return FileError(
         name,
         f"{name}: internal error: {type(exc).__name__}: {exc}. This is a ddlint bug; "

@@ -164,11 +164,11 @@ def check_paths(
 def _caches(options: RunOptions, config: Config, config_path: Path | None) -> Caches:
     """The run's caches: results only for a check that neither fixes nor fetches links or
     metadata (network findings are never stored), nothing with ``--no-cache``."""
+    if options.no_cache:
+        return Caches()
     from ddlint.engine.resultcache import CACHE_DIR_NAME, ResultCache, cache_root, project_root
     from ddlint.engine.resultcache import salt as ddlint_salt
 
-    if options.no_cache:
-        return Caches()
     root = cache_root(options.cache_dir, config, config_path)
     links = root / "links" if root is not None else None
     metadata = root / "metadata" if root is not None else None

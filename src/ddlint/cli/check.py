@@ -8,7 +8,6 @@ The work itself is ``api.run.check_paths``.
 from __future__ import annotations
 
 import sys
-import traceback
 from dataclasses import dataclass
 from typing import TextIO, get_args
 
@@ -391,6 +390,8 @@ def _report(run: CheckRun, options: RunOptions, report: ReportOptions, out: Text
 def fail(message: str, *, debug: bool = False) -> int:
     """Say what went wrong, as ``ddlint: error: …``; the exit code 2."""
     if debug:
+        import traceback
+
         traceback.print_exc()
     click.echo(f"ddlint: error: {message}", err=True)
     return 2

@@ -5,10 +5,8 @@ The command line is the only place that prints or exits (ruff's exit codes).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,7 +16,6 @@ from ddlint import __version__, api
 from ddlint.cli.add import add
 from ddlint.cli.check import check, fail
 from ddlint.engine.config import Config, ConfigError, find_config, load_config
-from ddlint.records.export import export_papers, paper_schema
 from ddlint.rules import ALL_RULES, UnknownRuleError, get_rule
 from ddlint.text.source import Source, SourceError, decode, read_source
 
@@ -86,6 +83,8 @@ def tables(path: str, fmt: str) -> None:
     config = _config_or_exit(path)
     overview = api.table_overview(source.text, config=config, with_fields=fmt == "text")
     if fmt == "json":
+        import json  # only the commands that print JSON load it (start-up time)
+
         click.echo(json.dumps(overview, ensure_ascii=False, indent=2))
         return
     if not overview:
@@ -126,6 +125,8 @@ def tables(path: str, fmt: str) -> None:
 )
 def export(path: str, fmt: str, output: str | None) -> None:
     """Export the papers of a list as JSON, JSON Lines or CSV."""
+    from ddlint.records.export import export_papers  # each command loads its own (start-up)
+
     source = _read_or_exit(path)
     papers = api.parse_records(source.text, config=_config_or_exit(path))
     data = export_papers(papers, fmt)  # type: ignore[arg-type]
@@ -181,6 +182,8 @@ def diff_records(old: str, new: str, paths: tuple[str, ...], fmt: str) -> None:
         if before or after or paths:
             diffs.append((version.path, recorddiff.diff_papers(before, after)))
     if fmt == "json":
+        import json
+
         files = [recorddiff.to_json(path, diff) for path, diff in diffs]
         click.echo(
             json.dumps({"old": old, "new": new, "files": files}, ensure_ascii=False, indent=2)
@@ -197,6 +200,10 @@ def diff_records(old: str, new: str, paths: tuple[str, ...], fmt: str) -> None:
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of one exported paper."""
+    import json
+
+    from ddlint.records.export import paper_schema
+
     click.echo(json.dumps(paper_schema(), indent=2))
 
 
@@ -258,6 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except Exception as exc:  # a bug: one line and exit 2 (1 would read as "findings")
         if "--debug" in args:
+            import traceback
+
             traceback.print_exc()
         click.echo(
             f"ddlint: error: internal error: {type(exc).__name__}: {exc}. This is a ddlint "

@@ -20,7 +20,6 @@ Suppression comments are applied before this: a silenced row is not counted.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection, Sequence
 from itertools import pairwise
 
@@ -157,4 +156,6 @@ def _fixes_combine(parts: Sequence[Finding]) -> bool:
 
 def _fingerprint(document: Document, table: Table, code: str, reason: str) -> str:
     header = document.line_text(table.header.line).strip()
+    import hashlib  # as rules.base: only SARIF and baselines ask (start-up time)
+
     return hashlib.sha256(f"{code}\0table\0{header}\0{reason}".encode()).hexdigest()[:20]

@@ -6,14 +6,26 @@ it, and the text report (``report.text``) places its carets with it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 ZWJ = "\u200d"  # joins the emoji on each side into one picture (a family, a flag)
 
+# Code points wcwidth counts one column each, alone and beside one another: printable
+# ASCII and Latin (accented letters up to the combining marks at U+0300), Greek and
+# Cyrillic letters, Vietnamese letters, and General Punctuation's dashes, quotes and
+# primes (tests/inline/test_width.py checks each against wcwidth). A text of only these
+# is measured by its length: most non-ASCII text of a paper list is names and quotes,
+# and wcwidth is slow to import (start-up time).
+NARROW_TEXT = re.compile(
+    "[ -~\xa1-\xac\xae-\u02ff\u0391-\u03a1\u03a3-\u0482\u048a-\u052f"
+    "\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]*"
+)
+
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a monospace editor; ``len`` when wcwidth cannot tell."""
-    if text.isascii() and text.isprintable():
+    if (text.isascii() and text.isprintable()) or NARROW_TEXT.fullmatch(text):
         return len(text)
     from wcwidth import wcswidth  # only aligned tables need it (start-up time)
 
@@ -29,7 +41,7 @@ def cluster_widths(text: str) -> list[int]:
     ``text`` holds no tab or control character (the caller shows them otherwise);
     an unprintable one counts one column.
     """
-    if text.isascii():
+    if text.isascii() or NARROW_TEXT.fullmatch(text):
         return [1] * len(text)
     import wcwidth
 

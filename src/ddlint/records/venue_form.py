@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ddlint.records.venues import (
     FOUR_DIGIT_YEAR,
@@ -50,6 +51,9 @@ class VenueForm:
     venue: ParsedVenue
 
 
+# Memoised like parse_venue: a list writes few distinct venues, and DD401 (twice) and
+# DD403 ask for each row's form at every lint, three times in a --fix run.
+@lru_cache(maxsize=4096)
 def venue_form(text: str) -> VenueForm | None:
     """The form of a Venue cell with a name and a year, or of a date with no name
     (``Nov., 2023``: ``{month}, {year}``), or None (see the module)."""

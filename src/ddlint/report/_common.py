@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -146,6 +145,8 @@ def write_json_value(write: Writer, value: object) -> None:
     ``json.dumps`` joins the encoder's tokens into one string; here they are joined a
     batch at a time (one write per token would be slow), never all of them at once.
     """
+    import json  # only the JSON reports write JSON (start-up time)
+
     tokens: Iterable[str] = json.JSONEncoder(indent=2).iterencode(value)
     batch: list[str] = []
     for token in tokens:

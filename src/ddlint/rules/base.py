@@ -8,7 +8,6 @@ suppression comments silenced.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -214,6 +213,8 @@ def fingerprint(
     line_key = (code, line, -1, -1)
     hasher = memo.get(line_key) if memo is not None else None
     if hasher is None:
+        import hashlib  # fingerprints are made for SARIF and baselines only (start-up time)
+
         line_text = document.line_text(line).strip() if document.lines else ""
         hasher = hashlib.sha256(f"{code}\0{line_text}\0".encode())
         if memo is not None:

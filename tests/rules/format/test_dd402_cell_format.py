@@ -303,6 +303,25 @@ def test_cell_format_configured_compact_reports_each_row_of_a_mostly_compact_tab
     assert fixed(text, ["DD402"], config=COMPACT) == COMPACT_TABLE
 
 
+EMPTY_CELLS = "| Author | Title | Venue | Code |\n|---|---|---|---|\n" + rows(
+    "| Author {n} | [**Paper {n}**](https://arxiv.org/abs/2301.0000{n}) |  |  |\n"
+)
+
+
+@pytest.mark.parametrize("style", [None, "compact"])
+def test_cell_format_empty_cells_padded_like_their_neighbours_are_not_reported(
+    style: str | None,
+) -> None:
+    """`|  |`: an empty cell padded with the two spaces its neighbours have, in the table's
+    own style and in the configured compact one (the benchmark's clean list had thousands)."""
+    config = Config.model_validate({"table-style": style} if style else {})
+    assert lint(EMPTY_CELLS, ["DD402"], config) == []
+    tight = _break(
+        EMPTY_CELLS, 4, "|Author 3|[**Paper 3**](https://arxiv.org/abs/2301.00003)|  |  |\n"
+    )
+    assert [f.line for f in lint(tight, ["DD402"], config)] == [5]  # still seen beside them
+
+
 def test_cell_format_aligned_style_with_wide_characters() -> None:
     text = (
         "| Title | Authors | Code |\n|---|---|:---:|\n"

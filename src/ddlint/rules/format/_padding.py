@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ddlint.inline.width import display_width
 from ddlint.rules.format._format import clear_convention, is_clear
@@ -28,8 +29,8 @@ _SPACE = " \t"
 Padding = tuple[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
+    # A tuple: read_row makes one per cell of every row, again at each fix pass.
     before: str  # whitespace between the pipe before the cell and its text
     text: str  # the cell's text, trimmed
     after: str  # whitespace between the text and the pipe after it
@@ -52,16 +53,9 @@ class RowShape:
 def read_row(text: str) -> RowShape:
     """The shape of a row's text (from its first non-space character to the line end)."""
     body = text.rstrip(_SPACE)
-    pipes: list[int] = []
-    at = body.find("|")
-    while at >= 0:
-        if at == 0 or body[at - 1] != "\\":  # a backslash before a pipe escapes it
-            pipes.append(at)
-        at = body.find("|", at + 1)
+    raw, pipes = _split_at_pipes(body)
     leading = bool(pipes) and pipes[0] == 0
     trailing = bool(pipes) and pipes[-1] == len(body) - 1 and len(body) > 1
-    cuts = [-1, *pipes, len(body)]
-    raw = [body[cuts[k] + 1 : cuts[k + 1]] for k in range(len(cuts) - 1)]
     first, last = (1 if leading else 0), (len(raw) - 1 if trailing else len(raw))
     pieces: list[Piece] = []
     befores: set[str] = set()
@@ -69,11 +63,12 @@ def read_row(text: str) -> RowShape:
     for k in range(first, last):
         piece = raw[k]
         stripped = piece.strip(_SPACE)
-        before = piece[: len(piece) - len(piece.lstrip(_SPACE))]
-        after = piece[len(before) + len(stripped) :] if stripped else ""
-        pieces.append(Piece(before, stripped, after))
         if not stripped:
+            pieces.append(Piece(piece, "", ""))
             continue
+        before = piece[: piece.index(stripped[0])]
+        after = piece[len(before) + len(stripped) :]
+        pieces.append(Piece(before, stripped, after))
         if k > 0:  # a pipe stands before it
             befores.add(before)
         if k < len(raw) - 1:  # and after it
@@ -83,8 +78,30 @@ def read_row(text: str) -> RowShape:
         padding = (next(iter(befores), ""), next(iter(afters), ""))
         if not befores or not afters:
             padding = None  # one side only (a one-cell row): it says too little
-    columns = tuple(display_width(body[:p]) for p in pipes) if pipes else ()
+    if body.isascii() and body.isprintable():  # one column per character
+        columns = tuple(pipes)
+    else:
+        columns = tuple(display_width(body[:p]) for p in pipes)
     return RowShape(leading, trailing, len(body) < len(text), tuple(pieces), padding, columns)
+
+
+def _split_at_pipes(body: str) -> tuple[list[str], list[int]]:
+    """The texts between the unescaped pipes of ``body``, and the pipes' offsets."""
+    pipes: list[int] = []
+    if "\\|" not in body:  # no escaped pipe: every pipe splits (str.split, done in C)
+        raw = body.split("|")
+        at = -1
+        for part in raw[:-1]:
+            at += len(part) + 1
+            pipes.append(at)
+        return raw, pipes
+    at = body.find("|")
+    while at >= 0:
+        if at == 0 or body[at - 1] != "\\":  # a backslash before a pipe escapes it
+            pipes.append(at)
+        at = body.find("|", at + 1)
+    cuts = [-1, *pipes, len(body)]
+    return [body[cuts[k] + 1 : cuts[k + 1]] for k in range(len(cuts) - 1)], pipes
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ With `table-style` set, every row is held to that style instead: `compact`
 (`| a | b |`, outer pipes, one space inside each pipe, a delimiter row `|---|`
 or `| --- |`) or `aligned` (every column padded to its widest cell). When most
 rows of a table are not in it, the table gets one finding that says how many,
-with one fix for all of them.
+with one fix for all of them. Empty cells fit the configured `compact` style
+whatever whitespace they hold (`| |`, `|  |`).
 
 ## Why is this bad?
 A row padded unlike its neighbours makes the source hard to read and review, and
@@ -164,7 +165,7 @@ class CellFormat(Rule):
             if style == "compact" and row.kind == "delimiter":
                 if is_compact_delimiter(text, [cell.text for cell in row.cells]):
                     continue
-            elif text == new:
+            elif text == new or (style == "compact" and _same_but_empty_cells(text, new)):
                 continue
             if row_text_pipes(document_text, row, table.columns):
                 continue
@@ -217,6 +218,24 @@ def _in_table_style(
     if trailing and not shape.trailing:
         pieces[-1] = (pieces[-1][0], pieces[-1][1], after)
     return join_row(pieces, leading=leading, trailing=trailing)
+
+
+def _same_but_empty_cells(text: str, new: str) -> bool:
+    """``text`` is ``new`` but for the whitespace inside empty cells: `|  |` is as compact
+    as `| |` (one space inside each pipe around no text), and empty cells fit every
+    padding."""
+    have, want = _padding.read_row(text), _padding.read_row(new)
+    return (have.leading, have.trailing, have.trailing_space, _filled(have)) == (
+        want.leading,
+        want.trailing,
+        want.trailing_space,
+        _filled(want),
+    )
+
+
+def _filled(shape: _padding.RowShape) -> list[_padding.Piece | None]:
+    """The row's cells, each empty one as None (its whitespace says nothing)."""
+    return [piece if piece.text else None for piece in shape.pieces]
 
 
 def _own_padding(shape: _padding.RowShape) -> _padding.Padding:

@@ -64,7 +64,6 @@ None.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from urllib.parse import unquote
 
@@ -118,6 +117,8 @@ class BrokenFragment(Rule):
                 continue
             key = name.lower()
             if key not in hints and len(hints) < MAX_HINTS:
+                import difflib  # only a broken fragment needs a suggestion
+
                 close = difflib.get_close_matches(key, ordered, n=1)
                 hints[key] = f" (did you mean `#{close[0]}`?)" if close else ""
             hint = hints.get(key, "")
