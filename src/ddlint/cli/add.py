@@ -7,7 +7,6 @@ that cannot be told, a file that cannot be read or changed while ddlint worked.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -249,6 +248,8 @@ def _write(
 
 
 def _unified(source: Source, new: str) -> str:
+    import difflib  # only --diff pays for it (start-up time: cli.main imports this module)
+
     return "".join(
         difflib.unified_diff(
             source.text.splitlines(keepends=True),
