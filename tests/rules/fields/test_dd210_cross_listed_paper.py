@@ -136,3 +136,21 @@ def test_a_digest_re_feature_across_a_new_year_is_no_duplicate() -> None:
         f"## Top Papers of the Week (January 6 - January 12) - 2025\n\n{head}{paper}"
     )
     assert lint(text, ["DD207", "DD210"]) == []
+
+
+def test_dates_in_the_venue_column_differ_as_dates() -> None:
+    row = "| [**On Sparse Replay Buffers**](https://example.org/p.pdf) | {date} |\n"
+    table = "| Title | Pub. & Date |\n|---|---|\n"
+    text = "## Replay\n\n" + table + row.format(date="May, 2023")
+    text += "\n## Theory\n\n" + table + row.format(date="Jul., 2023")
+    [finding] = lint(text, ["DD210"])
+    assert "the two rows give different dates (2023-05 and 2023-07)" in finding.message
+
+
+def test_a_selection_of_the_lists_papers_is_no_topic() -> None:
+    paper = "| [**Notes on the Engine**](https://arxiv.org/abs/2201.00001) | ICML 2022 |\n"
+    head = "| Title | Venue |\n|---|---|\n"
+    text = f"## 🔥 Trending\n\n{head}{paper}\n## Engines\n\n{head}{paper}"
+    assert lint(text, ["DD210"]) == []
+    drifted = text[: text.rindex("ICML 2022")] + "arXiv 2022 |\n"
+    assert len(lint(drifted, ["DD210"])) == 1

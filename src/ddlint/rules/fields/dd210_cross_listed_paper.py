@@ -6,7 +6,9 @@ same arXiv id (any version, abs or pdf), DOI, OpenReview id, or title of at leas
 three words, as DD207 reads them. The later row is reported, naming the line and
 heading of the first, and what the two rows say differently: another title (one link
 may be wrong), another venue, year or month. A list that cross-lists by design (at
-least 5 papers listed again alike) hears only of the copies that drifted apart.
+least 5 papers listed again alike) hears only of the copies that drifted apart, and
+so does a copy alike in a selection of the list's papers (`Trending`, `Highlights`,
+`🔥 Hot`). Venues are compared by name: cells that are dates differ by their dates.
 Repeats within one section, or across two year sections, are DD207's; a repeat
 across two sections of days (a digest's weekly issues, `Papers of the Week (June 2 -
 June 8)`) is a paper featured again, and is not reported.
@@ -57,6 +59,7 @@ None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ddlint.records.model import Venue
@@ -82,7 +85,7 @@ class CrossListedPaper(Rule):
         # heading.
         by_design = sum(1 for _, drift in cross_listed if not drift) >= CROSS_LISTING_HABIT
         for repeat, drift in cross_listed:
-            if by_design and not drift:
+            if not drift and (by_design or _in_a_selection(repeat)):
                 continue
             first = repeat.first
             heading = repeat.first_place.name
@@ -113,9 +116,11 @@ def _drift(repeat: Repeat) -> str:
     before, after = (r.paper for r in (repeat.first, repeat.record))
     if before is None or after is None:
         return ""
-    venues = before.venue, after.venue
-    if venues[0] is not None and venues[1] is not None and _key(venues[0]) != _key(venues[1]):
-        return f"; the two rows give different venues (`{venues[0].raw}` and `{venues[1].raw}`)"
+    one, other = before.venue, after.venue
+    # Only named venues are compared: a cell that is a date (`May, 2023`) differs by its
+    # date, below; a year in the Venue column (cells swapped) names no venue.
+    if one and other and one.name and other.name and _key(one) != _key(other):
+        return f"; the two rows give different venues (`{one.raw}` and `{other.raw}`)"
     if before.year is not None and after.year is not None and before.year != after.year:
         return f"; the two rows give different years ({before.year} and {after.year})"
     (year, month), (other_year, other_month) = (
@@ -127,6 +132,22 @@ def _drift(repeat: Repeat) -> str:
     return (
         f"; the two rows give different dates ({year}-{month:02} and {other_year}-{other_month:02})"
     )
+
+
+def _in_a_selection(repeat: Repeat) -> bool:
+    """Whether either copy stands in a selection of the list's papers (`Trending`,
+    `Highlights`, `Latest updates`, `🔥 Hot`): a section that shows again papers the
+    list files under their topics, not a topic of its own."""
+    section = repeat.record.paper.section if repeat.record.paper is not None else None
+    names = (repeat.first_place.name, section.heading if section is not None else None)
+    return any(name is not None and _SELECTION.search(name) for name in names)
+
+
+_SELECTION = re.compile(
+    r"\b(?:trending|highlights?|featured|hot|popular|must[- ]reads?|recommended|latest"
+    r"|news|spotlights?|top picks|updates)\b|🔥",
+    re.IGNORECASE,
+)
 
 
 def _key(venue: Venue) -> tuple[str, int | None]:
