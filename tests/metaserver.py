@@ -273,6 +273,7 @@ def _handler(servers: Servers, api: Api) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             start = time.monotonic()
+            answered = False
             with api.lock:
                 api.in_flight += 1
                 api.peak = max(api.peak, api.in_flight)
@@ -294,13 +295,19 @@ def _handler(servers: Servers, api: Api) -> type[BaseHTTPRequestHandler]:
                 if failure is not None and failure[1] is not None:
                     self.send_header("Retry-After", failure[1])
                 self.end_headers()
-                self.wfile.write(body)
-            finally:
+                # Counted as answered before the body leaves: a client that has its answer
+                # may look at once, or ask again, and must find this request done.
                 with api.lock:
                     api.in_flight -= 1
+                    answered = True
                     api.seen.append(
                         Seen(parts.path, parse_qs(parts.query), start, time.monotonic())
                     )
+                self.wfile.write(body)
+            finally:
+                if not answered:
+                    with api.lock:
+                        api.in_flight -= 1
 
         def log_message(self, format: str, *args: object) -> None:
             pass
