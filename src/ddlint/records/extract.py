@@ -100,9 +100,18 @@ class _SectionFinder:
     def __init__(self, headings: Sequence[Heading], inline: InlineCache) -> None:
         self.headings = [(h.line, h.level, inline.parse(h.text).text) for h in headings]
         self.lines = [h[0] for h in self.headings]
+        # One record per heading, shared by the tables under it (records are frozen).
+        self._sections: dict[int, Section] = {}
 
     def at(self, line: int) -> Section:
-        before = self.headings[: bisect_left(self.lines, line)]
+        position = bisect_left(self.lines, line)
+        found = self._sections.get(position)
+        if found is None:
+            found = self._sections[position] = self._section(position)
+        return found
+
+    def _section(self, position: int) -> Section:
+        before = self.headings[:position]
         if not before:
             return construct(Section, heading=None, year=None)
         heading = before[-1][2]

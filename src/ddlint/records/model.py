@@ -74,7 +74,7 @@ class Paper(_Frozen):
     extra: dict[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per table, and a list may have 100 000s
 class PaperTable:
     table: Table
     columns: ColumnMap
