@@ -27,7 +27,7 @@ def test_derived_positions_match_the_text(text: str) -> None:
     document = parse_document(text)
     for row in _rows(document):
         line = document.lines[row.line - 1]
-        assert row.source is line
+        assert row.source == line  # made on demand from the document's lines
         assert row.line_span == line.span
         assert row.span.start == line.start + row.indent
         assert row.span.end == line.end

@@ -9,9 +9,12 @@ lines or one interrupting block such as an HTML comment) that GitHub shows as te
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import overload
 
 from ddlint.text.spans import LineIndex, Span
 
@@ -26,6 +29,85 @@ class Line:
     @property
     def span(self) -> Span:
         return Span(self.start, self.end + len(self.newline))
+
+
+class Lines(Sequence[Line]):
+    """A document's lines, kept as two arrays of offsets: a ``Line`` is made when asked
+    for. A list of a million one-row tables has four million lines; as objects, with
+    their offsets (an ``int`` above 256 is an object too), they would take 128 bytes each.
+
+    ``starts`` holds every line's start and, last, where the last line's ending ends
+    (the text's length); ``ends`` every line's end, before its line ending.
+    """
+
+    __slots__ = ("_ends", "_starts", "text")
+
+    def __init__(self, text: str, starts: array[int], ends: array[int]) -> None:
+        if len(starts) != len(ends) + 1:
+            raise ValueError(f"{len(starts)} line starts for {len(ends)} line ends")
+        self.text = text
+        self._starts = starts
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Line, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | tuple[Line, ...]:
+        if isinstance(index, slice):
+            return tuple(self._line(i) for i in range(*index.indices(len(self._ends))))
+        if index < 0:
+            index += len(self._ends)
+        if not 0 <= index < len(self._ends):
+            raise IndexError("line index out of range")
+        return self._line(index)
+
+    def __iter__(self) -> Iterator[Line]:
+        return (self._line(i) for i in range(len(self._ends)))
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if isinstance(other, Lines):
+            return self.text == other.text and self._ends == other._ends
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.text, len(self._ends)))
+
+    def __repr__(self) -> str:
+        return f"Lines({len(self._ends)} lines)"
+
+    def _line(self, index: int) -> Line:
+        end, after = self._ends[index], self._starts[index + 1]
+        newline = self.text[end:after] if after != end else ""
+        return Line(index + 1, self._starts[index], end, newline)
+
+    def start(self, index: int) -> int:
+        """Where the line at 0-based ``index`` starts."""
+        return self._starts[index]
+
+    def end(self, index: int) -> int:
+        """Where the line at 0-based ``index`` ends, before its line ending."""
+        return self._ends[index]
+
+    def span_end(self, index: int) -> int:
+        """Where the line at 0-based ``index`` ends, its line ending included."""
+        return self._starts[index + 1]
+
+    def line_starts(self) -> array[int]:
+        """Where each line starts, and the empty line after a final line ending."""
+        count = len(self._ends)
+        if count and self._ends[-1] == self._starts[count]:
+            return self._starts[:count]  # the last line has no ending
+        return self._starts[:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,23 +147,31 @@ class Cell:
 @dataclass(frozen=True, slots=True)
 class Row:
     line: int  # 1-based
-    source: Line  # the line the row is on
+    lines: Lines  # the document's lines (the row's own is ``source``)
     indent: int  # where the row's content starts in its line (past spaces and container marks)
     cells: tuple[Cell, ...]
     rendered: bool  # False for a stray row GitHub shows as text
     kind: str  # header, delimiter, body, stray
     has_pipe: bool  # False for a plain line GitHub swallowed as a one-cell row
 
-    # Spans are made when asked for, not stored: two per row of a 100 000-row list.
+    # The line and the spans are made when asked for, not stored: a row keeps no
+    # offsets of its own beside its cells'.
+    @property
+    def source(self) -> Line:
+        """The line the row is on."""
+        return self.lines[self.line - 1]
+
     @property
     def span(self) -> Span:
         """The row's content: from its first non-space character to the line end."""
-        return Span(self.source.start + self.indent, self.source.end)
+        index = self.line - 1
+        return Span(self.lines.start(index) + self.indent, self.lines.end(index))
 
     @property
     def line_span(self) -> Span:
         """The whole line, ending included."""
-        return self.source.span
+        index = self.line - 1
+        return Span(self.lines.start(index), self.lines.span_end(index))
 
 
 @dataclass(frozen=True)
@@ -96,7 +186,7 @@ class Interruption:
         return len(self.rows)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per table, and a list may have 100 000s
 class Table:
     index: int
     header: Row
@@ -139,15 +229,14 @@ class Heading:
 @dataclass(frozen=True)
 class Document:
     text: str
-    lines: tuple[Line, ...]
+    lines: Lines
     blocks: tuple[Block, ...]
     tables: tuple[Table, ...]
     headings: tuple[Heading, ...]
 
     @cached_property
     def line_index(self) -> LineIndex:
-        starts = [0] + [line.end + len(line.newline) for line in self.lines if line.newline]
-        return LineIndex.from_line_starts(starts, len(self.text))
+        return LineIndex.from_line_starts(self.lines.line_starts(), len(self.text))
 
     def line_text(self, number: int) -> str:
         line = self.lines[number - 1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ddlint.gfm.blocks import Leaf
 from ddlint.gfm.cells import alignment, is_delimiter_row, split_cells
-from ddlint.gfm.document import Block, Cell, Interruption, Line, Row, Table
+from ddlint.gfm.document import Block, Cell, Interruption, Lines, Row, Table
 
 
 class TableBuilder:
@@ -19,18 +19,21 @@ class TableBuilder:
     def __init__(
         self,
         text: str,
-        lines: tuple[Line, ...],
+        lines: Lines,
         contents: list[str],
         leaves: list[Leaf],
         blocks: tuple[Block, ...],
     ) -> None:
         self.text, self.lines, self.contents = text, lines, contents
         self.blocks = blocks
-        self.block_index = {block.first_line: i for i, block in enumerate(blocks)}
+        # Only a table's header opens a table block: the other blocks need no entry.
+        self.block_index = {b.first_line: i for i, b in enumerate(blocks) if b.kind == "table"}
         self.leaf_at = {leaf.lines[0] + 1: leaf for leaf in leaves}
         # Cells repeat (a venue, a task, a type, an empty link column): one string for
         # each distinct text, not one per cell.
         self.texts: dict[str, str] = {}
+        # Tables repeat their delimiter row's alignments: one tuple for each distinct one.
+        self.alignments: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
 
     def row(
         self,
@@ -41,18 +44,18 @@ class TableBuilder:
         found: list[tuple[int, int]] | None = None,
     ) -> Row | None:
         """The row at line ``index``; ``found``: its cells, when the grammar split them."""
-        line, content = self.lines[index], self.contents[index]
+        content = self.contents[index]
         if found is None:
             found = split_cells(content, start, len(content))
             if found is None:
                 return None
-        base, texts = line.start, self.texts
+        base, texts = self.lines.start(index), self.texts
         cells: list[Cell] = []
         for a, b in found:
             text = content[a:b]
             cells.append(Cell(base + a, base + b, texts.setdefault(text, text)))
         has_pipe = content.find("|", start) >= 0
-        return Row(line.number, line, start, tuple(cells), rendered, kind, has_pipe)
+        return Row(index + 1, self.lines, start, tuple(cells), rendered, kind, has_pipe)
 
     def build(self, leaf: Leaf, index: int) -> Table:
         rows = [
@@ -65,7 +68,9 @@ class TableBuilder:
         block = self.blocks[block_position]
         columns = len(header.cells)
         stray, interruptions = self._stray_rows(block_position, columns)
+        leaf.cells.clear()  # what the rows did not take (a dict keeps its room after pops)
         alignments = tuple(alignment(cell.text) for cell in delimiter.cells)
+        alignments = self.alignments.setdefault(alignments, alignments)
         return Table(
             index=index,
             header=header,
