@@ -70,9 +70,7 @@ def parse_document(text: str) -> Document:
     return Document(text, lines, blocks, tables, headings)
 
 
-def _tile(
-    lines: Lines, contents: list[str], owner: list[Leaf | None]
-) -> tuple[Block, ...]:
+def _tile(lines: Lines, contents: list[str], owner: list[Leaf | None]) -> tuple[Block, ...]:
     """Group consecutive lines with the same leaf (or none) into blocks."""
     blocks: list[Block] = []
     index = 0
