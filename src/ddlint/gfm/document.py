@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import FrozenInstanceError, dataclass
 from functools import cached_property
 from typing import overload
 
@@ -135,6 +135,14 @@ class Cell:
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "text", text)
 
+    @classmethod
+    def at(cls, start: int, text: str) -> Cell:
+        """The cell of ``text`` at ``start`` (its span follows from them)."""
+        cell = cls.__new__(cls)
+        object.__setattr__(cell, "start", start)
+        object.__setattr__(cell, "text", text)
+        return cell
+
     @property
     def end(self) -> int:
         return self.start + len(self.text)
@@ -144,15 +152,110 @@ class Cell:
         return Span(self.start, self.start + len(self.text))
 
 
-@dataclass(frozen=True, slots=True)
+class RowShape:
+    """The cells of a row as offsets from its line's start, and their texts: what rows of
+    the same line content share (every table of a list repeats its header and delimiter
+    rows, and some lists repeat whole rows), so that those rows keep no cells of their
+    own and make them when asked for."""
+
+    __slots__ = ("has_pipe", "indent", "offsets", "texts")
+
+    def __init__(
+        self, indent: int, offsets: tuple[int, ...], texts: tuple[str, ...], has_pipe: bool
+    ) -> None:
+        self.indent, self.offsets, self.texts, self.has_pipe = indent, offsets, texts, has_pipe
+
+    @classmethod
+    def of(cls, row: Row) -> RowShape:
+        base = row.lines.start(row.line - 1)
+        cells = row.cells
+        offsets = tuple(c.start - base for c in cells)
+        return cls(row.indent, offsets, tuple(c.text for c in cells), row.has_pipe)
+
+    def cells(self, base: int) -> tuple[Cell, ...]:
+        return tuple(
+            [Cell.at(base + offset, text) for offset, text in zip(self.offsets, self.texts)]
+        )
+
+
 class Row:
+    """A row of a table, rendered or stray: its line, where its content starts in that
+    line, and its cells."""
+
+    __slots__ = ("_cells", "has_pipe", "indent", "kind", "line", "lines", "rendered")
     line: int  # 1-based
     lines: Lines  # the document's lines (the row's own is ``source``)
     indent: int  # where the row's content starts in its line (past spaces and container marks)
-    cells: tuple[Cell, ...]
     rendered: bool  # False for a stray row GitHub shows as text
     kind: str  # header, delimiter, body, stray
     has_pipe: bool  # False for a plain line GitHub swallowed as a one-cell row
+    _cells: tuple[Cell, ...] | RowShape
+
+    def __init__(
+        self,
+        line: int,
+        lines: Lines,
+        indent: int,
+        cells: tuple[Cell, ...] | RowShape,
+        rendered: bool,
+        kind: str,
+        has_pipe: bool,
+    ) -> None:
+        """``cells``: the row's own, or the shape it shares with rows of the same content."""
+        for name, value in (
+            ("line", line),
+            ("lines", lines),
+            ("indent", indent),
+            ("_cells", cells),
+            ("rendered", rendered),
+            ("kind", kind),
+            ("has_pipe", has_pipe),
+        ):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type[Row], tuple[object, ...]]:
+        fields = (self.line, self.lines, self.indent, self._cells)
+        return Row, (*fields, self.rendered, self.kind, self.has_pipe)
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        cells = self._cells
+        if isinstance(cells, RowShape):
+            return cells.cells(self.lines.start(self.line - 1))
+        return cells
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.line,
+            self.lines,
+            self.indent,
+            self.cells,
+            self.rendered,
+            self.kind,
+            self.has_pipe,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Row:
+            return NotImplemented
+        assert isinstance(other, Row)
+        return self is other or self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Row(line={self.line!r}, lines={self.lines!r}, indent={self.indent!r}, "
+            f"cells={self.cells!r}, rendered={self.rendered!r}, kind={self.kind!r}, "
+            f"has_pipe={self.has_pipe!r})"
+        )
 
     # The line and the spans are made when asked for, not stored: a row keeps no
     # offsets of its own beside its cells'.

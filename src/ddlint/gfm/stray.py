@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ddlint.gfm.blocks import Leaf
 from ddlint.gfm.cells import alignment, is_delimiter_row, split_cells
-from ddlint.gfm.document import Block, Cell, Interruption, Lines, Row, Table
+from ddlint.gfm.document import Block, Cell, Interruption, Lines, Row, RowShape, Table
 
 
 class TableBuilder:
@@ -32,6 +32,9 @@ class TableBuilder:
         # Cells repeat (a venue, a task, a type, an empty link column): one string for
         # each distinct text, not one per cell.
         self.texts: dict[str, str] = {}
+        # Each line content made into a row, with its row, then the shape its repeats
+        # share: a row that repeats an earlier one keeps no cells of its own.
+        self.seen: dict[str, Row | RowShape] = {}
         # Tables repeat their delimiter row's alignments: one tuple for each distinct one.
         self.alignments: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
 
@@ -45,6 +48,11 @@ class TableBuilder:
     ) -> Row | None:
         """The row at line ``index``; ``found``: its cells, when the grammar split them."""
         content = self.contents[index]
+        seen = self.seen.get(content)
+        if seen is not None and seen.indent == start:  # the same cells as an earlier row
+            if isinstance(seen, Row):
+                seen = self.seen[content] = RowShape.of(seen)
+            return Row(index + 1, self.lines, start, seen, rendered, kind, seen.has_pipe)
         if found is None:
             found = split_cells(content, start, len(content))
             if found is None:
@@ -55,7 +63,10 @@ class TableBuilder:
             text = content[a:b]
             cells.append(Cell(base + a, base + b, texts.setdefault(text, text)))
         has_pipe = content.find("|", start) >= 0
-        return Row(index + 1, self.lines, start, tuple(cells), rendered, kind, has_pipe)
+        row = Row(index + 1, self.lines, start, tuple(cells), rendered, kind, has_pipe)
+        if seen is None:
+            self.seen[content] = row
+        return row
 
     def build(self, leaf: Leaf, index: int) -> Table:
         rows = [

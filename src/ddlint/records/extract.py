@@ -17,7 +17,6 @@ GitHub absorbed into the table (``&nbsp;`` under it) too.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -231,7 +230,8 @@ class _TableRecords:
         columns = self.paper_table.columns
         width = len(columns.headers)
         cells: tuple[Cell | None, ...] = row.cells
-        if len(cells) != width:  # GitHub drops surplus cells and pads a short row
+        own = len(cells) == width  # else GitHub drops surplus cells and pads a short row
+        if not own:
             cells = cells[:width] + (None,) * (width - len(cells))
         parse = self.parsers.inline.parse
         contents = tuple([parse(cell.text) if cell is not None else None for cell in cells])
@@ -249,7 +249,8 @@ class _TableRecords:
                 # is no template row: DD106's, and only a person knows what it was for.
                 empty = row.has_pipe and _is_empty_row(row, self.parsers.inline)
                 kind, paper = ("placeholder" if empty else "unread"), None
-        return RowRecord(self.paper_table, row, kind, paper, cells, contents)
+        # The row's own cells are not kept a second time (a shared row makes them anew).
+        return RowRecord(self.paper_table, row, kind, paper, None if own else cells, contents)
 
     def _remembered_paper(
         self,
@@ -352,7 +353,9 @@ def _repeated_templates(
         record = rows[index]
         key = keys[index]
         if (counts[key] >= 2 or key in known) and _blank_title(record, inline):
-            rows[index] = dataclasses.replace(record, kind="placeholder")
+            rows[index] = RowRecord(
+                record.table, record.row, "placeholder", record.paper, record.cells, record.contents
+            )
             known.add(key)
 
 
