@@ -57,13 +57,14 @@ def render_document(document: Document) -> str:
 def parse_document(text: str) -> Document:
     lines = split_lines(text)
     contents = [text[lines.start(i) : lines.end(i)] for i in range(len(lines))]
-    leaves = parse_blocks(contents)
+    builder = TableBuilder(text, lines, contents)
+    leaves = parse_blocks(contents, builder.rendered_row)
     owner: list[Leaf | None] = [None] * len(lines)
     for leaf in leaves:
         for index in leaf.lines:
             owner[index] = leaf
     blocks = _tile(lines, contents, owner)
-    builder = TableBuilder(text, lines, contents, leaves, blocks)
+    builder.place(leaves, blocks)
     table_leaves = [leaf for leaf in leaves if leaf.kind == "table"]
     tables = tuple(builder.build(leaf, index) for index, leaf in enumerate(table_leaves))
     headings = tuple(_heading(text, lines, leaf) for leaf in leaves if leaf.kind == "heading")

@@ -8,27 +8,23 @@ with the block that interrupted the table (DD101).
 
 from __future__ import annotations
 
-from ddlint.gfm.blocks import Leaf
+from ddlint.gfm.blocks import Cells, Leaf
 from ddlint.gfm.cells import alignment, is_delimiter_row, split_cells
 from ddlint.gfm.document import Block, Cell, Interruption, Lines, Row, RowShape, Table
+
+_RELEASED: list[int] = []
 
 
 class TableBuilder:
     """Turns table leaves into ``Table``s, and finds each table's stray rows."""
 
-    def __init__(
-        self,
-        text: str,
-        lines: Lines,
-        contents: list[str],
-        leaves: list[Leaf],
-        blocks: tuple[Block, ...],
-    ) -> None:
+    def __init__(self, text: str, lines: Lines, contents: list[str]) -> None:
+        """Made before the block grammar runs, which makes each rendered row through
+        ``rendered_row``; ``place`` gives it the grammar's leaves and blocks."""
         self.text, self.lines, self.contents = text, lines, contents
-        self.blocks = blocks
-        # Only a table's header opens a table block: the other blocks need no entry.
-        self.block_index = {b.first_line: i for i, b in enumerate(blocks) if b.kind == "table"}
-        self.leaf_at = {leaf.lines[0] + 1: leaf for leaf in leaves}
+        self.blocks: tuple[Block, ...] = ()
+        self.block_index: dict[int, int] = {}
+        self.leaf_at: dict[int, Leaf] = {}
         # Cells repeat (a venue, a task, a type, an empty link column): one string for
         # each distinct text, not one per cell.
         self.texts: dict[str, str] = {}
@@ -37,6 +33,17 @@ class TableBuilder:
         self.seen: dict[str, Row | RowShape] = {}
         # Tables repeat their delimiter row's alignments: one tuple for each distinct one.
         self.alignments: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
+
+    def place(self, leaves: list[Leaf], blocks: tuple[Block, ...]) -> None:
+        self.blocks = blocks
+        # Only a table's header opens a table block: the other blocks need no entry.
+        self.block_index = {b.first_line: i for i, b in enumerate(blocks) if b.kind == "table"}
+        # Only paragraphs are read for stray rows.
+        self.leaf_at = {leaf.lines[0] + 1: leaf for leaf in leaves if leaf.kind == "paragraph"}
+
+    def rendered_row(self, index: int, start: int, kind: str, found: Cells) -> Row | None:
+        """A row the block grammar took into a table, with the cells it split."""
+        return self.row(index, start, kind, True, found)
 
     def row(
         self,
@@ -70,7 +77,7 @@ class TableBuilder:
 
     def build(self, leaf: Leaf, index: int) -> Table:
         rows = [
-            self.row(i, start, kind, True, leaf.cells.pop(i, None))  # freed as rows are made
+            leaf.rows.get(i) or self.row(i, start, kind, True)
             for position, (i, start) in enumerate(zip(leaf.lines, leaf.starts))
             for kind in ("header" if position == 0 else "delimiter" if position == 1 else "body",)
         ]
@@ -79,7 +86,10 @@ class TableBuilder:
         block = self.blocks[block_position]
         columns = len(header.cells)
         stray, interruptions = self._stray_rows(block_position, columns)
-        leaf.cells.clear()  # what the rows did not take (a dict keeps its room after pops)
+        # Nothing reads a table leaf once its table is made: what it holds goes now, not
+        # when the whole document is parsed.
+        leaf.rows = {}
+        leaf.lines = leaf.starts = _RELEASED
         alignments = tuple(alignment(cell.text) for cell in delimiter.cells)
         alignments = self.alignments.setdefault(alignments, alignments)
         return Table(
