@@ -9,117 +9,27 @@ lines or one interrupting block such as an HTML comment) that GitHub shows as te
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import FrozenInstanceError, dataclass
 from functools import cached_property
-from typing import overload
 
+from ddlint.gfm.lines import Block, Blocks, Line, Lines
 from ddlint.text.spans import LineIndex, Span
 
-
-@dataclass(frozen=True, slots=True)  # slots: one per line, row and cell, 100 000s
-class Line:
-    number: int  # 1-based
-    start: int
-    end: int  # end of the content, before the line ending
-    newline: str  # "\r\n", "\r", "\n" or "" on the last line
-
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end + len(self.newline))
-
-
-class Lines(Sequence[Line]):
-    """A document's lines, kept as two arrays of offsets: a ``Line`` is made when asked
-    for. A list of a million one-row tables has four million lines; as objects, with
-    their offsets (an ``int`` above 256 is an object too), they would take 128 bytes each.
-
-    ``starts`` holds every line's start and, last, where the last line's ending ends
-    (the text's length); ``ends`` every line's end, before its line ending.
-    """
-
-    __slots__ = ("_ends", "_starts", "text")
-
-    def __init__(self, text: str, starts: array[int], ends: array[int]) -> None:
-        if len(starts) != len(ends) + 1:
-            raise ValueError(f"{len(starts)} line starts for {len(ends)} line ends")
-        self.text = text
-        self._starts = starts
-        self._ends = ends
-
-    def __len__(self) -> int:
-        return len(self._ends)
-
-    @overload
-    def __getitem__(self, index: int) -> Line: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Line, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Line | tuple[Line, ...]:
-        if isinstance(index, slice):
-            return tuple(self._line(i) for i in range(*index.indices(len(self._ends))))
-        if index < 0:
-            index += len(self._ends)
-        if not 0 <= index < len(self._ends):
-            raise IndexError("line index out of range")
-        return self._line(index)
-
-    def __iter__(self) -> Iterator[Line]:
-        return (self._line(i) for i in range(len(self._ends)))
-
-    def __eq__(self, other: object) -> bool:
-        if self is other:
-            return True
-        if isinstance(other, Lines):
-            return self.text == other.text and self._ends == other._ends
-        if isinstance(other, tuple):
-            return tuple(self) == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.text, len(self._ends)))
-
-    def __repr__(self) -> str:
-        return f"Lines({len(self._ends)} lines)"
-
-    def _line(self, index: int) -> Line:
-        end, after = self._ends[index], self._starts[index + 1]
-        newline = self.text[end:after] if after != end else ""
-        return Line(index + 1, self._starts[index], end, newline)
-
-    def start(self, index: int) -> int:
-        """Where the line at 0-based ``index`` starts."""
-        return self._starts[index]
-
-    def end(self, index: int) -> int:
-        """Where the line at 0-based ``index`` ends, before its line ending."""
-        return self._ends[index]
-
-    def span_end(self, index: int) -> int:
-        """Where the line at 0-based ``index`` ends, its line ending included."""
-        return self._starts[index + 1]
-
-    def line_starts(self) -> array[int]:
-        """Where each line starts, and the empty line after a final line ending."""
-        count = len(self._ends)
-        if count and self._ends[-1] == self._starts[count]:
-            return self._starts[:count]  # the last line has no ending
-        return self._starts[:]
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """Whole lines ``first_line..last_line`` (1-based), one leaf of GitHub's block tree."""
-
-    kind: str  # blank, paragraph, heading, code, html, thematic_break, table, other
-    first_line: int
-    last_line: int
-    span: Span
-    level: int = 0  # heading level
-    html_type: int = 0
+__all__ = [
+    "Block",
+    "Blocks",
+    "Cell",
+    "Document",
+    "Heading",
+    "Interruption",
+    "Line",
+    "Lines",
+    "Row",
+    "RowShape",
+    "Table",
+]
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -333,7 +243,7 @@ class Heading:
 class Document:
     text: str
     lines: Lines
-    blocks: tuple[Block, ...]
+    blocks: Blocks
     tables: tuple[Table, ...]
     headings: tuple[Heading, ...]
 
@@ -347,10 +257,10 @@ class Document:
 
     def block_at(self, line: int) -> Block:
         index = bisect_right(self._block_starts, line) - 1
-        if index >= 0 and self.blocks[index].first_line <= line <= self.blocks[index].last_line:
-            return self.blocks[index]
+        if index >= 0 and (block := self.blocks[index]).first_line <= line <= block.last_line:
+            return block
         raise ValueError(f"no line {line}")
 
-    @cached_property
-    def _block_starts(self) -> list[int]:
-        return [block.first_line for block in self.blocks]
+    @property
+    def _block_starts(self) -> Sequence[int]:
+        return self.blocks.first_lines

@@ -10,7 +10,7 @@ from __future__ import annotations
 from array import array
 
 from ddlint.gfm.blocks import Leaf, parse_blocks
-from ddlint.gfm.document import Block, Document, Heading, Lines
+from ddlint.gfm.document import Blocks, Document, Heading, Lines
 from ddlint.gfm.stray import TableBuilder
 from ddlint.text.spans import LINE_ENDING, Span
 
@@ -71,9 +71,9 @@ def parse_document(text: str) -> Document:
     return Document(text, lines, blocks, tables, headings)
 
 
-def _tile(lines: Lines, contents: list[str], owner: list[Leaf | None]) -> tuple[Block, ...]:
+def _tile(lines: Lines, contents: list[str], owner: list[Leaf | None]) -> Blocks:
     """Group consecutive lines with the same leaf (or none) into blocks."""
-    blocks: list[Block] = []
+    blocks = Blocks(lines)
     index = 0
     while index < len(lines):
         leaf = owner[index]
@@ -83,11 +83,12 @@ def _tile(lines: Lines, contents: list[str], owner: list[Leaf | None]) -> tuple[
             if leaf is None and _bare_kind(contents[end]) != kind:
                 break
             end += 1
-        level, html_type = (leaf.level, leaf.html_type) if leaf is not None else (0, 0)
-        span = Span(lines.start(index), lines.span_end(end - 1))
-        blocks.append(Block(kind, index + 1, end, span, level, html_type))
+        if leaf is None:
+            blocks.append(kind, index + 1)
+        else:
+            blocks.append(kind, index + 1, leaf.level, leaf.html_type)
         index = end
-    return tuple(blocks)
+    return blocks
 
 
 def _bare_kind(content: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ddlint.gfm.blocks import Cells, Leaf
 from ddlint.gfm.cells import alignment, is_delimiter_row, split_cells
-from ddlint.gfm.document import Block, Cell, Interruption, Lines, Row, RowShape, Table
+from ddlint.gfm.document import Block, Blocks, Cell, Interruption, Lines, Row, RowShape, Table
 
 _RELEASED: list[int] = []
 
@@ -22,7 +22,7 @@ class TableBuilder:
         """Made before the block grammar runs, which makes each rendered row through
         ``rendered_row``; ``place`` gives it the grammar's leaves and blocks."""
         self.text, self.lines, self.contents = text, lines, contents
-        self.blocks: tuple[Block, ...] = ()
+        self.blocks = Blocks(lines)
         self.block_index: dict[int, int] = {}
         self.leaf_at: dict[int, Leaf] = {}
         # Cells repeat (a venue, a task, a type, an empty link column): one string for
@@ -34,10 +34,14 @@ class TableBuilder:
         # Tables repeat their delimiter row's alignments: one tuple for each distinct one.
         self.alignments: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
 
-    def place(self, leaves: list[Leaf], blocks: tuple[Block, ...]) -> None:
+    def place(self, leaves: list[Leaf], blocks: Blocks) -> None:
         self.blocks = blocks
         # Only a table's header opens a table block: the other blocks need no entry.
-        self.block_index = {b.first_line: i for i, b in enumerate(blocks) if b.kind == "table"}
+        self.block_index = {
+            first: i
+            for i, (first, kind) in enumerate(zip(blocks.first_lines, blocks.kinds))
+            if kind == "table"
+        }
         # Only paragraphs are read for stray rows.
         self.leaf_at = {leaf.lines[0] + 1: leaf for leaf in leaves if leaf.kind == "paragraph"}
 

@@ -22,6 +22,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import groupby
 
 from ddlint.gfm.document import Cell, Document, Heading, Row, Table
 from ddlint.inline.parse import InlineCache, InlineContent, parse_link_definitions
@@ -58,13 +59,35 @@ def extract_records(
     parsers = Parsers(cache, papers.under(refs) if papers is not None else None)
     sections = _SectionFinder(document.headings, cache)
     tables: list[PaperTable] = []
-    chunks: list[tuple[int, list[RowRecord]]] = []  # each table's rows, by its first line
+    rows: list[RowRecord] = []  # the tables' rows, table by table, in line order
     for table in document.tables:
         paper_table = _paper_table(table, aliases, cache, sections.at(table.header.line))
         tables.append(paper_table)
         if paper_table.is_paper:
-            chunks.append((table.header.line, list(_TableRecords(paper_table, parsers).rows())))
+            rows.extend(_TableRecords(paper_table, parsers).rows())
     blocks = text_blocks(document, aliases)
+    if blocks:
+        rows = _with_block_rows(rows, blocks, tables, aliases, cache, sections, parsers)
+    _repeated_templates(rows, cache, papers.templates if papers is not None else set())
+    return Records(document, tuple(tables), tuple(rows), refs, blocks, cache)
+
+
+def _with_block_rows(
+    rows: list[RowRecord],
+    blocks: tuple[TextBlock, ...],
+    tables: list[PaperTable],
+    aliases: Mapping[str, str] | None,
+    cache: InlineCache,
+    sections: _SectionFinder,
+    parsers: Parsers,
+) -> list[RowRecord]:
+    """``rows`` with the paper rows of the text blocks, each block's in its place in
+    line order. (Only a list with such blocks pays for a chunk per table.)"""
+    chunks = [  # each table's rows, by its first line
+        (group[0].table.table.header.line, group)
+        for _, grouped in groupby(rows, key=lambda record: id(record.table))
+        for group in (list(grouped),)
+    ]
     read: dict[int, PaperTable] = {id(t.table): t for t in tables}  # by table or block
     for index, block in enumerate(blocks):
         shown_as_text = _block_table(block, index, aliases, cache, sections, read)
@@ -75,9 +98,7 @@ def extract_records(
             records = _TableRecords(shown_as_text, parsers).rows()
             chunks.append((block.first_line, [r for r in records if _is_block_paper(r)]))
     chunks.sort(key=lambda chunk: chunk[0])
-    rows = [record for _, chunk in chunks for record in chunk]
-    _repeated_templates(rows, cache, papers.templates if papers is not None else set())
-    return Records(document, tuple(tables), tuple(rows), refs, blocks, cache)
+    return [record for _, chunk in chunks for record in chunk]
 
 
 def _definition_lines(document: Document) -> Iterator[str]:
