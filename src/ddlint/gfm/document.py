@@ -199,8 +199,19 @@ class Interruption:
         return len(self.rows)
 
 
-@dataclass(frozen=True, slots=True)  # slots: one per table, and a list may have 100 000s
 class Table:
+    """A table GitHub renders, with the stray rows meant for it."""
+
+    __slots__ = (
+        "_block",
+        "alignments",
+        "body",
+        "delimiter",
+        "header",
+        "index",
+        "interruptions",
+        "stray",
+    )
     index: int
     header: Row
     delimiter: Row
@@ -208,7 +219,70 @@ class Table:
     stray: tuple[Row, ...]  # rows meant for this table that GitHub shows as text
     interruptions: tuple[Interruption, ...]
     alignments: tuple[str | None, ...]
-    block: Block
+    _block: Block | Blocks
+
+    def __init__(
+        self,
+        index: int,
+        header: Row,
+        delimiter: Row,
+        body: tuple[Row, ...],
+        stray: tuple[Row, ...],
+        interruptions: tuple[Interruption, ...],
+        alignments: tuple[str | None, ...],
+        block: Block | Blocks,
+    ) -> None:
+        """``block``: the table's block, or the document's blocks, of which the table's is
+        the one its header starts (made when asked for)."""
+        for name, value in zip(self._FIELDS, (index, header, delimiter, body, stray)):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "interruptions", interruptions)
+        object.__setattr__(self, "alignments", alignments)
+        object.__setattr__(self, "_block", block)
+
+    _FIELDS = ("index", "header", "delimiter", "body", "stray")
+
+    @property
+    def block(self) -> Block:
+        block = self._block
+        if isinstance(block, Blocks):
+            return block.starting_at(self.header.line)
+        return block
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.index,
+            self.header,
+            self.delimiter,
+            self.body,
+            self.stray,
+            self.interruptions,
+            self.alignments,
+            self.block,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Table:
+            return NotImplemented
+        assert isinstance(other, Table)
+        return self is other or self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = (*self._FIELDS, "interruptions", "alignments", "block")
+        fields = ", ".join(f"{name}={value!r}" for name, value in zip(names, self._key()))
+        return f"Table({fields})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type[Table], tuple[object, ...]]:
+        return Table, (*self._key()[:-1], self._block)
 
     @property
     def columns(self) -> int:

@@ -9,6 +9,7 @@ about 130 and 180 bytes each.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
@@ -153,6 +154,13 @@ class Blocks(Sequence[Block]):
     @property
     def kinds(self) -> Iterator[str]:
         return (BLOCK_KINDS[code] for code in self._kinds)
+
+    def starting_at(self, line: int) -> Block:
+        """The block whose first line is ``line``."""
+        index = bisect_left(self._firsts, line)
+        if index == len(self._firsts) or self._firsts[index] != line:
+            raise ValueError(f"no block starts at line {line}")
+        return self._block(index)
 
     def __len__(self) -> int:
         return len(self._firsts)

@@ -87,7 +87,6 @@ class TableBuilder:
         ]
         header, delimiter, *body = (row for row in rows if row is not None)
         block_position = self.block_index[header.line]
-        block = self.blocks[block_position]
         columns = len(header.cells)
         stray, interruptions = self._stray_rows(block_position, columns)
         # Nothing reads a table leaf once its table is made: what it holds goes now, not
@@ -104,7 +103,7 @@ class TableBuilder:
             stray=tuple(stray),
             interruptions=tuple(interruptions),
             alignments=alignments,
-            block=block,
+            block=self.blocks,  # the table's is made when asked for
         )
 
     def _stray_rows(self, position: int, columns: int) -> tuple[list[Row], list[Interruption]]:
