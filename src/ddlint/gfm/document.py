@@ -28,6 +28,7 @@ __all__ = [
     "Lines",
     "Row",
     "RowShape",
+    "SharedRow",
     "Table",
 ]
 
@@ -92,14 +93,28 @@ class Row:
     """A row of a table, rendered or stray: its line, where its content starts in that
     line, and its cells."""
 
-    __slots__ = ("_cells", "has_pipe", "indent", "kind", "line", "lines", "rendered")
+    __slots__ = ("cells", "has_pipe", "indent", "kind", "line", "lines", "rendered")
     line: int  # 1-based
     lines: Lines  # the document's lines (the row's own is ``source``)
     indent: int  # where the row's content starts in its line (past spaces and container marks)
+    cells: tuple[Cell, ...]
     rendered: bool  # False for a stray row GitHub shows as text
     kind: str  # header, delimiter, body, stray
     has_pipe: bool  # False for a plain line GitHub swallowed as a one-cell row
-    _cells: tuple[Cell, ...] | RowShape
+
+    def __new__(
+        cls,
+        line: int,
+        lines: Lines,
+        indent: int,
+        cells: tuple[Cell, ...] | RowShape,
+        rendered: bool,
+        kind: str,
+        has_pipe: bool,
+    ) -> Row:
+        # A row of a shared shape is a SharedRow: the cells of every other row stay a
+        # plain attribute, read as fast as before.
+        return object.__new__(SharedRow if isinstance(cells, RowShape) else cls)
 
     def __init__(
         self,
@@ -116,7 +131,7 @@ class Row:
             ("line", line),
             ("lines", lines),
             ("indent", indent),
-            ("_cells", cells),
+            ("shape" if isinstance(cells, RowShape) else "cells", cells),
             ("rendered", rendered),
             ("kind", kind),
             ("has_pipe", has_pipe),
@@ -130,15 +145,16 @@ class Row:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __reduce__(self) -> tuple[type[Row], tuple[object, ...]]:
-        fields = (self.line, self.lines, self.indent, self._cells)
+        fields = (self.line, self.lines, self.indent, self._stored())
         return Row, (*fields, self.rendered, self.kind, self.has_pipe)
 
+    def _stored(self) -> tuple[Cell, ...] | RowShape:
+        return self.cells
+
     @property
-    def cells(self) -> tuple[Cell, ...]:
-        cells = self._cells
-        if isinstance(cells, RowShape):
-            return cells.cells(self.lines.start(self.line - 1))
-        return cells
+    def cell_count(self) -> int:
+        """``len(cells)``, without making the cells of a shared row."""
+        return len(self.cells)
 
     def _key(self) -> tuple[object, ...]:
         return (
@@ -152,9 +168,8 @@ class Row:
         )
 
     def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Row:
+        if not isinstance(other, Row):
             return NotImplemented
-        assert isinstance(other, Row)
         return self is other or self._key() == other._key()
 
     def __hash__(self) -> int:
@@ -185,6 +200,26 @@ class Row:
         """The whole line, ending included."""
         index = self.line - 1
         return Span(self.lines.start(index), self.lines.span_end(index))
+
+
+class SharedRow(Row):
+    """A row that repeats an earlier row's line content: it keeps the shape they share
+    and makes its cells when asked for."""
+
+    __slots__ = ("shape",)
+    shape: RowShape
+
+    # Read-only here (a Row is frozen anyway): made from the shape.
+    @property
+    def cells(self) -> tuple[Cell, ...]:  # type: ignore[override]
+        return self.shape.cells(self.lines.start(self.line - 1))
+
+    @property
+    def cell_count(self) -> int:
+        return len(self.shape.texts)
+
+    def _stored(self) -> tuple[Cell, ...] | RowShape:
+        return self.shape
 
 
 @dataclass(frozen=True)
@@ -286,7 +321,8 @@ class Table:
 
     @property
     def columns(self) -> int:
-        return len(self.header.cells)
+        # Counted without making the header's cells: rules ask this for every row.
+        return self.header.cell_count
 
     @property
     def rows(self) -> tuple[Row, ...]:
