@@ -7,7 +7,7 @@ ddlint to at most 12x in cProfile's call count, and this module measures the tim
     python -m benchmarks.growth [--n 2000] [--shapes nested_links,autolink_runs]
     python -m benchmarks.growth --million-tables   # 41 MB of one-row tables: time, peak RSS
 
-The million-tables run is not part of CI: it takes minutes and, for now, about 5 GB
+The million-tables run is not part of CI: it takes minutes and about 1.7 GB
 (benchmarks/GROWTH.md has the last results and where the memory goes).
 """
 

@@ -3,10 +3,13 @@ with the text: every cell's span holds its text, every row's spans sit on its li
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ddlint.gfm.cells import split_cells
 from ddlint.gfm.document import Cell, Document, Row
 from ddlint.gfm.parse import parse_document, split_lines, split_lines_scanning
 
@@ -27,7 +30,7 @@ def test_derived_positions_match_the_text(text: str) -> None:
     document = parse_document(text)
     for row in _rows(document):
         line = document.lines[row.line - 1]
-        assert row.source is line
+        assert row.source == line  # made on demand from the document's lines
         assert row.line_span == line.span
         assert row.span.start == line.start + row.indent
         assert row.span.end == line.end
@@ -61,3 +64,45 @@ def test_a_cell_is_made_from_its_span_and_text() -> None:
     assert (cell.start, cell.end, cell.text, cell.span) == (3, 5, "ab", (3, 5))
     with pytest.raises(ValueError):
         Cell(3, 6, "ab")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TABLE_CHARS, max_size=120).map("".join))
+def test_rows_that_share_a_shape_have_the_cells_of_their_own_line(text: str) -> None:
+    """A row repeating an earlier row's line makes its cells from the shape they share:
+    they are the cells of its own line, at its own offsets."""
+    document = parse_document(text)
+    for row in _rows(document):
+        line = document.lines[row.line - 1]
+        found = split_cells(text[line.start : line.end], row.indent, line.end - line.start)
+        if found is None:  # a stray row's own split gave a cell of the whole line
+            continue
+        assert [(c.start, c.end) for c in row.cells] == [
+            (line.start + a, line.start + b) for a, b in found
+        ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TABLE_CHARS, max_size=120).map("".join))
+def test_lines_and_blocks_made_on_demand_tile_the_text(text: str) -> None:
+    document = parse_document(text)
+    blocks = list(document.blocks)
+    assert [b.first_line for b in blocks] == [1, *(b.last_line + 1 for b in blocks)][: len(blocks)]
+    assert not blocks or blocks[-1].last_line == len(document.lines)
+    for block in blocks:
+        first, last = document.lines[block.first_line - 1], document.lines[block.last_line - 1]
+        assert block.span == (first.start, last.span.end)
+        assert document.block_at(block.last_line) == block
+    for table in document.tables:
+        assert table.block.kind == "table"
+        assert table.block.first_line == table.header.line
+
+
+def test_a_document_pickles_and_compares_by_value() -> None:
+    text = "| a | b |\n|---|---|\n| x | y |\n\n| a | b |\n|---|---|\n| x | y |\n"
+    document = parse_document(text)
+    copy = pickle.loads(pickle.dumps(document))
+    assert copy == document == parse_document(text)
+    assert copy.tables[1].header.cells == document.tables[1].header.cells
+    assert copy.lines == tuple(document.lines)
+    assert repr(document.tables[1].header) == repr(copy.tables[1].header)

@@ -10,9 +10,11 @@ lines GitHub renders as its rows. GFM-TABLES.md lists the facts this follows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ddlint.gfm.cells import is_delimiter_row, split_cells
+from ddlint.gfm.document import Row
 
 CODE_INDENT = 4
 # table.c refuses further rows once padding would exceed this many cells.
@@ -44,9 +46,10 @@ _HTML_END = {2: "-->", 3: "?>", 4: ">", 5: "]]>"}
 _BLOCK_START_CHARS = frozenset(">#`~<=-*_[+0123456789 \t")
 
 Cells = list[tuple[int, int]]
+MakeRow = Callable[[int, int, str, Cells], Row | None]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # slots: one per table and paragraph, 100 000s
 class Leaf:
     """A leaf block and the 0-based indexes of its lines."""
 
@@ -64,8 +67,9 @@ class Leaf:
     fence: str = ""
     fence_indent: int = 0
     closed: bool = False
-    # Tables: each row's cells (``cells.split_cells``) by line index, split once here.
-    cells: dict[int, Cells] = field(default_factory=dict)
+    # Tables: each row by line index, made (``make_row``) as the grammar takes it: a
+    # table's cells are split once, and never kept as offsets for the whole document.
+    rows: dict[int, Row] = field(default_factory=dict)
 
 
 @dataclass(eq=False)
@@ -167,8 +171,9 @@ class _Cursor:
 class BlockParser:
     """Feeds lines (without their endings) and returns the leaves, in order."""
 
-    def __init__(self, source: list[str]) -> None:
+    def __init__(self, source: list[str], make_row: MakeRow) -> None:
         self.source = source
+        self.make_row = make_row
         self.containers: list[_Container] = [_Container("document")]
         self.tip: Leaf | None = None
         self.leaves: list[Leaf] = []
@@ -228,7 +233,7 @@ class BlockParser:
         if cells is None or table.autocompleted > MAX_AUTOCOMPLETED_CELLS:
             return False
         table.autocompleted += max(0, table.columns - len(cells))
-        table.cells[index] = cells
+        self._keep_row(table, index, start, "body", cells)
         self._add(table, index, start)
         return True
 
@@ -408,7 +413,8 @@ class BlockParser:
                 self.leaves.remove(paragraph)
         self.tip = None
         table = Leaf("table", [header_index, index], [header_start, start], columns=columns)
-        table.cells = {header_index: header_cells, index: delimiter_cells}
+        self._keep_row(table, header_index, header_start, "header", header_cells)
+        self._keep_row(table, index, start, "delimiter", delimiter_cells)
         self.leaves.append(table)
         self.tip = table
         return True
@@ -422,11 +428,16 @@ class BlockParser:
         if not cells:
             return False
         table.autocompleted += max(0, table.columns - len(cells))
-        table.cells[index] = cells
+        self._keep_row(table, index, cursor.first_nonspace, "body", cells)
         self._add(table, index, cursor.first_nonspace)
         return True
 
     # -- bookkeeping ---------------------------------------------------------------
+
+    def _keep_row(self, table: Leaf, index: int, start: int, kind: str, cells: Cells) -> None:
+        row = self.make_row(index, start, kind, cells)
+        if row is not None:
+            table.rows[index] = row
 
     def _prepare(self, level: int) -> None:
         """Before a new block opens at ``level``: close what did not continue."""
@@ -481,9 +492,10 @@ class BlockParser:
             self._close_tip()
 
 
-def parse_blocks(lines: list[str]) -> list[Leaf]:
-    """The leaves of a document given as its lines (without line endings)."""
-    parser = BlockParser(lines)
+def parse_blocks(lines: list[str], make_row: MakeRow) -> list[Leaf]:
+    """The leaves of a document given as its lines (without line endings); ``make_row``
+    makes each table row, from its line index, start, kind and cells."""
+    parser = BlockParser(lines, make_row)
     for index, line in enumerate(lines):
         # cmark skips a byte order mark at the very start of the input.
         offset = 1 if index == 0 and line.startswith("\ufeff") else 0

@@ -7,39 +7,47 @@ the text exactly, so ``render_document(parse_document(t)) == t`` for every strin
 
 from __future__ import annotations
 
+from array import array
+
 from ddlint.gfm.blocks import Leaf, parse_blocks
-from ddlint.gfm.document import Block, Document, Heading, Line
+from ddlint.gfm.document import Blocks, Document, Heading, Lines
 from ddlint.gfm.stray import TableBuilder
 from ddlint.text.spans import LINE_ENDING, Span
 
 
-def split_lines(text: str) -> tuple[Line, ...]:
+def split_lines(text: str) -> Lines:
     if "\r" in text:
         return split_lines_scanning(text)
     # Only LF ends a line here: str.split finds them in C (equal to the scan, tested).
     pieces = text.split("\n")
     last = pieces.pop()  # after the final LF: "" when the text ends with one
-    lines: list[Line] = []
+    starts, ends = array("q"), array("q")
     start = 0
-    for number, piece in enumerate(pieces, 1):
+    for piece in pieces:
         end = start + len(piece)
-        lines.append(Line(number, start, end, "\n"))
+        starts.append(start)
+        ends.append(end)
         start = end + 1
     if last:
-        lines.append(Line(len(lines) + 1, start, len(text), ""))
-    return tuple(lines)
+        starts.append(start)
+        ends.append(len(text))
+    starts.append(len(text))
+    return Lines(text, starts, ends)
 
 
-def split_lines_scanning(text: str) -> tuple[Line, ...]:
+def split_lines_scanning(text: str) -> Lines:
     """``split_lines`` by regular expression: the reference, and the path for CR endings."""
-    lines: list[Line] = []
+    starts, ends = array("q"), array("q")
     start = 0
     for match in LINE_ENDING.finditer(text):
-        lines.append(Line(len(lines) + 1, start, match.start(), match.group()))
+        starts.append(start)
+        ends.append(match.start())
         start = match.end()
     if start < len(text):
-        lines.append(Line(len(lines) + 1, start, len(text), ""))
-    return tuple(lines)
+        starts.append(start)
+        ends.append(len(text))
+    starts.append(len(text))
+    return Lines(text, starts, ends)
 
 
 def render_document(document: Document) -> str:
@@ -48,25 +56,24 @@ def render_document(document: Document) -> str:
 
 def parse_document(text: str) -> Document:
     lines = split_lines(text)
-    contents = [text[line.start : line.end] for line in lines]
-    leaves = parse_blocks(contents)
+    contents = [text[lines.start(i) : lines.end(i)] for i in range(len(lines))]
+    builder = TableBuilder(text, lines, contents)
+    leaves = parse_blocks(contents, builder.rendered_row)
     owner: list[Leaf | None] = [None] * len(lines)
     for leaf in leaves:
         for index in leaf.lines:
             owner[index] = leaf
     blocks = _tile(lines, contents, owner)
-    builder = TableBuilder(text, lines, contents, leaves, blocks)
+    builder.place(leaves, blocks)
     table_leaves = [leaf for leaf in leaves if leaf.kind == "table"]
     tables = tuple(builder.build(leaf, index) for index, leaf in enumerate(table_leaves))
     headings = tuple(_heading(text, lines, leaf) for leaf in leaves if leaf.kind == "heading")
     return Document(text, lines, blocks, tables, headings)
 
 
-def _tile(
-    lines: tuple[Line, ...], contents: list[str], owner: list[Leaf | None]
-) -> tuple[Block, ...]:
+def _tile(lines: Lines, contents: list[str], owner: list[Leaf | None]) -> Blocks:
     """Group consecutive lines with the same leaf (or none) into blocks."""
-    blocks: list[Block] = []
+    blocks = Blocks(lines)
     index = 0
     while index < len(lines):
         leaf = owner[index]
@@ -76,12 +83,12 @@ def _tile(
             if leaf is None and _bare_kind(contents[end]) != kind:
                 break
             end += 1
-        first, last = lines[index], lines[end - 1]
-        level, html_type = (leaf.level, leaf.html_type) if leaf is not None else (0, 0)
-        span = Span(first.start, last.span.end)
-        blocks.append(Block(kind, first.number, last.number, span, level, html_type))
+        if leaf is None:
+            blocks.append(kind, index + 1)
+        else:
+            blocks.append(kind, index + 1, leaf.level, leaf.html_type)
         index = end
-    return tuple(blocks)
+    return blocks
 
 
 def _bare_kind(content: str) -> str:
@@ -89,7 +96,7 @@ def _bare_kind(content: str) -> str:
     return "blank" if content.strip(" \t") == "" else "other"
 
 
-def _heading(text: str, lines: tuple[Line, ...], leaf: Leaf) -> Heading:
+def _heading(text: str, lines: Lines, leaf: Leaf) -> Heading:
     first = lines[leaf.lines[0]]
     if len(leaf.lines) == 1:  # ATX: strip the opening and the optional closing hashes
         content = text[first.start + leaf.starts[0] : first.end].lstrip("#").strip(" \t")

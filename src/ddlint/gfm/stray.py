@@ -8,29 +8,46 @@ with the block that interrupted the table (DD101).
 
 from __future__ import annotations
 
-from ddlint.gfm.blocks import Leaf
+from ddlint.gfm.blocks import Cells, Leaf
 from ddlint.gfm.cells import alignment, is_delimiter_row, split_cells
-from ddlint.gfm.document import Block, Cell, Interruption, Line, Row, Table
+from ddlint.gfm.document import Block, Blocks, Cell, Interruption, Lines, Row, RowShape, Table
+
+_RELEASED: list[int] = []
 
 
 class TableBuilder:
     """Turns table leaves into ``Table``s, and finds each table's stray rows."""
 
-    def __init__(
-        self,
-        text: str,
-        lines: tuple[Line, ...],
-        contents: list[str],
-        leaves: list[Leaf],
-        blocks: tuple[Block, ...],
-    ) -> None:
+    def __init__(self, text: str, lines: Lines, contents: list[str]) -> None:
+        """Made before the block grammar runs, which makes each rendered row through
+        ``rendered_row``; ``place`` gives it the grammar's leaves and blocks."""
         self.text, self.lines, self.contents = text, lines, contents
-        self.blocks = blocks
-        self.block_index = {block.first_line: i for i, block in enumerate(blocks)}
-        self.leaf_at = {leaf.lines[0] + 1: leaf for leaf in leaves}
+        self.blocks = Blocks(lines)
+        self.block_index: dict[int, int] = {}
+        self.leaf_at: dict[int, Leaf] = {}
         # Cells repeat (a venue, a task, a type, an empty link column): one string for
         # each distinct text, not one per cell.
         self.texts: dict[str, str] = {}
+        # Each line content made into a row, with its row, then the shape its repeats
+        # share: a row that repeats an earlier one keeps no cells of its own.
+        self.seen: dict[str, Row | RowShape] = {}
+        # Tables repeat their delimiter row's alignments: one tuple for each distinct one.
+        self.alignments: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
+
+    def place(self, leaves: list[Leaf], blocks: Blocks) -> None:
+        self.blocks = blocks
+        # Only a table's header opens a table block: the other blocks need no entry.
+        self.block_index = {
+            first: i
+            for i, (first, kind) in enumerate(zip(blocks.first_lines, blocks.kinds))
+            if kind == "table"
+        }
+        # Only paragraphs are read for stray rows.
+        self.leaf_at = {leaf.lines[0] + 1: leaf for leaf in leaves if leaf.kind == "paragraph"}
+
+    def rendered_row(self, index: int, start: int, kind: str, found: Cells) -> Row | None:
+        """A row the block grammar took into a table, with the cells it split."""
+        return self.row(index, start, kind, True, found)
 
     def row(
         self,
@@ -41,31 +58,43 @@ class TableBuilder:
         found: list[tuple[int, int]] | None = None,
     ) -> Row | None:
         """The row at line ``index``; ``found``: its cells, when the grammar split them."""
-        line, content = self.lines[index], self.contents[index]
+        content = self.contents[index]
+        seen = self.seen.get(content)
+        if seen is not None and seen.indent == start:  # the same cells as an earlier row
+            if isinstance(seen, Row):
+                seen = self.seen[content] = RowShape.of(seen)
+            return Row(index + 1, self.lines, start, seen, rendered, kind, seen.has_pipe)
         if found is None:
             found = split_cells(content, start, len(content))
             if found is None:
                 return None
-        base, texts = line.start, self.texts
+        base, texts = self.lines.start(index), self.texts
         cells: list[Cell] = []
         for a, b in found:
             text = content[a:b]
             cells.append(Cell(base + a, base + b, texts.setdefault(text, text)))
         has_pipe = content.find("|", start) >= 0
-        return Row(line.number, line, start, tuple(cells), rendered, kind, has_pipe)
+        row = Row(index + 1, self.lines, start, tuple(cells), rendered, kind, has_pipe)
+        if seen is None:
+            self.seen[content] = row
+        return row
 
     def build(self, leaf: Leaf, index: int) -> Table:
         rows = [
-            self.row(i, start, kind, True, leaf.cells.pop(i, None))  # freed as rows are made
+            leaf.rows.get(i) or self.row(i, start, kind, True)
             for position, (i, start) in enumerate(zip(leaf.lines, leaf.starts))
             for kind in ("header" if position == 0 else "delimiter" if position == 1 else "body",)
         ]
         header, delimiter, *body = (row for row in rows if row is not None)
         block_position = self.block_index[header.line]
-        block = self.blocks[block_position]
         columns = len(header.cells)
         stray, interruptions = self._stray_rows(block_position, columns)
+        # Nothing reads a table leaf once its table is made: what it holds goes now, not
+        # when the whole document is parsed.
+        leaf.rows = {}
+        leaf.lines = leaf.starts = _RELEASED
         alignments = tuple(alignment(cell.text) for cell in delimiter.cells)
+        alignments = self.alignments.setdefault(alignments, alignments)
         return Table(
             index=index,
             header=header,
@@ -74,7 +103,7 @@ class TableBuilder:
             stray=tuple(stray),
             interruptions=tuple(interruptions),
             alignments=alignments,
-            block=block,
+            block=self.blocks,  # the table's is made when asked for
         )
 
     def _stray_rows(self, position: int, columns: int) -> tuple[list[Row], list[Interruption]]:

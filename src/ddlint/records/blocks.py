@@ -158,7 +158,7 @@ def _row(document: Document, line: _Line) -> Row:
     source = document.lines[number - 1]
     found = split_cells(text, start, len(text)) or [(start, len(text))]
     cells = tuple(Cell(source.start + a, source.start + b, text[a:b]) for a, b in found)
-    return Row(number, source, start, cells, False, "stray", "|" in text[start:])
+    return Row(number, document.lines, start, cells, False, "stray", "|" in text[start:])
 
 
 def _is_header(row: Row, aliases: Mapping[str, str] | None) -> bool:

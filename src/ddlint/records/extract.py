@@ -17,12 +17,12 @@ GitHub absorbed into the table (``&nbsp;`` under it) too.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import groupby
 
 from ddlint.gfm.document import Cell, Document, Heading, Row, Table
 from ddlint.inline.parse import InlineCache, InlineContent, parse_link_definitions
@@ -59,13 +59,35 @@ def extract_records(
     parsers = Parsers(cache, papers.under(refs) if papers is not None else None)
     sections = _SectionFinder(document.headings, cache)
     tables: list[PaperTable] = []
-    chunks: list[tuple[int, list[RowRecord]]] = []  # each table's rows, by its first line
+    rows: list[RowRecord] = []  # the tables' rows, table by table, in line order
     for table in document.tables:
         paper_table = _paper_table(table, aliases, cache, sections.at(table.header.line))
         tables.append(paper_table)
         if paper_table.is_paper:
-            chunks.append((table.header.line, list(_TableRecords(paper_table, parsers).rows())))
+            rows.extend(_TableRecords(paper_table, parsers).rows())
     blocks = text_blocks(document, aliases)
+    if blocks:
+        rows = _with_block_rows(rows, blocks, tables, aliases, cache, sections, parsers)
+    _repeated_templates(rows, cache, papers.templates if papers is not None else set())
+    return Records(document, tuple(tables), tuple(rows), refs, blocks, cache)
+
+
+def _with_block_rows(
+    rows: list[RowRecord],
+    blocks: tuple[TextBlock, ...],
+    tables: list[PaperTable],
+    aliases: Mapping[str, str] | None,
+    cache: InlineCache,
+    sections: _SectionFinder,
+    parsers: Parsers,
+) -> list[RowRecord]:
+    """``rows`` with the paper rows of the text blocks, each block's in its place in
+    line order. (Only a list with such blocks pays for a chunk per table.)"""
+    chunks = [  # each table's rows, by its first line
+        (group[0].table.table.header.line, group)
+        for _, grouped in groupby(rows, key=lambda record: id(record.table))
+        for group in (list(grouped),)
+    ]
     read: dict[int, PaperTable] = {id(t.table): t for t in tables}  # by table or block
     for index, block in enumerate(blocks):
         shown_as_text = _block_table(block, index, aliases, cache, sections, read)
@@ -76,9 +98,7 @@ def extract_records(
             records = _TableRecords(shown_as_text, parsers).rows()
             chunks.append((block.first_line, [r for r in records if _is_block_paper(r)]))
     chunks.sort(key=lambda chunk: chunk[0])
-    rows = [record for _, chunk in chunks for record in chunk]
-    _repeated_templates(rows, cache, papers.templates if papers is not None else set())
-    return Records(document, tuple(tables), tuple(rows), refs, blocks, cache)
+    return [record for _, chunk in chunks for record in chunk]
 
 
 def _definition_lines(document: Document) -> Iterator[str]:
@@ -100,9 +120,18 @@ class _SectionFinder:
     def __init__(self, headings: Sequence[Heading], inline: InlineCache) -> None:
         self.headings = [(h.line, h.level, inline.parse(h.text).text) for h in headings]
         self.lines = [h[0] for h in self.headings]
+        # One record per heading, shared by the tables under it (records are frozen).
+        self._sections: dict[int, Section] = {}
 
     def at(self, line: int) -> Section:
-        before = self.headings[: bisect_left(self.lines, line)]
+        position = bisect_left(self.lines, line)
+        found = self._sections.get(position)
+        if found is None:
+            found = self._sections[position] = self._section(position)
+        return found
+
+    def _section(self, position: int) -> Section:
+        before = self.headings[:position]
         if not before:
             return construct(Section, heading=None, year=None)
         heading = before[-1][2]
@@ -222,7 +251,8 @@ class _TableRecords:
         columns = self.paper_table.columns
         width = len(columns.headers)
         cells: tuple[Cell | None, ...] = row.cells
-        if len(cells) != width:  # GitHub drops surplus cells and pads a short row
+        own = len(cells) == width  # else GitHub drops surplus cells and pads a short row
+        if not own:
             cells = cells[:width] + (None,) * (width - len(cells))
         parse = self.parsers.inline.parse
         contents = tuple([parse(cell.text) if cell is not None else None for cell in cells])
@@ -240,7 +270,8 @@ class _TableRecords:
                 # is no template row: DD106's, and only a person knows what it was for.
                 empty = row.has_pipe and _is_empty_row(row, self.parsers.inline)
                 kind, paper = ("placeholder" if empty else "unread"), None
-        return RowRecord(self.paper_table, row, kind, paper, cells, contents)
+        # The row's own cells are not kept a second time (a shared row makes them anew).
+        return RowRecord(self.paper_table, row, kind, paper, None if own else cells, contents)
 
     def _remembered_paper(
         self,
@@ -343,7 +374,9 @@ def _repeated_templates(
         record = rows[index]
         key = keys[index]
         if (counts[key] >= 2 or key in known) and _blank_title(record, inline):
-            rows[index] = dataclasses.replace(record, kind="placeholder")
+            rows[index] = RowRecord(
+                record.table, record.row, "placeholder", record.paper, record.cells, record.contents
+            )
             known.add(key)
 
 

@@ -74,7 +74,7 @@ class Paper(_Frozen):
     extra: dict[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per table, and a list may have 100 000s
 class PaperTable:
     table: Table
     columns: ColumnMap
@@ -83,7 +83,7 @@ class PaperTable:
     section: Section
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class RowRecord:
     """A data row of a paper table, with the cells each field came from."""
 
@@ -91,12 +91,40 @@ class RowRecord:
     row: Row
     kind: RowKind
     paper: Paper | None
-    cells: tuple[Cell | None, ...]  # per column; None where GitHub pads a short row
+    # per column; None where GitHub pads a short row. None here: the row's own cells
+    # (most rows have as many as their table has columns): not kept a second time.
+    _padded: tuple[Cell | None, ...] | None
     contents: tuple[InlineContent | None, ...]
+
+    def __init__(
+        self,
+        table: PaperTable,
+        row: Row,
+        kind: RowKind,
+        paper: Paper | None,
+        cells: tuple[Cell | None, ...] | None,
+        contents: tuple[InlineContent | None, ...],
+    ) -> None:
+        """``cells``: per column, or None for the row's own (as many as the columns)."""
+        for name, value in (
+            ("table", table),
+            ("row", row),
+            ("kind", kind),
+            ("paper", paper),
+            ("_padded", cells),
+            ("contents", contents),
+        ):
+            object.__setattr__(self, name, value)
+
+    @property
+    def cells(self) -> tuple[Cell | None, ...]:
+        """Per column; None where GitHub pads a short row."""
+        return self.row.cells if self._padded is None else self._padded
 
     def cell(self, field: str) -> Cell | None:
         column = self.table.columns.column_of(field)  # type: ignore[arg-type]
-        return self.cells[column] if column is not None and column < len(self.cells) else None
+        cells = self.cells
+        return cells[column] if column is not None and column < len(cells) else None
 
     def content(self, field: str) -> InlineContent | None:
         column = self.table.columns.column_of(field)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import Any, TypeVar
 
 from ddlint.gfm.document import Cell, Row
 from ddlint.inline.parse import InlineCache, InlineContent
@@ -20,12 +21,24 @@ from ddlint.records.title import TitleCell, is_paper_label, read_title
 from ddlint.records.venues import parse_venue
 
 ET_AL = re.compile(r"[\s,]*\bet\.?\s*al\b\.?", re.IGNORECASE)
+_T = TypeVar("_T")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;、，]|\band\b|&)\s*")
 _BIBTEX_SPLIT = re.compile(r"\s+and\s+")
 _DATASET_SPLIT = re.compile(r"\s*[,;]\s*")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 _Filled = dict[str, tuple[InlineContent, ...]]
+
+# Every record has lists and a dict of its own, except empty ones: all records share
+# these (a list of a million papers would hold millions of empty lists). Records are
+# frozen, and nothing changes a record's lists or dict in place.
+_NO_ITEMS: list[Any] = []
+_NO_EXTRA: dict[str, str] = {}
+
+
+def _listed(values: Sequence[_T]) -> list[_T]:
+    """A list of its own with ``values``, or the shared empty one."""
+    return list(values) if values else _NO_ITEMS
 
 
 class Layout:
@@ -87,13 +100,13 @@ class Parsers:
         if found is None:
             names, et_al = _authors(text)
             found = self._authors[text] = (self._shared(names), et_al)
-        return list(found[0]), found[1]
+        return _listed(found[0]), found[1]
 
     def datasets(self, text: str) -> list[str]:
         found = self._datasets.get(text)
         if found is None:
             found = self._datasets[text] = self._shared(_datasets(text))
-        return list(found)
+        return _listed(found)
 
     def _shared(self, values: Iterable[str]) -> tuple[str, ...]:
         # Each string replaced by an equal one seen before: a string is immutable.
@@ -134,21 +147,21 @@ def build_paper(
         datasets=parsers.datasets(_text(filled.get("datasets", ()))),
         venue=venue,
         year=year,
-        links=links,
+        links=links or _NO_ITEMS,
         section=section,
         origin=_origin(row),
-        extra=extra,
+        extra=extra or _NO_EXTRA,
     )
 
 
 def moved_paper(paper: Paper, row: Row, section: Section) -> Paper:
     """``paper`` at ``row``: equal to what ``build_paper`` builds for a row of the same cells.
-    Its lists and dict are copies, as every record has its own."""
+    Its lists and dict are copies, as every record has its own (but the empty ones)."""
     values = dict(paper.__dict__)
-    values["authors"] = list(paper.authors)
-    values["datasets"] = list(paper.datasets)
-    values["links"] = list(paper.links)
-    values["extra"] = dict(paper.extra)
+    values["authors"] = _listed(paper.authors)
+    values["datasets"] = _listed(paper.datasets)
+    values["links"] = _listed(paper.links)
+    values["extra"] = dict(paper.extra) if paper.extra else _NO_EXTRA
     values["section"] = section
     values["origin"] = _origin(row)
     return construct(Paper, **values)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 # A line ends at CRLF, a lone CR or a lone LF, exactly as in CommonMark.
@@ -56,11 +57,11 @@ class LineIndex:
     """Maps offsets of one text to 1-based ``(line, column)``; columns count code points."""
 
     def __init__(self, text: str) -> None:
-        self._starts = _line_starts(text)
+        self._starts: Sequence[int] = _line_starts(text)
         self._length = len(text)
 
     @classmethod
-    def from_line_starts(cls, starts: list[int], length: int) -> LineIndex:
+    def from_line_starts(cls, starts: Sequence[int], length: int) -> LineIndex:
         """The index of a text whose lines are already known (``starts`` begins with 0):
         scanning a large text again for line endings would cost more than its use."""
         index = cls.__new__(cls)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import groupby
 from typing import NamedTuple
 
 from ddlint.gfm.document import Cell
@@ -170,32 +171,41 @@ _NO_DATES = TableDates((), frozenset())
 
 def _table_dates(ctx: RuleContext) -> dict[int, TableDates]:
     # Per table (by identity), per column: the paper rows that fill it, that fill it with
-    # a date, and with text a year reads from.
-    counts: dict[int, tuple[PaperTable, list[list[int]]]] = {}
-    for record, _ in paper_rows(ctx):
-        table = record.table
-        entry = counts.get(id(table))
-        if entry is None:
-            entry = counts[id(table)] = (table, [[0, 0, 0] for _ in table.columns.headers])
+    # a date, and with text a year reads from. Records come table by table (extraction
+    # builds them so), so each table is counted and settled before the next: a list of a
+    # million tables never holds every table's counts at once, and a table that no
+    # column dates keeps only the shared ``_NO_DATES``.
+    found: dict[int, TableDates] = {}
+    for key, group in groupby(paper_rows(ctx), key=lambda pair: id(pair[0].table)):
+        records = [record for record, _ in group]
+        table = records[0].table
+        if key in found:  # the table's rows came apart: count them all together
+            records = [record for record, _ in paper_rows(ctx) if record.table is table]
+        found[key] = _dates_of(table, records)
+    return found
+
+
+def _dates_of(table: PaperTable, records: list[RowRecord]) -> TableDates:
+    columns = [[0, 0, 0] for _ in table.columns.headers]
+    for record in records:
         for index, content in enumerate(record.contents):
             if content is None or _ALPHANUMERIC.search(content.text) is None:
                 continue
-            column = entry[1][index]
+            column = columns[index]
             column[0] += 1
             dated = date_year(content.text)
             column[1] += dated is not None
             column[2] += dated is not None or extract_year(content.text) is not None
-    found: dict[int, TableDates] = {}
-    for key, (table, columns) in counts.items():
-        named = [i for i, fed in enumerate(table.columns.fields) if {"year", "date"} & set(fed)]
-        valued = [
-            i
-            for i, (filled, dated, _) in enumerate(columns)
-            if i not in named and dated >= _DATE_MIN_ROWS and dated >= _DATE_SHARE * filled
-        ]
-        readable = [i for i in named if columns[i][2] * 2 >= columns[i][0]]
-        found[key] = TableDates((*named, *valued), frozenset(readable))
-    return found
+    named = [i for i, fed in enumerate(table.columns.fields) if {"year", "date"} & set(fed)]
+    valued = [
+        i
+        for i, (filled, dated, _) in enumerate(columns)
+        if i not in named and dated >= _DATE_MIN_ROWS and dated >= _DATE_SHARE * filled
+    ]
+    if not named and not valued:
+        return _NO_DATES
+    readable = [i for i in named if columns[i][2] * 2 >= columns[i][0]]
+    return TableDates((*named, *valued), frozenset(readable))
 
 
 def row_date_year(ctx: RuleContext, record: RowRecord) -> int | None:

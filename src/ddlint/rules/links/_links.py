@@ -129,10 +129,13 @@ def document_links(
     those ``wanted`` says yes to, when given (the others are never located)."""
     document, refs = ctx.document, ctx.records.link_definitions
     records = {record.row.line: record for record in ctx.records.rows}
+    # The lines of stray rows, read as table rows above: the other rows of a table are
+    # in its table block, which is passed over below (a set of every table line would
+    # cost a list of a million tables more than its records).
     in_table: set[int] = set()
     for table in document.tables:
+        in_table.update(row.line for row in table.stray)
         for row in (table.header, *table.rows):
-            in_table.add(row.line)
             record = records.get(row.line)
             if record is not None and record.row is row:
                 yield from row_links(record, wanted)
@@ -141,7 +144,6 @@ def document_links(
                 for link in parse_inline(cell.text, refs).links:
                     if wanted is None or wanted(link):
                         yield Located(link, cell.start, cell.text, None, cell, column)
-        in_table.update(range(table.first_line, table.last_line + 1))
     for block in document.blocks:
         if block.kind in ("code", "blank", "table"):
             continue

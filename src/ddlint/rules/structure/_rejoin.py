@@ -124,7 +124,7 @@ def _line_below(document: Document, row: Row) -> str:
     below = document.block_at(row.line + 1)
     if below.kind == "blank":
         return "blank"
-    return "same block" if below is document.block_at(row.line) else "other"
+    return "same block" if below == document.block_at(row.line) else "other"
 
 
 def _edits(
