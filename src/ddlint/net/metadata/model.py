@@ -107,6 +107,40 @@ class MetadataOptions:
     user_agent: str = f"ddlint/{__version__}"
 
 
+# What a source's text may hold that a Markdown row must not: control characters and
+# line breaks (a row is one line), and the lone surrogates JSON allows (``"\ud800"``),
+# which no UTF-8 file can hold.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def one_line(value: object) -> str:
+    """A source's text as one clean line ("" for a value that is not text): control
+    characters and line breaks become spaces, runs of spaces one, a lone surrogate
+    U+FFFD."""
+    if not isinstance(value, str):
+        return ""
+    text = _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", value))
+    return " ".join(text.split())
+
+
+def plausible_year(value: object) -> int | None:
+    """A year a source gives, when it is one a paper can have (four digits); else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        value = int(text) if len(text) == 4 and text.isascii() and text.isdigit() else None
+    return value if isinstance(value, int) and 1000 <= value <= 9999 else None
+
+
+def plausible_month(value: object) -> int | None:
+    """A month a source gives, 1 to 12; else None."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 1 <= value <= 12 else None
+
+
 def default_metadata_cache_dir() -> Path:
     """``metadata`` in ddlint's user cache folder (next to ``links``)."""
     from ddlint.net.model import default_cache_dir
