@@ -48,6 +48,7 @@ def _configure(folder: Path, options: MetadataOptions) -> None:
         f'crossref-api = "{options.crossref_api}"\n'
         f'dblp-api = "{options.dblp_api}"\n'
         f'openreview-api = "{options.openreview_api}"\n'
+        f'openreview-v1-api = "{options.openreview_v1_api}"\n'
         'contact = "maintainer@example.org"\n'
         "arxiv-interval = 0.05\n"
         "interval = 0.02\n",

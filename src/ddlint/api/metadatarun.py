@@ -44,6 +44,7 @@ def options_from_config(
         crossref_api=keys.crossref_api,
         dblp_api=keys.dblp_api,
         openreview_api=keys.openreview_api,
+        openreview_v1_api=keys.openreview_v1_api,
         contact=keys.contact,
         arxiv_interval=keys.arxiv_interval,
         interval=keys.interval,

@@ -57,6 +57,12 @@ class MetadataConfig(BaseModel):
     openreview_api: str = Field(
         default="https://api2.openreview.net", alias="openreview-api", description="a URL"
     )
+    # The older forums (before OpenReview's API v2) are served by API v1 only.
+    openreview_v1_api: str = Field(
+        default="https://api.openreview.net",
+        alias="openreview-v1-api",
+        description='a URL ("" asks API v2 only)',
+    )
     # Sent in the User-Agent header too, which holds printable ASCII only.
     contact: str | None = Field(
         default=None,
@@ -130,8 +136,8 @@ class GeneralConfig(BaseModel):
     # would build the model's validator at import (start-up time).
     metadata: MetadataConfig | None = Field(
         default=None,
-        description="a table of arxiv-api, crossref-api, dblp-api, openreview-api, contact, "
-        "arxiv-interval and interval",
+        description="a table of arxiv-api, crossref-api, dblp-api, openreview-api, "
+        "openreview-v1-api, contact, arxiv-interval and interval",
     )
     header_aliases: dict[str, str] = Field(
         default={},

@@ -205,6 +205,55 @@ def test_an_openreview_forum(registry: Registry, servers: Servers) -> None:
     assert isinstance(gone, LookupFailure) and gone.unknown
 
 
+OLDER_FORUM = {  # API v1's note: plain content values
+    "id": "Old2022x",
+    "forum": "Old2022x",
+    "content": {
+        "title": "Slow Gradients in Shallow Ensembles",
+        "authors": ["Gil Prado", "Hana Voss"],
+        "venue": "NeurIPS 2022 Accept",
+        "venueid": "NeurIPS.cc/2022/Conference",
+    },
+    "cdate": 1652000000000,
+}
+
+
+@pytest.mark.parametrize(
+    "v2_answer", [None, b'{"notes": [], "count": 0}'], ids=["v2-404", "v2-no-notes"]
+)
+def test_a_forum_api_v2_does_not_know_is_asked_of_api_v1(
+    registry: Registry, servers: Servers, v2_answer: bytes | None
+) -> None:
+    registry.openreview_v1["Old2022x"] = OLDER_FORUM
+    if v2_answer is not None:
+        servers.openreview.bodies.append(v2_answer)
+    forum = PaperId("openreview", "Old2022x")
+    paper = fetch_metadata([forum], servers.options())[forum]
+    assert isinstance(paper, PaperMetadata)
+    assert (paper.title, paper.venue, paper.year, paper.preprint) == (
+        "Slow Gradients in Shallow Ensembles", "NeurIPS", 2022, False
+    )  # fmt: skip
+    assert paper.authors == ("Gil Prado", "Hana Voss")
+    assert [len(servers.openreview.seen), len(servers.openreview_v1.seen)] == [1, 1]
+
+
+def test_a_forum_neither_api_knows_is_unknown_and_one_v1_cannot_tell_is_unverified(
+    registry: Registry, servers: Servers
+) -> None:
+    forum = PaperId("openreview", "Gone001")
+    gone = fetch_metadata([forum], servers.options())[forum]
+    assert isinstance(gone, LookupFailure) and gone.unknown
+    servers.openreview_v1.failures.extend([(503, None)] * 2)
+    down = fetch_metadata([forum], servers.options())[forum]
+    assert isinstance(down, LookupFailure) and not down.unknown
+    assert "API v2 does not know it" in down.reason
+    # A forum v2 knows never reaches v1.
+    asked = len(servers.openreview_v1.seen)
+    registry.openreview["Xy12AbC"] = {"content": {"title": {"value": "Quiet Gradients"}}}
+    fetch_metadata([PaperId("openreview", "Xy12AbC")], servers.options())
+    assert len(servers.openreview_v1.seen) == asked
+
+
 def test_the_publication_is_neither_corr_nor_a_near_namesake(
     registry: Registry, servers: Servers
 ) -> None:

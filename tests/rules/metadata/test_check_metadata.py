@@ -22,6 +22,7 @@ def _config(servers: Servers, folder: Path, **extra: object) -> None:
         "crossref-api": options.crossref_api,
         "dblp-api": options.dblp_api,
         "openreview-api": options.openreview_api,
+        "openreview-v1-api": options.openreview_v1_api,
         "contact": "maintainer@example.org",
         "arxiv-interval": 0.05,
         "interval": 0.02,

@@ -80,7 +80,8 @@ class MetadataOutcome:
 class MetadataOptions:
     """Where the sources are and how politely to ask them (``[tool.ddlint.metadata]``).
 
-    ``*_api`` are the base URLs (tests point them at local servers). ``contact`` is sent
+    ``*_api`` are the base URLs (tests point them at local servers); OpenReview's API v1
+    is asked for the forums its API v2 does not know. ``contact`` is sent
     to Crossref as ``mailto`` (its polite pool) and in the User-Agent. ``arxiv_interval``
     is the least time between two arXiv requests (its terms set one); ``interval`` that
     of the other hosts. ``cache_dir`` None: no cache (``--no-cache``). ``preprint_ttl``
@@ -92,6 +93,7 @@ class MetadataOptions:
     crossref_api: str = "https://api.crossref.org"
     dblp_api: str = "https://dblp.org/search/publ/api"
     openreview_api: str = "https://api2.openreview.net"
+    openreview_v1_api: str = "https://api.openreview.net"  # the older forums; "": not asked
     contact: str | None = None
     arxiv_interval: float = 3.0
     interval: float = 1.0

@@ -1,10 +1,15 @@
-"""OpenReview's notes API (v2): a forum's title, authors and decision venue.
+"""OpenReview's notes API: a forum's title, authors and decision venue.
 
 https://docs.openreview.net/reference/api-v2: ``GET {api}/notes?id=ID`` answers
 ``{"notes": [{"id", "forum", "content": {"title": {"value"}, "authors": {"value"},
 "venue": {"value"}, "venueid": {"value"}}, "cdate", "pdate"}]}``. ``venue`` reads
 "ICLR 2023 poster" once accepted and "Submitted to ICLR 2023" before; a submission
 (or a withdrawn or rejected one) is a preprint.
+
+The venues that ran on OpenReview before its API v2 (most of those before 2023) are
+served by API v1 only (``api.openreview.net``, the same ``notes?id=ID`` with plain
+content values: ``"title": "…"``). A forum API v2 does not know is asked there before
+it is called unknown.
 """
 
 from __future__ import annotations
@@ -33,8 +38,21 @@ _NOT_PUBLISHED = re.compile(r"submitted|withdrawn|rejected|desk", re.IGNORECASE)
 def lookup(
     client: PoliteClient, options: MetadataOptions, paper_id: PaperId
 ) -> PaperMetadata | LookupFailure:
+    """The forum as API v2 describes it, else as API v1 does (``openreview_v1_api``;
+    empty: not asked)."""
+    found = _ask(client, options.openreview_api, paper_id)
+    if not (isinstance(found, LookupFailure) and found.unknown) or not options.openreview_v1_api:
+        return found
+    older = _ask(client, options.openreview_v1_api, paper_id)
+    if isinstance(older, LookupFailure) and not older.unknown:
+        # Not in API v2, and API v1 could not say: unverified, not unknown.
+        return LookupFailure(paper_id, f"{older.reason} (API v2 does not know it)", False)
+    return older
+
+
+def _ask(client: PoliteClient, api: str, paper_id: PaperId) -> PaperMetadata | LookupFailure:
     try:
-        answer = client.get(f"{options.openreview_api.rstrip('/')}/notes", {"id": paper_id.value})
+        answer = client.get(f"{api.rstrip('/')}/notes", {"id": paper_id.value})
         if answer.status in (400, 403, 404):
             return LookupFailure(paper_id, f"{SOURCE}: no such forum {paper_id.value}", True)
         if answer.status != 200:
