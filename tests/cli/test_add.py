@@ -125,6 +125,35 @@ def test_a_listed_paper_exits_1(listed: Path, capsys: pytest.CaptureFixture[str]
     assert read(listed) == SEED_TEXT
 
 
+@pytest.mark.parametrize("flags", [(), ("--allow-private",)], ids=["guard", "source-down"])
+def test_a_listed_id_exits_1_before_any_request(
+    servers: Servers, listed: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...]
+) -> None:
+    """The seed lists 2211.11004 as a pdf link: refused from the id alone, whether the
+    source is refused by the address guard or down, and nothing is asked."""
+    _configure(listed.parent, servers.options())
+    for api in servers.apis:
+        api.failures.extend([(503, None)] * 5)
+    code, _, err = run(
+        capsys, "add", "arXiv:2211.11004v2", "--file", str(listed), "--no-cache", *flags
+    )
+    assert code == 1
+    assert "arXiv:2211.11004v2: already in the list at line 27" in err
+    assert servers.requests() == 0
+    assert read(listed) == SEED_TEXT
+
+
+def test_two_ids_of_one_paper_exit_1_before_any_request(
+    servers: Servers, listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _configure(listed.parent, servers.options())
+    argv = ("add", "2301.00001", "https://arxiv.org/abs/2301.00001v3", "--file", str(listed))
+    code, _, err = run(capsys, *argv, "--no-cache", "--allow-private")
+    assert code == 1
+    assert "the same paper as 2301.00001" in err
+    assert servers.requests() == 0
+
+
 def test_a_file_that_is_not_utf8_exits_2_naming_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -22,6 +22,7 @@ from ddlint.text.source import Source, SourceError, read_source, write_atomic
 
 if TYPE_CHECKING:  # the add stage loads when the command runs (start-up time)
     from ddlint.add import NewPaper
+    from ddlint.add.duplicates import DuplicateError
     from ddlint.net.metadata import MetadataOptions
 
 ADD_EXIT_CODES = """\b
@@ -149,6 +150,9 @@ def run_add(request: AddRequest, options: MetadataOptions | None) -> int:
     except SourceError as exc:
         return fail(str(exc))
     ids, code = request.ids, request.code
+    listed = _refuse_listed(source, ids, config)
+    if listed is not None:
+        return listed
     if request.offline is not None:
         paper = _offline(ids, request.offline, code)
         if isinstance(paper, int):
@@ -166,6 +170,31 @@ def run_add(request: AddRequest, options: MetadataOptions | None) -> int:
             return found
         papers = found
     return _write(source, papers, config, request.section, request.show_diff, request.quiet)
+
+
+def _refuse_listed(source: Source, ids: Sequence[str], config: Config) -> int | None:
+    """Exit 1 when an id names a paper already in the list (or another id's paper),
+    before any lookup: offline, or with the source down, the answer is the same."""
+    from ddlint.add import refuse_listed
+    from ddlint.add.duplicates import DuplicateError
+    from ddlint.net.metadata import parse_paper_id
+
+    parsed = [(given, parse_paper_id(given)) for given in ids]
+    known = [(given, paper_id) for given, paper_id in parsed if paper_id is not None]
+    if not known or len(known) < len(parsed):
+        return None  # no id, or one that is none: the lookup says so (exit 2)
+    try:
+        refuse_listed(source.text, known, config.settings())
+    except DuplicateError as exc:
+        return _refused(source, exc)
+    return None
+
+
+def _refused(source: Source, exc: DuplicateError) -> int:
+    for refused in exc.refused:
+        click.echo(f"ddlint: {source.path}: {refused}", err=True)
+    click.echo("ddlint: nothing was written.", err=True)
+    return 1
 
 
 def _offline(ids: Sequence[str], given: Offline, code: str | None) -> NewPaper | int:
@@ -229,10 +258,7 @@ def _write(
     try:
         result = add_papers(source.text, papers, section=section, settings=config.settings())
     except DuplicateError as exc:
-        for refused in exc.refused:
-            click.echo(f"ddlint: {source.path}: {refused}", err=True)
-        click.echo("ddlint: nothing was written.", err=True)
-        return 1
+        return _refused(source, exc)
     except (AddError, InputError) as exc:
         return fail(f"{source.path}: {exc}")
     if show_diff:
