@@ -101,6 +101,53 @@ def test_offline_flags_build_the_row(listed: Path, capsys: pytest.CaptureFixture
     assert "README.md:16: added | Ana Roth et al" in err
 
 
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (("--title", "", "--venue", "ICML"), "--title holds no word"),
+        (("--title", "  ", "--venue", "ICML"), "--title holds no word"),
+        (("--title", "A Brand New Offline Paper", "--year", "2022"), "a title alone is no paper"),
+        (("--title", "A Brand New Offline Paper", "--venue", "ICML"), "the paper has no year"),
+        (("--venue", "ICML"), "give a paper id"),
+    ],
+)
+def test_bad_offline_input_is_a_usage_error(
+    listed: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...], message: str
+) -> None:
+    code, _, err = run(capsys, "add", "--file", str(listed), *flags)
+    assert code == 2
+    assert message in err and "bug" not in err
+    assert read(listed) == SEED_TEXT
+
+
+def test_a_short_title_with_no_id_is_added(
+    listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two words and a link with no paper id: no key DD207 compares, yet the row is the
+    paper's (its title read back)."""
+    code, _, err = run(
+        capsys, "add", "--file", str(listed), "--title", "Tiny Sets",
+        "--url", "https://example.org/tiny", "--year", "2022",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "| |[**Tiny Sets**](https://example.org/tiny) | | | | | |" in read(listed)
+
+
+def test_flags_with_an_id_replace_the_sources_values(
+    registry: Registry, servers: Servers, listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    registry.add(AUGMENTATION)
+    _configure(listed.parent, servers.options())
+    argv = ("add", "2212.06152", "--file", str(listed), "--allow-private", "--no-cache")
+    code, _, err = run(capsys, *argv, "--venue", "ICML, 2023", "--authors", "Lei Zhang")
+    assert code == 0, err
+    row = next(line for line in read(listed).split("\n") if "Model Augmentation" in line)
+    assert row.startswith("| Lei Zhang |") and row.endswith("| ICML, 2023 | |")
+    two = ("add", "2401.00001", "2301.00001", "--file", str(listed), "--venue", "ICML")
+    code, _, err = run(capsys, *two)
+    assert code == 2 and "give one id with them" in err
+
+
 def test_diff_shows_the_change_and_writes_nothing(
     listed: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -74,11 +74,17 @@ def add_papers(
 
 
 def refuse_listed(
-    text: str, ids: Sequence[tuple[str, PaperId]], settings: RuleSettings | None = None
+    text: str,
+    ids: Sequence[tuple[str, PaperId]],
+    settings: RuleSettings | None = None,
+    papers: Sequence[NewPaper] = (),
 ) -> None:
-    """Raise ``DuplicateError`` when an id (with the text it was given as) names a paper
-    the list already has, or the paper of another id given: before any lookup."""
-    refuse_listed_ids(_read(text, settings or RuleSettings()), ids)
+    """Raise ``DuplicateError`` when an id (with the text it was given as), or a paper,
+    names a paper the list already has, or one another names: before any lookup or
+    write."""
+    records = _read(text, settings or RuleSettings())
+    refuse_listed_ids(records, ids)
+    refuse_duplicates(records, papers)
 
 
 def _read(text: str, settings: RuleSettings) -> Records:
