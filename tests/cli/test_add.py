@@ -68,6 +68,23 @@ def test_an_id_through_the_config(
     assert servers.arxiv.seen[0].query["id_list"] == ["2212.06152"]
 
 
+def test_the_cache_dir_of_the_config_and_the_cached_unknown_id(
+    registry: Registry, servers: Servers, listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """add caches where check does (the config's cache-dir, beside the config file), and
+    an unknown id read from that cache says so."""
+    _configure(listed.parent, servers.options())
+    config = listed.parent / ".ddlint.toml"
+    config.write_text('cache-dir = "shared-cache"\n' + config.read_text(encoding="utf-8"))
+    argv = ("add", "2399.00001", "--file", str(listed), "--allow-private")
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "cached" not in err
+    assert (listed.parent / "shared-cache" / "metadata" / "metadata.json").is_file()
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "(cached; --no-cache asks again)" in err
+    assert len(servers.arxiv.seen) == 1
+
+
 def test_without_allow_private_nothing_reaches_127_0_0_x(
     registry: Registry, servers: Servers, listed: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -128,7 +128,9 @@ def add(
     options = None
     if offline is None:
         config = _config(path, config_path)
-        options = _metadata_options(config, allow_private, cache_dir, no_cache, not quiet)
+        found = Path(config_path) if config_path is not None else find_config(Path(path))
+        folder = None if no_cache else _cache_folder(cache_dir, config, found)
+        options = _metadata_options(config, allow_private, folder, not quiet)
     request = AddRequest(
         ids, path, section, code, show_diff, offline, quiet, config_path, given or None
     )
@@ -352,17 +354,24 @@ def _config(path: str, config_path: str | None) -> Config:
         raise SystemExit(fail(str(exc))) from None
 
 
-def _metadata_options(
-    config: Config, allow_private: bool, cache_dir: str | None, no_cache: bool, progress: bool
-) -> MetadataOptions:
-    """The sources' options: ``[tool.ddlint.metadata]``, then the command's flags, as
-    ``check --check-metadata`` builds them."""
-    from ddlint.api.metadatarun import options_from_config
+def _cache_folder(cache_dir: str | None, config: Config, config_file: Path | None) -> Path:
+    """Where the metadata is cached: ``--cache-dir``, else the config's ``cache-dir``
+    (relative to the config file's folder), as ``ddlint check`` reads them, so that the
+    two commands share one cache; else ddlint's folder in the user cache directory."""
+    from ddlint.engine.resultcache import cache_root
     from ddlint.net.metadata import default_metadata_cache_dir
 
-    folder = None
-    if not no_cache:
-        folder = Path(cache_dir) / "metadata" if cache_dir else default_metadata_cache_dir()
+    root = cache_root(cache_dir, config, config_file)
+    return root / "metadata" if root is not None else default_metadata_cache_dir()
+
+
+def _metadata_options(
+    config: Config, allow_private: bool, folder: Path | None, progress: bool
+) -> MetadataOptions:
+    """The sources' options: ``[tool.ddlint.metadata]``, then the command's flags, as
+    ``check --check-metadata`` builds them (``folder`` None: no cache)."""
+    from ddlint.api.metadatarun import options_from_config
+
     return options_from_config(
         config, allow_private=allow_private, cache_dir=folder, progress=progress
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from metaserver import Paper, Registry, Servers, dblp_hit
 
 from ddlint.net.metadata import (
     LookupFailure,
+    MetadataOptions,
     PaperId,
     PaperMetadata,
     fetch_metadata,
@@ -97,13 +99,41 @@ def test_a_second_run_within_the_ttl_asks_nothing(
     publications = find_publications(papers, options)
     asked = servers.requests()
     assert asked == 4  # one arXiv batch, Crossref and DBLP for the DOI, DBLP for the preprint
-    assert fetch_metadata(wanted, options) == first
+    again = fetch_metadata(wanted, options)
+    hint = " (cached; --no-cache asks again)"
+    assert {
+        key: replace(answer, reason=answer.reason.removesuffix(hint))
+        if isinstance(answer, LookupFailure) and answer.reason.endswith(hint)
+        else answer
+        for key, answer in again.items()
+    } == first
     assert find_publications(papers, options) == publications
     assert servers.requests() == asked
     # Past the TTL the answers are asked again.
     stale = servers.options(cache_dir=tmp_path, preprint_ttl=0.0, published_ttl=0.0)
     fetch_metadata(wanted, stale)
     assert servers.requests() > asked
+
+
+def test_an_unknown_id_is_cached_briefly_and_says_so(
+    registry: Registry, servers: Servers, tmp_path: Path
+) -> None:
+    """An id quoted before its source lists it is known within hours: "no such id" is
+    kept for ``unknown_ttl`` (shorter than a preprint's), and read from the cache it
+    says where it came from."""
+    assert MetadataOptions().unknown_ttl < MetadataOptions().preprint_ttl
+    options = servers.options(cache_dir=tmp_path)
+    (first,) = fetch_metadata(ids("2399.00001"), options).values()
+    assert isinstance(first, LookupFailure) and first.unknown
+    assert "cached" not in first.reason
+    (again,) = fetch_metadata(ids("2399.00001"), options).values()
+    assert isinstance(again, LookupFailure) and again.unknown
+    assert again.reason == f"{first.reason} (cached; --no-cache asks again)"
+    assert len(servers.arxiv.seen) == 1
+    # Listed since: past the unknown TTL (a preprint's is still running) it is asked again.
+    registry.add(Paper("A Paper Listed Late", ("Ada Quill",), "2023-01-05", "2399.00001"))
+    late = fetch_metadata(ids("2399.00001"), servers.options(cache_dir=tmp_path, unknown_ttl=0.0))
+    assert isinstance(late[ids("2399.00001")[0]], PaperMetadata)
 
 
 def test_no_request_reaches_a_private_address_without_allow_private(

@@ -84,9 +84,10 @@ class MetadataOptions:
     is asked for the forums its API v2 does not know. ``contact`` is sent
     to Crossref as ``mailto`` (its polite pool) and in the User-Agent. ``arxiv_interval``
     is the least time between two arXiv requests (its terms set one); ``interval`` that
-    of the other hosts. ``cache_dir`` None: no cache (``--no-cache``). ``preprint_ttl``
-    and ``published_ttl``: how long a cached answer is trusted (a preprint may be
-    published any day; a published paper stays published).
+    of the other hosts. ``cache_dir`` None: no cache (``--no-cache``). ``preprint_ttl``,
+    ``published_ttl`` and ``unknown_ttl``: how long a cached answer is trusted (a
+    preprint may be published any day; a published paper stays published; an id no
+    source knows may be listed within hours).
     """
 
     arxiv_api: str = "https://export.arxiv.org/api/query"
@@ -100,6 +101,7 @@ class MetadataOptions:
     allow_private: bool = False
     cache_dir: Path | None = None
     preprint_ttl: float = 7 * 86400.0
+    unknown_ttl: float = 6 * 3600.0
     published_ttl: float = 180 * 86400.0
     timeout: float = 20.0
     retries: int = 2
