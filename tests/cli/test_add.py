@@ -137,6 +137,13 @@ def test_bad_offline_input_is_a_usage_error(
     assert read(listed) == SEED_TEXT
 
 
+def test_add_takes_debug_as_its_internal_error_message_says(
+    listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "add", "--debug", "--file", str(listed), "--title", "")
+    assert code == 2 and "--title holds no word" in err
+
+
 def test_a_short_title_with_no_id_is_added(
     listed: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -100,6 +100,9 @@ Exit codes: 0 written (or shown, with --diff), 1 a paper is already in the list
     "with [tool.ddlint], above the file]",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
+@click.option(
+    "--debug", is_flag=True, help="Show the traceback of an internal error (a ddlint bug)."
+)
 def add(
     ids: tuple[str, ...],
     path: str,
@@ -116,6 +119,7 @@ def add(
     no_cache: bool,
     config_path: str | None,
     quiet: bool,
+    debug: bool,  # read by ``cli.main``, which catches an internal error
 ) -> None:
     """Look papers up (arXiv ids or URLs, DOIs, OpenReview URLs) and add a row for each
     to the list, in its table, its place and its style.
