@@ -74,7 +74,8 @@ class Registry:
     def __init__(self) -> None:
         self.papers: list[Paper] = []
         self.dblp_extra: list[dict[str, object]] = []  # hits DBLP adds for any query
-        self.openreview: dict[str, dict[str, object]] = {}
+        self.openreview: dict[str, dict[str, object]] = {}  # API v2's notes, by forum
+        self.openreview_v1: dict[str, dict[str, object]] = {}  # API v1's (the older forums)
 
     def add(self, *papers: Paper) -> None:
         self.papers.extend(papers)
@@ -195,7 +196,8 @@ def dblp_hit(title: str, authors: tuple[str, ...], venue: str, year: int) -> dic
 
 
 class Servers:
-    """The four APIs, each on its own loopback host, sharing one ``Registry``."""
+    """The APIs (OpenReview's two), each on its own loopback host, sharing one
+    ``Registry``."""
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
@@ -203,11 +205,12 @@ class Servers:
         self.crossref = Api("127.0.0.3")
         self.dblp = Api("127.0.0.4")
         self.openreview = Api("127.0.0.5")
+        self.openreview_v1 = Api("127.0.0.6")
         self._servers: list[ThreadingHTTPServer] = []
 
     @property
     def apis(self) -> tuple[Api, ...]:
-        return (self.arxiv, self.crossref, self.dblp, self.openreview)
+        return (self.arxiv, self.crossref, self.dblp, self.openreview, self.openreview_v1)
 
     def options(self, **changes: object) -> MetadataOptions:
         values: dict[str, object] = {
@@ -215,6 +218,7 @@ class Servers:
             "crossref_api": self.crossref.base,
             "dblp_api": f"{self.dblp.base}/search/publ/api",
             "openreview_api": self.openreview.base,
+            "openreview_v1_api": self.openreview_v1.base,
             "allow_private": True,
             "arxiv_interval": 0.05,
             "interval": 0.02,
@@ -254,8 +258,9 @@ class Servers:
             return 200, body, "application/json"
         if api is self.dblp and path == "/search/publ/api":
             return 200, registry.dblp_search(one.get("q", "")), "application/json"
-        if api is self.openreview and path == "/notes":
-            note = registry.openreview.get(one.get("id", ""))
+        if api in (self.openreview, self.openreview_v1) and path == "/notes":
+            notes = registry.openreview if api is self.openreview else registry.openreview_v1
+            note = notes.get(one.get("id", ""))
             if note is None:
                 error = {
                     "name": "NotFoundError",

@@ -253,3 +253,16 @@ def test_a_year_with_several_tables_takes_the_section_named() -> None:
     result = add_papers(text, [paper], section="lang")
     assert result.added[0].line == 15  # heads the Language table of 2023
     assert "Reading Small Sets" in result.text.split("\n")[15]
+
+
+def test_year_sections_a_section_named_is_honoured_or_refused() -> None:
+    """--section is never dropped: in a list with year sections it names the table, of
+    the paper's year first, else of any year; a name that matches none is an error."""
+    paper = _preprint("Sparse Experts Need Less Memory", "2208.00026", "Wes Ford", "Xia Lowe")
+    with pytest.raises(SectionError, match="--section 'nonexistent thing' matches no section"):
+        add_papers(read(SHAPES / "years.md"), [paper], section="nonexistent thing")
+    _, result = _added("years.md", paper, section="2022")
+    assert "2211.00021" in result.text.split("\n")[result.added[0].line - 2]
+    # Another year's section would hold a row DD205 reports: --year says the year.
+    with pytest.raises(SectionError, match="names the 2021 section, but the paper is of 2022"):
+        add_papers(read(SHAPES / "years.md"), [paper], section="2021")

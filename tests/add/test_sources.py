@@ -75,6 +75,28 @@ def test_an_openreview_forum_makes_its_year_section(
     assert "**Papers sorted by year:** | [2024](#papers-in-2024-back-to-top) | [2022]" in text
 
 
+def test_a_forum_of_openreview_api_v1_is_added(
+    registry: Registry, servers: Servers, seed_copy: Path
+) -> None:
+    """A forum of the venues before OpenReview's API v2: only API v1 knows it."""
+    registry.openreview_v1["Rz7mQw2"] = {
+        "id": "Rz7mQw2",
+        "forum": "Rz7mQw2",
+        "content": {
+            "title": "Teachers Forget Their Distilled Datasets",
+            "authors": ["Pia Lund", "Rafe Okoro"],
+            "venue": "NeurIPS 2022 Accept",
+            "venueid": "NeurIPS.cc/2022/Conference",
+        },
+        "cdate": 1652000000000,
+    }
+    assert _add(seed_copy, servers.options(), "https://openreview.net/forum?id=Rz7mQw2") == 0
+    assert (
+        "| Pia Lund et al |[**Teachers Forget Their Distilled Datasets**]"
+        "(https://openreview.net/pdf?id=Rz7mQw2) | | | | NeurIPS, 2022 | |"
+    ) in read(seed_copy)
+
+
 def test_an_id_no_source_knows_exits_2(
     servers: Servers, seed_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -48,6 +48,7 @@ def _configure(folder: Path, options: MetadataOptions) -> None:
         f'crossref-api = "{options.crossref_api}"\n'
         f'dblp-api = "{options.dblp_api}"\n'
         f'openreview-api = "{options.openreview_api}"\n'
+        f'openreview-v1-api = "{options.openreview_v1_api}"\n'
         'contact = "maintainer@example.org"\n'
         "arxiv-interval = 0.05\n"
         "interval = 0.02\n",
@@ -65,6 +66,23 @@ def test_an_id_through_the_config(
     assert code == 0
     assert read(listed).split("\n")[15].startswith("| Lei Zhang et al |[**Accelerating")
     assert servers.arxiv.seen[0].query["id_list"] == ["2212.06152"]
+
+
+def test_the_cache_dir_of_the_config_and_the_cached_unknown_id(
+    registry: Registry, servers: Servers, listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """add caches where check does (the config's cache-dir, beside the config file), and
+    an unknown id read from that cache says so."""
+    _configure(listed.parent, servers.options())
+    config = listed.parent / ".ddlint.toml"
+    config.write_text('cache-dir = "shared-cache"\n' + config.read_text(encoding="utf-8"))
+    argv = ("add", "2399.00001", "--file", str(listed), "--allow-private")
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "cached" not in err
+    assert (listed.parent / "shared-cache" / "metadata" / "metadata.json").is_file()
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "(cached; --no-cache asks again)" in err
+    assert len(servers.arxiv.seen) == 1
 
 
 def test_without_allow_private_nothing_reaches_127_0_0_x(
@@ -100,6 +118,60 @@ def test_offline_flags_build_the_row(listed: Path, capsys: pytest.CaptureFixture
     assert "README.md:16: added | Ana Roth et al" in err
 
 
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (("--title", "", "--venue", "ICML"), "--title holds no word"),
+        (("--title", "  ", "--venue", "ICML"), "--title holds no word"),
+        (("--title", "A Brand New Offline Paper", "--year", "2022"), "a title alone is no paper"),
+        (("--title", "A Brand New Offline Paper", "--venue", "ICML"), "the paper has no year"),
+        (("--venue", "ICML"), "give a paper id"),
+    ],
+)
+def test_bad_offline_input_is_a_usage_error(
+    listed: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...], message: str
+) -> None:
+    code, _, err = run(capsys, "add", "--file", str(listed), *flags)
+    assert code == 2
+    assert message in err and "bug" not in err
+    assert read(listed) == SEED_TEXT
+
+
+def test_add_takes_debug_as_its_internal_error_message_says(
+    listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "add", "--debug", "--file", str(listed), "--title", "")
+    assert code == 2 and "--title holds no word" in err
+
+
+def test_a_short_title_with_no_id_is_added(
+    listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two words and a link with no paper id: no key DD207 compares, yet the row is the
+    paper's (its title read back)."""
+    code, _, err = run(
+        capsys, "add", "--file", str(listed), "--title", "Tiny Sets",
+        "--url", "https://example.org/tiny", "--year", "2022",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "| |[**Tiny Sets**](https://example.org/tiny) | | | | | |" in read(listed)
+
+
+def test_flags_with_an_id_replace_the_sources_values(
+    registry: Registry, servers: Servers, listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    registry.add(AUGMENTATION)
+    _configure(listed.parent, servers.options())
+    argv = ("add", "2212.06152", "--file", str(listed), "--allow-private", "--no-cache")
+    code, _, err = run(capsys, *argv, "--venue", "ICML, 2023", "--authors", "Lei Zhang")
+    assert code == 0, err
+    row = next(line for line in read(listed).split("\n") if "Model Augmentation" in line)
+    assert row.startswith("| Lei Zhang |") and row.endswith("| ICML, 2023 | |")
+    two = ("add", "2401.00001", "2301.00001", "--file", str(listed), "--venue", "ICML")
+    code, _, err = run(capsys, *two)
+    assert code == 2 and "give one id with them" in err
+
+
 def test_diff_shows_the_change_and_writes_nothing(
     listed: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -122,6 +194,35 @@ def test_a_listed_paper_exits_1(listed: Path, capsys: pytest.CaptureFixture[str]
     assert code == 1
     assert "already in the list at line 47" in err and "nothing was written" in err
     assert read(listed) == SEED_TEXT
+
+
+@pytest.mark.parametrize("flags", [(), ("--allow-private",)], ids=["guard", "source-down"])
+def test_a_listed_id_exits_1_before_any_request(
+    servers: Servers, listed: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...]
+) -> None:
+    """The seed lists 2211.11004 as a pdf link: refused from the id alone, whether the
+    source is refused by the address guard or down, and nothing is asked."""
+    _configure(listed.parent, servers.options())
+    for api in servers.apis:
+        api.failures.extend([(503, None)] * 5)
+    code, _, err = run(
+        capsys, "add", "arXiv:2211.11004v2", "--file", str(listed), "--no-cache", *flags
+    )
+    assert code == 1
+    assert "arXiv:2211.11004v2: already in the list at line 27" in err
+    assert servers.requests() == 0
+    assert read(listed) == SEED_TEXT
+
+
+def test_two_ids_of_one_paper_exit_1_before_any_request(
+    servers: Servers, listed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _configure(listed.parent, servers.options())
+    argv = ("add", "2301.00001", "https://arxiv.org/abs/2301.00001v3", "--file", str(listed))
+    code, _, err = run(capsys, *argv, "--no-cache", "--allow-private")
+    assert code == 1
+    assert "the same paper as 2301.00001" in err
+    assert servers.requests() == 0
 
 
 def test_a_file_that_is_not_utf8_exits_2_naming_it(

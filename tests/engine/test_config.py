@@ -54,3 +54,18 @@ def test_style_keys_set_are_kept(key: str, value: object) -> None:
 def test_style_keys_refuse_unknown_values(key: str, value: object) -> None:
     with pytest.raises(ValidationError):
         Config.model_validate({key: value})
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("contact", "j\u00fcrgen@example.org"),  # the User-Agent header holds ASCII only
+        ("contact", "ada@example.org\r\nX-Evil: 1"),
+        ("arxiv-interval", float("inf")),
+        ("interval", float("nan")),
+        ("interval", 1e300),
+    ],
+)
+def test_metadata_keys_refuse_what_a_request_cannot_carry(key: str, value: object) -> None:
+    with pytest.raises(ValidationError):
+        Config.model_validate({"metadata": {key: value}})

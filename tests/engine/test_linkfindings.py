@@ -175,3 +175,21 @@ def test_link_deadline_from_the_config_bounds_each_link(
     _, findings = _findings(capsys, "--check-links", "--allow-private", str(path))
     [unverified] = [f for f in findings if f["code"] == "DD312"]
     assert "0.2 s deadline for one link" in str(unverified["message"])
+
+
+def test_link_findings_follow_the_selection_and_the_comments(
+    tmp_path: Path, server: LinkServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _list(tmp_path, server)
+    base = ("--check-links", "--allow-private", str(path))
+    _, findings = _findings(capsys, "--ignore", "DD310", *base)
+    assert "DD310" not in {f["code"] for f in findings}
+    _, findings = _findings(capsys, "--select", "DD204", *base)
+    assert findings == []
+    path.write_text(
+        "<!-- ddlint-disable dead-link -->\n\n" + path.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    _, findings = _findings(capsys, *base)
+    codes = {f["code"] for f in findings}
+    assert "DD310" not in codes and "DD001" not in codes and "DD311" in codes

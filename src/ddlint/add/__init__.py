@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ddlint.add.cells import write_row
-from ddlint.add.duplicates import refuse_duplicates
+from ddlint.add.duplicates import refuse_duplicates, refuse_listed_ids
 from ddlint.add.paper import NewPaper
 from ddlint.add.place import offset, slot, table_rows, top_offset
 from ddlint.add.section import choose_table, new_year_section
@@ -23,6 +23,7 @@ from ddlint.add.style import read_row_style
 from ddlint.add.verify import AddError, verify_added
 from ddlint.add.write import paper_cells
 from ddlint.gfm.parse import parse_document
+from ddlint.net.metadata import PaperId
 from ddlint.records.extract import extract_records
 from ddlint.records.model import PaperTable, Records
 from ddlint.rules import RuleContext, RuleSettings
@@ -33,7 +34,7 @@ from ddlint.rules.links.dd305_arxiv_form import ARXIV_FORM
 from ddlint.rules.links.dd308_nav_out_of_date import NavOutOfDate
 from ddlint.text.findings import splice_edits
 
-__all__ = ["AddError", "AddResult", "Added", "NewPaper", "add_papers"]
+__all__ = ["AddError", "AddResult", "Added", "NewPaper", "add_papers", "refuse_listed"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,20 @@ def add_papers(
     lines = verify_added(original, records, papers)
     added = tuple(Added(p, line, row) for p, line, row in zip(papers, lines, rows))
     return AddResult(current, added)
+
+
+def refuse_listed(
+    text: str,
+    ids: Sequence[tuple[str, PaperId]],
+    settings: RuleSettings | None = None,
+    papers: Sequence[NewPaper] = (),
+) -> None:
+    """Raise ``DuplicateError`` when an id (with the text it was given as), or a paper,
+    names a paper the list already has, or one another names: before any lookup or
+    write."""
+    records = _read(text, settings or RuleSettings())
+    refuse_listed_ids(records, ids)
+    refuse_duplicates(records, papers)
 
 
 def _read(text: str, settings: RuleSettings) -> Records:

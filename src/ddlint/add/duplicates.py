@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ddlint.add.paper import NewPaper
+from ddlint.net.metadata import PaperId
 from ddlint.records.identity import duplicate_keys
 from ddlint.records.model import Records
 
@@ -43,6 +44,22 @@ def refuse_duplicates(records: Records, papers: Sequence[NewPaper]) -> None:
             given.setdefault(key, paper.given_as)
     if refused:
         raise DuplicateError(refused)
+
+
+def refuse_listed_ids(records: Records, ids: Sequence[tuple[str, PaperId]]) -> None:
+    """Refuse the ids (each with the text it was given as) that name a paper already
+    listed, or one another's paper: known from the ids alone, before any lookup (a paper
+    in the list is refused even when its source is down). The title is compared once
+    the paper is looked up (``refuse_duplicates``)."""
+    refuse_duplicates(records, [_id_only(given, paper_id) for given, paper_id in ids])
+
+
+def _id_only(given: str, paper_id: PaperId) -> NewPaper:
+    if paper_id.kind == "arxiv":
+        return NewPaper("", arxiv_id=paper_id.value, given_as=given)
+    if paper_id.kind == "doi":
+        return NewPaper("", doi=paper_id.value, given_as=given)
+    return NewPaper("", openreview_id=paper_id.value, given_as=given)
 
 
 def _short(text: str, limit: int = 100) -> str:

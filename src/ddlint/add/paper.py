@@ -9,7 +9,7 @@ form), the DOI, the OpenReview forum, the normalised title.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ddlint.inline.urls import arxiv_parts, paper_ids
 from ddlint.net.metadata import PaperMetadata
@@ -100,6 +100,34 @@ def offline_paper(
         code=code,
         given_as="--title " + repr(title.strip()),
     )
+
+
+def with_given(
+    paper: NewPaper,
+    *,
+    authors: str | None = None,
+    venue: str | None = None,
+    year: int | None = None,
+    url: str | None = None,
+) -> NewPaper:
+    """A looked-up paper with the values the command gave instead of the source's
+    (``--authors``, ``--venue``, ``--year``, ``--url``, read as ``offline_paper`` reads
+    them): what a person types wins over what a source says."""
+    given = offline_paper(
+        title=paper.title, authors=authors, venue=venue, year=year, url=url, code=paper.code
+    )
+    changes: dict[str, object] = {}
+    if authors is not None:
+        changes["authors"] = given.authors
+    if venue is not None:
+        changes.update(venue=given.venue, preprint=given.preprint, month=given.month)
+        if given.year is not None:  # the venue's own year, unless --year says otherwise
+            changes["year"] = given.year
+    if year is not None:
+        changes["year"] = year
+    if url is not None:
+        changes.update(url=given.url, arxiv_id=given.arxiv_id, doi=given.doi)
+    return replace(paper, **changes)  # type: ignore[arg-type]
 
 
 def _written_month(text: str, month: int | None) -> int | None:

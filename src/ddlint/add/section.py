@@ -1,11 +1,16 @@
 """Which table a new paper goes to, and a year section made when its year has none.
 
 In a list with year sections (paper tables under headings of two or more years) the
-paper's year chooses the table, and ``--section`` chooses among that year's tables
-when there are several. Otherwise ``--section`` names the table, matched as a person
-would: case, punctuation and spacing ignored, words given in part (``distill`` finds
-`Dataset Distillation`). A list with one paper table needs no ``--section``. When
-the table cannot be told, ``SectionError`` lists the sections that could be named.
+paper's year chooses the table (one made for a year that has none). ``--section``
+names the table, matched as a person would: case, punctuation and spacing ignored,
+words given in part (``distill`` finds `Dataset Distillation`); in a list with year
+sections, among the tables of the paper's year first, then among all (the section
+named is the one the user asked for; but a section of another year is refused, as
+DD205 would then report the row: ``--year`` says the paper's year). A list with one
+paper table
+needs no ``--section``. When the table cannot be told, or ``--section`` names no table
+or several, ``SectionError`` lists the sections that could be named: an option given
+is never dropped silently.
 
 A year without a section gets one made like its nearest year's: the headings from the
 section's first heading of that year down to the table's delimiter row, the year
@@ -62,6 +67,17 @@ def choose_table(records: Records, year: int | None, section: str | None) -> Pap
     """The table for a paper of ``year``; an int (the year) when a year section is to
     be made for it."""
     by_year = year_tables(records)
+    if by_year and year is not None and section is not None:
+        found = match_section(by_year.get(year, []), section)
+        if len(found) == 1:
+            return found[0]
+        named = _named(paper_tables(records), section, "")
+        if named.section.year is not None and named.section.year != year:
+            raise SectionError(
+                f"--section {section!r} names the {named.section.year} section, but the paper "
+                f"is of {year}; give --year {named.section.year} if that is its year"
+            )
+        return named
     if by_year and year is not None:
         tables = by_year.get(year)
         if not tables:
@@ -74,7 +90,7 @@ def choose_table(records: Records, year: int | None, section: str | None) -> Pap
         raise SectionError("no paper table to add to")
     if section is None and len(tables) == 1:
         return tables[0]
-    why = "the list has no year sections" if not by_year else "the paper has no year"
+    why = "the list has no year sections" if not by_year else "the paper has no year (--year)"
     return _named(tables, section, why)
 
 

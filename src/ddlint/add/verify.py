@@ -2,7 +2,10 @@
 written: the text round-trips; every line of the list is still there, unchanged, with
 only the new lines between them (and the quick-links line, when a year section was
 made); the record identities after are those before plus one new record per paper,
-each the paper asked for (DD207's same paper). A failure is a ddlint bug: ``AddError``.
+each the paper asked for: DD207's same paper (a shared id, or the same title when the
+paper has no id), its title read back as the paper's, character for character (but
+for spacing, and what ddlint never reads as a title's: a numbering, an emoji). A
+failure is a ddlint bug: ``AddError``.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from collections.abc import Sequence
 from ddlint.add.paper import NewPaper
 from ddlint.fix.verify import CanonicalUrls, record_identities, unified_diff
 from ddlint.gfm.parse import render_document
-from ddlint.records.identity import duplicate_keys, paper_identity
+from ddlint.records.identity import duplicate_keys, loose_key, paper_identity
 from ddlint.records.model import Records
+from ddlint.records.title import tidy_title
 from ddlint.text.errors import InputError
 
 
@@ -35,16 +39,20 @@ def verify_added(before: Records, after: Records, papers: Sequence[NewPaper]) ->
     lost, gained = had - has, has - had
     lines: list[int] = []
     for paper in papers:
-        keys = set(paper.keys)
+        keys, title = set(paper.keys), loose_key(paper.title)
         found = [
             r
             for r in after.paper_rows
             if r.row.line in inserted
             and r.paper is not None
-            and keys & set(duplicate_keys(r.paper))
+            and (keys & set(duplicate_keys(r.paper)) or loose_key(r.paper.title) == title)
         ]
         if len(found) != 1 or found[0].paper is None:
             raise _bug(f"{paper.given_as}: {len(found)} new row(s) read as this paper", old, new)
+        shown = found[0].paper.title
+        if " ".join(shown.split()) != " ".join(tidy_title(paper.title).split()):
+            # Every character as GitHub shows it: a mark read as syntax, a tag hidden.
+            raise _bug(f"{paper.given_as}: its title reads back as {shown!r}", old, new)
         if gained[paper_identity(found[0].paper, urls.__getitem__)] < 1:
             raise _bug(f"{paper.given_as}: its row is no new record", old, new)
         lines.append(found[0].row.line)

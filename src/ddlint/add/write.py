@@ -1,8 +1,9 @@
 """A new paper's cells, one per column of its table, in the table's style.
 
 Cells ``ddlint add`` cannot fill (Type, Task, Dataset, a Code column without
-``--code``) stay empty. Text from a source is put on one line and its ``|`` escaped,
-so a title never splits a row.
+``--code``) stay empty. Text from a source is put on one line and what Markdown would
+read as syntax escaped (``escape``), so a title never splits a row and GitHub shows
+it as the source wrote it.
 """
 
 from __future__ import annotations
@@ -104,8 +105,8 @@ def _title(paper: NewPaper, style: RowStyle, linked_apart: bool) -> str:
     if url is None or (linked_apart and style.title in ("bold", "plain")):
         return f"**{title}**" if bold else title
     if style.title == "link-in-bold":
-        return f"**[{_label(title)}]({url})**"
-    return f"[**{_label(title)}**]({url})" if bold else f"[{_label(title)}]({url})"
+        return f"**[{title}]({url})**"
+    return f"[**{title}**]({url})" if bold else f"[{title}]({url})"
 
 
 def _paper_link(paper: NewPaper, style: RowStyle) -> str:
@@ -153,10 +154,15 @@ def _most_form(venues: VenueStyle, *, dated: bool) -> str | None:
     return None if dated or venues.cells else _PLAIN_FORM
 
 
+# What Markdown would read as syntax in a cell's text: a backslash (it would escape
+# what follows: a title ending in one would undo its closing ``**``), the pipe that ends
+# a cell, brackets (a link, or the end of the title's link label), emphasis, code and
+# strikethrough marks, the ``<`` that opens raw HTML or an autolink (GitHub hides
+# ``<Masks>``), the ``&`` of an entity (``&amp;`` would show as ``&``), and an
+# underscore that is not inside a word (inside one it is no emphasis in GFM).
+_SYNTAX = re.compile(r"[\\|\[\]*`~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
+
+
 def escape(text: str) -> str:
-    """One line, with the characters that would end a cell or a link label escaped."""
-    return _SPACES.sub(" ", text).strip().replace("|", "\\|")
-
-
-def _label(text: str) -> str:
-    return text.replace("[", "\\[").replace("]", "\\]")
+    """One line, with what Markdown would read as syntax escaped (see ``_SYNTAX``)."""
+    return _SYNTAX.sub(lambda m: "\\" + m.group(), _SPACES.sub(" ", text).strip())

@@ -6,11 +6,11 @@ export, the record diff)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ddlint.engine.config import Config, default_config, selected_codes
-from ddlint.engine.linter import LintResult, default_codes, lint, paused_gc
+from ddlint.engine.linter import LintResult, default_codes, lint, network_codes, paused_gc
 from ddlint.gfm.document import Document
 from ddlint.gfm.parse import parse_document
 from ddlint.records.extract import extract_records
@@ -176,17 +176,19 @@ def fix_links(
     path: str = "-",
     config: Config | None = None,
     unsafe: bool = False,
+    codes: Collection[str] | None = None,
 ) -> FixResult:
     """Apply the fixes the link-check results call for (DD311: links that moved for
     good; the unsafe ones with ``unsafe``), and no other, through the fixer: verified
-    like every fix."""
+    like every fix. ``codes``: the run's selection (default: the default set); a link
+    rule left out of it fixes nothing."""
     from ddlint.fix.fixer import fix_text as _fix_text
 
     config = config or default_config()
     return _fix_text(
         text,
         path=path,
-        codes=(),
+        codes=(default_codes() if codes is None else set(codes)) & network_codes(),
         settings=config.settings(),
         unsafe=unsafe,
         link_results=link_results,
@@ -200,12 +202,20 @@ def fix_metadata(
     path: str = "-",
     config: Config | None = None,
     unsafe: bool = False,
+    codes: Collection[str] | None = None,
 ) -> FixResult:
     """Apply the fixes the --check-metadata outcomes call for (DD501–DD503, all unsafe:
-    only with ``unsafe``), and no other, through the fixer: verified like every fix."""
+    only with ``unsafe``), and no other, through the fixer: verified like every fix.
+    ``codes``: the run's selection (default: the default set); a rule left out of it
+    fixes nothing."""
     from ddlint.fix.fixer import fix_text as _fix_text
 
     config = config or default_config()
     return _fix_text(
-        text, path=path, codes=(), settings=config.settings(), unsafe=unsafe, metadata=metadata
+        text,
+        path=path,
+        codes=(default_codes() if codes is None else set(codes)) & network_codes(),
+        settings=config.settings(),
+        unsafe=unsafe,
+        metadata=metadata,
     )

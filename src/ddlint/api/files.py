@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ddlint import api
 from ddlint.engine.config import Config
-from ddlint.engine.linter import LintResult, lint
+from ddlint.engine.linter import LintResult, lint, lint_parsed
 from ddlint.rules import ALL_RULES
 from ddlint.text.errors import InputError
 from ddlint.text.findings import Finding
@@ -27,6 +27,7 @@ from ddlint.text.source import Source, SourceError, decode, read_source
 if TYPE_CHECKING:  # loaded by the runs that use them: --check-links, the result cache
     from ddlint.api.run import RunOptions
     from ddlint.engine.resultcache import ResultCache
+    from ddlint.net.metadata.model import MetadataOutcome, PaperId
     from ddlint.net.model import LinkResult
 
 
@@ -134,8 +135,9 @@ def _check_source(
 ) -> FileOutcome:
     display = source.path
     text = source.text
-    link_found: list[Finding] = []
     outcome = FileOutcome(display, text)
+    links: dict[str, LinkResult] | None = None
+    metadata: dict[PaperId, MetadataOutcome] | None = None
     if options.fixing:
         from ddlint.fix.fixer import fix_text  # only a fix needs it (start-up time)
 
@@ -150,23 +152,18 @@ def _check_source(
         )
         new_text, lint_result, applied = result.text, result.remaining, list(result.applied)
         if options.check_links:
-            outcomes = _fetch_links(lint_result, options, config, caches)
-            link_found = _link_findings(lint_result, outcomes, display)
-            redirected = _fix_links(new_text, link_found, outcomes, display, config, options)
+            links = _fetch_links(lint_result, options, config, caches)
+            redirected = _fix_links(new_text, lint_result, links, display, config, codes, options)
             if redirected is not None:
                 new_text, applied = redirected.text, applied + list(redirected.applied)
                 lint_result = lint(new_text, path=display, codes=codes, settings=config.settings())
-                link_found = _link_findings(lint_result, outcomes, display)
         if options.check_metadata:
             from ddlint.api.metadatarun import fix_with_metadata
 
-            new_text, lint_result, found, more = fix_with_metadata(
+            new_text, lint_result, metadata, more = fix_with_metadata(
                 new_text, lint_result, display, codes, config, options, caches
             )
             applied += more
-            if more and options.check_links:  # the rows moved: point the link findings anew
-                link_found = _link_findings(lint_result, outcomes, display)
-            link_found += found
         if name == "-" and not options.show_diff:
             outcome.fixed_stdin, outcome.stdin_changed = new_text, new_text != text
         if new_text != text:
@@ -176,22 +173,33 @@ def _check_source(
                 outcome.write = (source, new_text)
             outcome.applied = [(display, finding) for finding in applied]
         outcome.text_for_report = new_text if not options.show_diff else text
-        outcome.paper_tables = _paper_tables(lint_result)
-        findings = list(lint_result.findings) + link_found
     elif options.check_links or options.check_metadata:
         lint_result = lint(text, path=display, codes=codes, settings=config.settings())
         if options.check_links:
-            outcomes = _fetch_links(lint_result, options, config, caches)
-            link_found = _link_findings(lint_result, outcomes, display)
+            links = _fetch_links(lint_result, options, config, caches)
         if options.check_metadata:
-            from ddlint.api.metadatarun import check_metadata
+            from ddlint.api.metadatarun import fetch
 
-            link_found += check_metadata(lint_result, display, config, options, caches)
-        outcome.paper_tables = _paper_tables(lint_result)
-        findings = list(lint_result.findings) + link_found
+            metadata = fetch(lint_result, options, config, caches)
     else:
         cache = caches.results if name != "-" else None  # stdin is not cached
+        lint_result = None
         findings, outcome.paper_tables = _lint_or_reuse(display, text, config, codes, cache)
+    if lint_result is not None:
+        if links is not None or metadata is not None:
+            # Once more with the network's results: their rules are selected and
+            # suppressed like every rule, and DD001 sees what their comments silenced.
+            lint_result = lint_parsed(
+                lint_result.document,
+                lint_result.records,
+                path=display,
+                codes=codes,
+                settings=config.settings(),
+                link_results=links,
+                metadata=metadata,
+            )
+        outcome.paper_tables = _paper_tables(lint_result)
+        findings = list(lint_result.findings)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     if options.diff_base:
         findings = _on_changed_rows(name, findings, options.diff_base)
@@ -281,25 +289,22 @@ def _fetch_links(
 
 def _fix_links(
     text: str,
-    found: list[Finding],
+    result: LintResult,
     outcomes: Mapping[str, LinkResult],
     path: str,
     config: Config,
+    codes: set[str],
     options: RunOptions,
 ) -> api.FixResult | None:
     """The fix of the links the check found redirected, when it changes anything."""
-    if not any(f.fix is not None for f in found):
-        return None
-    result = api.fix_links(text, outcomes, path=path, config=config, unsafe=options.unsafe_fixes)
-    return result if result.applied else None
-
-
-def _link_findings(
-    result: LintResult, outcomes: Mapping[str, LinkResult], path: str
-) -> list[Finding]:
     from ddlint.engine.linkfindings import link_findings
 
-    return link_findings(result, outcomes, path)
+    if not any(f.fix is not None for f in link_findings(result, outcomes, path, codes)):
+        return None
+    fixed = api.fix_links(
+        text, outcomes, path=path, config=config, unsafe=options.unsafe_fixes, codes=codes
+    )
+    return fixed if fixed.applied else None
 
 
 def _unified(source: Source, new: str) -> str:

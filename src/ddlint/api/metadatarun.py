@@ -44,6 +44,7 @@ def options_from_config(
         crossref_api=keys.crossref_api,
         dblp_api=keys.dblp_api,
         openreview_api=keys.openreview_api,
+        openreview_v1_api=keys.openreview_v1_api,
         contact=keys.contact,
         arxiv_interval=keys.arxiv_interval,
         interval=keys.interval,
@@ -79,13 +80,6 @@ def fetch(
             gc.disable()
 
 
-def check_metadata(
-    result: LintResult, path: str, config: Config, options: RunOptions, caches: Caches
-) -> list[Finding]:
-    """The DD501–DD504 findings of a linted file."""
-    return metadata_findings(result, fetch(result, options, config, caches), path)
-
-
 def fix_with_metadata(
     text: str,
     result: LintResult,
@@ -94,15 +88,18 @@ def fix_with_metadata(
     config: Config,
     options: RunOptions,
     caches: Caches,
-) -> tuple[str, LintResult, list[Finding], list[Finding]]:
-    """The text once the metadata fixes are applied (all unsafe: with ``--unsafe-fixes``
-    only), its lint, its DD501–DD504 findings and the fixes applied."""
+) -> tuple[str, LintResult, dict[PaperId, MetadataOutcome], list[Finding]]:
+    """The text once the metadata fixes of the rules among ``codes`` are applied (all
+    unsafe: with ``--unsafe-fixes`` only), its lint, the outcomes looked up and the fixes
+    applied."""
     outcomes = fetch(result, options, config, caches)
-    found = metadata_findings(result, outcomes, path)
-    if not options.unsafe_fixes or not any(f.fix is not None for f in found):
-        return text, result, found, []
-    fixed = api.fix_metadata(text, outcomes, path=path, config=config, unsafe=True)
+    if not options.unsafe_fixes:
+        return text, result, outcomes, []
+    found = metadata_findings(result, outcomes, path, codes)
+    if not any(f.fix is not None for f in found):
+        return text, result, outcomes, []
+    fixed = api.fix_metadata(text, outcomes, path=path, config=config, unsafe=True, codes=codes)
     if not fixed.applied:
-        return text, result, found, []
+        return text, result, outcomes, []
     result = lint(fixed.text, path=path, codes=codes, settings=config.settings())
-    return fixed.text, result, metadata_findings(result, outcomes, path), list(fixed.applied)
+    return fixed.text, result, outcomes, list(fixed.applied)

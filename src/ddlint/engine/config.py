@@ -57,19 +57,32 @@ class MetadataConfig(BaseModel):
     openreview_api: str = Field(
         default="https://api2.openreview.net", alias="openreview-api", description="a URL"
     )
+    # The older forums (before OpenReview's API v2) are served by API v1 only.
+    openreview_v1_api: str = Field(
+        default="https://api.openreview.net",
+        alias="openreview-v1-api",
+        description='a URL ("" asks API v2 only)',
+    )
+    # Sent in the User-Agent header too, which holds printable ASCII only.
     contact: str | None = Field(
-        default=None, description="an e-mail address, sent to Crossref as mailto"
+        default=None,
+        pattern=r"^[\x21-\x7e]+$",
+        description="an e-mail address in ASCII (no spaces), sent to Crossref as mailto",
     )
     arxiv_interval: float = Field(
         default=3.0,
         alias="arxiv-interval",
         ge=0,
-        description="the seconds between two arXiv requests, a number (arXiv asks 3)",
+        le=3600,
+        allow_inf_nan=False,
+        description="the seconds between two arXiv requests, 0 to 3600 (arXiv asks 3)",
     )
     interval: float = Field(
         default=1.0,
         ge=0,
-        description="the seconds between two requests to Crossref, DBLP or OpenReview, a number",
+        le=3600,
+        allow_inf_nan=False,
+        description="the seconds between two requests to Crossref, DBLP or OpenReview, 0 to 3600",
     )
 
 
@@ -123,8 +136,8 @@ class GeneralConfig(BaseModel):
     # would build the model's validator at import (start-up time).
     metadata: MetadataConfig | None = Field(
         default=None,
-        description="a table of arxiv-api, crossref-api, dblp-api, openreview-api, contact, "
-        "arxiv-interval and interval",
+        description="a table of arxiv-api, crossref-api, dblp-api, openreview-api, "
+        "openreview-v1-api, contact, arxiv-interval and interval",
     )
     header_aliases: dict[str, str] = Field(
         default={},

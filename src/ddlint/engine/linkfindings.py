@@ -8,11 +8,10 @@ otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from ddlint.engine.linter import LintResult, network_findings
 from ddlint.net import CheckOptions, LinkResult, check_links
-from ddlint.rules import RuleContext
 from ddlint.rules.links.checked import document_links
 from ddlint.text.findings import Finding
 
@@ -27,8 +26,12 @@ def fetch_link_outcomes(
 
 
 def link_findings(
-    result: LintResult, outcomes: Mapping[str, LinkResult], path: str = "-"
+    result: LintResult,
+    outcomes: Mapping[str, LinkResult],
+    path: str = "-",
+    codes: Collection[str] | None = None,
 ) -> list[Finding]:
-    """Findings for the links of ``result`` from outcomes already fetched (no network)."""
-    ctx = RuleContext(result.document, result.records, path=path, link_results=outcomes)
-    return network_findings(ctx)
+    """Findings for the links of ``result`` from outcomes already fetched (no network):
+    those of the link rules among ``codes`` (default: the default set), once the
+    suppression comments silenced theirs."""
+    return network_findings(result, path=path, codes=codes, link_results=outcomes)

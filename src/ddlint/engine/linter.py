@@ -82,36 +82,61 @@ def lint_parsed(
     ``metadata``: the --check-metadata outcome of each paper id, for DD501–DD504."""
     enabled = set(default_codes() if codes is None else codes)
     # Every finding is made final (path, fingerprint) by the context (``ctx.finding``).
-    ctx = RuleContext(document, records, settings or RuleSettings(), path=path)
-    rules = [rule for rule in enabled_rules(enabled) if not rule.network]
+    ctx = RuleContext(
+        document,
+        records,
+        settings or RuleSettings(),
+        path=path,
+        link_results=link_results,
+        metadata=metadata,
+    )
+    # The network rules go through the selection and the suppression comments like every
+    # rule; without their results they find nothing, so they are not run at all then.
+    networked = link_results is not None or metadata is not None
+    rules = [rule for rule in enabled_rules(enabled) if networked or not rule.network]
     findings: list[Finding] = []
     for rule in rules:
         if not rule.after_suppressions:
             findings.extend(rule.check(ctx))
-    findings, ctx.suppressions = apply_suppressions(document, findings, _resolve)
+    findings, ctx.suppressions = apply_suppressions(document, findings, _resolve, network_codes())
     for rule in rules:
         if rule.after_suppressions:
             findings.extend(rule.check(ctx))
     findings = collapse_table_findings(
         document, findings, ALL_RULES.codes(lambda rule: rule.collapses_runs)
     )
-    if link_results is not None or metadata is not None:
-        ctx.link_results, ctx.metadata = link_results, metadata
-        findings.extend(network_findings(ctx))
     findings.sort(key=_position)
     return LintResult(document, records, tuple(findings))
 
 
-def network_findings(ctx: RuleContext) -> list[Finding]:
-    """The findings of the rules that read ``ctx.link_results`` or ``ctx.metadata``,
-    ordered by position (each rule finds nothing without its results).
+def network_codes() -> frozenset[str]:
+    """The rules whose findings come from --check-links or --check-metadata."""
+    return ALL_RULES.codes(lambda rule: rule.network)
 
-    They are reported whatever the selection and the suppression comments say, as
-    --check-links always reported them.
-    """
-    findings = [f for rule in ALL_RULES if rule.network for f in rule().check(ctx)]
-    findings.sort(key=_position)
-    return findings
+
+def network_findings(
+    result: LintResult,
+    *,
+    path: str = "-",
+    codes: Collection[str] | None = None,
+    settings: RuleSettings | None = None,
+    link_results: Mapping[str, LinkResult] | None = None,
+    metadata: Mapping[PaperId, MetadataOutcome] | None = None,
+) -> list[Finding]:
+    """The findings of the network rules of ``codes`` (default: the default set) on the
+    results given, through the suppression comments like every finding; ordered by
+    position."""
+    enabled = (default_codes() if codes is None else set(codes)) & network_codes()
+    linted = lint_parsed(
+        result.document,
+        result.records,
+        path=path,
+        codes=enabled,
+        settings=settings,
+        link_results=link_results,
+        metadata=metadata,
+    )
+    return list(linted.findings)
 
 
 def _position(finding: Finding) -> tuple[int, int, str]:

@@ -13,7 +13,7 @@ title is a near miss of the source's (DD502 spares a title that is the published
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from ddlint.engine.linter import LintResult, network_findings
 from ddlint.net.metadata import (
@@ -25,7 +25,6 @@ from ddlint.net.metadata import (
     find_publications,
 )
 from ddlint.records.model import Paper
-from ddlint.rules import RuleContext
 from ddlint.rules.metadata._metadata import is_preprint_venue, row_paper_id
 from ddlint.rules.metadata.dd502_title_mismatch import near_miss
 from ddlint.text.findings import Finding
@@ -62,8 +61,12 @@ def _needs_publication(row: Paper, paper: PaperMetadata) -> bool:
 
 
 def metadata_findings(
-    result: LintResult, outcomes: Mapping[PaperId, MetadataOutcome], path: str = "-"
+    result: LintResult,
+    outcomes: Mapping[PaperId, MetadataOutcome],
+    path: str = "-",
+    codes: Collection[str] | None = None,
 ) -> list[Finding]:
-    """Findings for the papers of ``result`` from outcomes already fetched (no network)."""
-    ctx = RuleContext(result.document, result.records, path=path, metadata=outcomes)
-    return network_findings(ctx)
+    """Findings for the papers of ``result`` from outcomes already fetched (no network):
+    those of DD501–DD504 among ``codes`` (default: the default set), once the
+    suppression comments silenced theirs."""
+    return network_findings(result, path=path, codes=codes, metadata=outcomes)

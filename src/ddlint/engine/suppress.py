@@ -7,13 +7,15 @@ until ``<!-- ddlint-enable [codes] -->`` or the end of the file;
 hides the comment, and the table stays whole: a comment line between two rows would end
 it). Codes and names both work. A suppression that silences nothing, or names an
 unknown rule, is itself a finding (DD001, like ruff's RUF100): the rule reads the
-suppressions as applied here.
+suppressions as applied here. The findings of the network rules (--check-links,
+--check-metadata) are silenced like any other; a comment that names one of them is
+marked ``network``, and DD001 never calls it unused (see its page).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from ddlint.gfm.document import Document
@@ -38,13 +40,16 @@ def apply_suppressions(
     document: Document,
     findings: Iterable[Finding],
     resolve: Callable[[str], str | None],
+    network: Collection[str] = (),
 ) -> tuple[list[Finding], list[Suppression]]:
     """Drop silenced findings; return those kept and the suppression comments, each
-    marked when it silenced a finding.
+    marked when it silenced a finding, and when it names a rule of ``network``.
 
     ``resolve`` maps a code or name to its code, or None when no rule has it.
     """
     directives = list(_directives(document, resolve))
+    for directive in directives:
+        directive.network = not directive.codes.isdisjoint(network)
     regions = _regions(document, directives)
     if regions:
         kept = [finding for finding in findings if not _silenced(finding, regions)]

@@ -67,9 +67,9 @@ def fix_text(
     link_results: Mapping[str, LinkResult] | None = None,
     metadata: Mapping[PaperId, MetadataOutcome] | None = None,
 ) -> FixResult:
-    """``link_results``: the --check-links result of each URL, whose rules fix too (a
-    redirect, DD311), whatever ``codes`` says (as the linter reports them); ``metadata``
-    likewise for --check-metadata (DD501–DD503)."""
+    """``link_results``: the --check-links result of each URL, whose rules among
+    ``codes`` fix too (a redirect, DD311); ``metadata`` likewise for --check-metadata
+    (DD501–DD503)."""
     with paused_gc():
         return _fix_text(
             text,

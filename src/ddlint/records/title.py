@@ -65,7 +65,7 @@ def read_title(text: str, content: InlineContent, parse: Parse, with_authors: bo
         parsed = parse(line)
         clean = _without_badges(line, parsed)
         lines.append((clean, parse(clean) if clean != line else parsed))
-    telling = [i for i, (_, parsed) in enumerate(lines) if _tidy(parsed.text)]
+    telling = [i for i, (_, parsed) in enumerate(lines) if tidy_title(parsed.text)]
     chosen = next((i for i in telling if _title_link(lines[i][1].links)), None)
     if chosen is None and telling:
         chosen = telling[0]
@@ -75,7 +75,7 @@ def read_title(text: str, content: InlineContent, parse: Parse, with_authors: bo
     authors = ""
     if with_authors:
         others = [i for i in telling if i > chosen] + [i for i in telling if i < chosen]
-        authors = rest if _tidy(rest) or not others else lines[others[0]][0]
+        authors = rest if tidy_title(rest) or not others else lines[others[0]][0]
     return _cell(title, link, content, authors)
 
 
@@ -91,7 +91,9 @@ def _cell(title: str, link: InlineLink | None, content: InlineContent, authors: 
             chosen = None  # the paper's link itself, once
             continue
         others.append(other)
-    return TitleCell(_tidy(title), link.url if link is not None else None, tuple(others), authors)
+    return TitleCell(
+        tidy_title(title), link.url if link is not None else None, tuple(others), authors
+    )
 
 
 def _plain_cell(text: str, content: InlineContent) -> bool:
@@ -140,7 +142,7 @@ def _line_title(
         rest = ""
         if first.span.start < first.span.end:
             rest = source[first.span.end :]
-            if not _tidy(rest):
+            if not tidy_title(rest):
                 rest = source[: first.span.start]
         return first.label, first, rest
     for link in linked:  # `Title [pdf]` or `Title <a href=…>paper</a>`: the label is no title
@@ -181,7 +183,7 @@ def _is_title_link(link: InlineLink, text: str, with_authors: bool) -> bool:
     return with_authors or len(link.label.strip()) >= len(text.strip()) * 0.5
 
 
-def _tidy(title: str) -> str:
+def tidy_title(title: str) -> str:
     """The title without what decorates it: emoji, shortcodes, a numbering, a nickname
     in brackets, the lab."""
     previous = None

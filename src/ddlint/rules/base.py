@@ -64,8 +64,9 @@ class Rule:
     other_options: ClassVar[tuple[Option[Any], ...]] = ()
     # Rules a user must opt into (with --select or config).
     default_enabled: ClassVar[bool] = True
-    # Findings made from --check-links results (``ctx.link_results``): the linter reports
-    # them whatever the selection and the suppression comments say.
+    # Findings made from --check-links or --check-metadata results (``ctx.link_results``,
+    # ``ctx.metadata``): the rule finds nothing without them. Selected and suppressed like
+    # every rule.
     network: ClassVar[bool] = False
     # Runs after the other rules' findings were suppressed, and reads what the
     # suppression comments silenced (``ctx.suppressions``).
@@ -126,6 +127,10 @@ class Suppression:
     span: Span
     line: int
     used: bool = False  # it silenced a finding
+    # It names a network rule (DD310–DD313, DD501–DD504), whose findings need the network
+    # and change from run to run: whether it silences one now says little of whether it
+    # is stale.
+    network: bool = False
     unknown: list[str] = field(default_factory=list)  # names no rule has
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from metaserver import Paper, Registry, Servers, dblp_hit
 
 from ddlint.net.metadata import (
     LookupFailure,
+    MetadataOptions,
     PaperId,
     PaperMetadata,
     fetch_metadata,
@@ -97,13 +99,41 @@ def test_a_second_run_within_the_ttl_asks_nothing(
     publications = find_publications(papers, options)
     asked = servers.requests()
     assert asked == 4  # one arXiv batch, Crossref and DBLP for the DOI, DBLP for the preprint
-    assert fetch_metadata(wanted, options) == first
+    again = fetch_metadata(wanted, options)
+    hint = " (cached; --no-cache asks again)"
+    assert {
+        key: replace(answer, reason=answer.reason.removesuffix(hint))
+        if isinstance(answer, LookupFailure) and answer.reason.endswith(hint)
+        else answer
+        for key, answer in again.items()
+    } == first
     assert find_publications(papers, options) == publications
     assert servers.requests() == asked
     # Past the TTL the answers are asked again.
     stale = servers.options(cache_dir=tmp_path, preprint_ttl=0.0, published_ttl=0.0)
     fetch_metadata(wanted, stale)
     assert servers.requests() > asked
+
+
+def test_an_unknown_id_is_cached_briefly_and_says_so(
+    registry: Registry, servers: Servers, tmp_path: Path
+) -> None:
+    """An id quoted before its source lists it is known within hours: "no such id" is
+    kept for ``unknown_ttl`` (shorter than a preprint's), and read from the cache it
+    says where it came from."""
+    assert MetadataOptions().unknown_ttl < MetadataOptions().preprint_ttl
+    options = servers.options(cache_dir=tmp_path)
+    (first,) = fetch_metadata(ids("2399.00001"), options).values()
+    assert isinstance(first, LookupFailure) and first.unknown
+    assert "cached" not in first.reason
+    (again,) = fetch_metadata(ids("2399.00001"), options).values()
+    assert isinstance(again, LookupFailure) and again.unknown
+    assert again.reason == f"{first.reason} (cached; --no-cache asks again)"
+    assert len(servers.arxiv.seen) == 1
+    # Listed since: past the unknown TTL (a preprint's is still running) it is asked again.
+    registry.add(Paper("A Paper Listed Late", ("Ada Quill",), "2023-01-05", "2399.00001"))
+    late = fetch_metadata(ids("2399.00001"), servers.options(cache_dir=tmp_path, unknown_ttl=0.0))
+    assert isinstance(late[ids("2399.00001")[0]], PaperMetadata)
 
 
 def test_no_request_reaches_a_private_address_without_allow_private(
@@ -203,6 +233,55 @@ def test_an_openreview_forum(registry: Registry, servers: Servers) -> None:
     assert accepted.url == "https://openreview.net/forum?id=Xy12AbC"
     assert (submitted.venue, submitted.year, submitted.preprint) == ("OpenReview", 2024, True)
     assert isinstance(gone, LookupFailure) and gone.unknown
+
+
+OLDER_FORUM = {  # API v1's note: plain content values
+    "id": "Old2022x",
+    "forum": "Old2022x",
+    "content": {
+        "title": "Slow Gradients in Shallow Ensembles",
+        "authors": ["Gil Prado", "Hana Voss"],
+        "venue": "NeurIPS 2022 Accept",
+        "venueid": "NeurIPS.cc/2022/Conference",
+    },
+    "cdate": 1652000000000,
+}
+
+
+@pytest.mark.parametrize(
+    "v2_answer", [None, b'{"notes": [], "count": 0}'], ids=["v2-404", "v2-no-notes"]
+)
+def test_a_forum_api_v2_does_not_know_is_asked_of_api_v1(
+    registry: Registry, servers: Servers, v2_answer: bytes | None
+) -> None:
+    registry.openreview_v1["Old2022x"] = OLDER_FORUM
+    if v2_answer is not None:
+        servers.openreview.bodies.append(v2_answer)
+    forum = PaperId("openreview", "Old2022x")
+    paper = fetch_metadata([forum], servers.options())[forum]
+    assert isinstance(paper, PaperMetadata)
+    assert (paper.title, paper.venue, paper.year, paper.preprint) == (
+        "Slow Gradients in Shallow Ensembles", "NeurIPS", 2022, False
+    )  # fmt: skip
+    assert paper.authors == ("Gil Prado", "Hana Voss")
+    assert [len(servers.openreview.seen), len(servers.openreview_v1.seen)] == [1, 1]
+
+
+def test_a_forum_neither_api_knows_is_unknown_and_one_v1_cannot_tell_is_unverified(
+    registry: Registry, servers: Servers
+) -> None:
+    forum = PaperId("openreview", "Gone001")
+    gone = fetch_metadata([forum], servers.options())[forum]
+    assert isinstance(gone, LookupFailure) and gone.unknown
+    servers.openreview_v1.failures.extend([(503, None)] * 2)
+    down = fetch_metadata([forum], servers.options())[forum]
+    assert isinstance(down, LookupFailure) and not down.unknown
+    assert "API v2 does not know it" in down.reason
+    # A forum v2 knows never reaches v1.
+    asked = len(servers.openreview_v1.seen)
+    registry.openreview["Xy12AbC"] = {"content": {"title": {"value": "Quiet Gradients"}}}
+    fetch_metadata([PaperId("openreview", "Xy12AbC")], servers.options())
+    assert len(servers.openreview_v1.seen) == asked
 
 
 def test_the_publication_is_neither_corr_nor_a_near_namesake(

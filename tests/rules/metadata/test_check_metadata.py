@@ -22,6 +22,7 @@ def _config(servers: Servers, folder: Path, **extra: object) -> None:
         "crossref-api": options.crossref_api,
         "dblp-api": options.dblp_api,
         "openreview-api": options.openreview_api,
+        "openreview-v1-api": options.openreview_v1_api,
         "contact": "maintainer@example.org",
         "arxiv-interval": 0.05,
         "interval": 0.02,
@@ -140,3 +141,46 @@ def test_several_files_keep_one_pace_per_host(
     first, second = servers.arxiv.seen
     assert second.start - first.end >= 0.3 - 0.01
     assert all(api.peak <= 1 for api in servers.apis)
+
+
+def test_the_rules_follow_the_selection(readme: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--ignore, --select and the config's ignore turn DD501–DD504 off like every rule."""
+    base = ("--allow-private", "--no-cache", str(readme))
+    _, findings = _check(capsys, "--ignore", "DD501", *base)
+    assert _network(findings) == []
+    _, findings = _check(capsys, "--select", "DD201", *base)
+    assert _network(findings) == []
+    _, findings = _check(capsys, "--select", "DD501", *base)
+    assert _network(findings) == [("DD501", line) for line in PUBLISHED]
+    config = readme.parent / ".ddlint.toml"
+    config.write_text('ignore = ["DD501"]\n' + config.read_text(encoding="utf-8"))
+    _, findings = _check(capsys, *base)
+    assert _network(findings) == []
+
+
+def test_a_suppression_comment_silences_a_metadata_finding(
+    readme: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The comment silences DD501, and DD001 never calls it unused: not with the lookup,
+    nor without it (the rule did not run then)."""
+    readme.write_text(
+        "<!-- ddlint-disable published-preprint -->\n\n" + readme.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    code, findings = _check(capsys, "--allow-private", "--no-cache", str(readme))
+    assert _network(findings) == [] and "DD001" not in {f["code"] for f in findings}
+    assert code == 0
+    capsys.readouterr()
+    main(["check", "--quiet", "--no-cache", "--output-format", "json", str(readme)])
+    assert "DD001" not in {f["code"] for f in json.loads(capsys.readouterr().out)}
+
+
+def test_the_fix_leaves_an_ignored_rule_alone(
+    readme: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = readme.read_text(encoding="utf-8")
+    _check(
+        capsys, "--allow-private", "--no-cache", "--fix", "--unsafe-fixes", "--ignore", "DD501",
+        str(readme),
+    )  # fmt: skip
+    assert readme.read_text(encoding="utf-8") == before

@@ -75,6 +75,23 @@ def test_dd502_a_typo_is_fixed_inside_the_bold_link(registry: Registry, servers:
     assert fixed == text.replace("Sumaries", "Summaries")
 
 
+@pytest.mark.parametrize(
+    "real",
+    ["Meadow Priors for <Few-Shot> Segmentation", "Meadow Priors for Few-Shot Segmentation \\"],
+)
+def test_dd502_writes_no_title_markdown_would_garble(
+    registry: Registry, servers: Servers, real: str
+) -> None:
+    registry.add(Paper(real, ("Ines Moro",), "2023-05-09", "2305.00044"))
+    text = _table(
+        "| Ines Moro | [**Meadow Prios for Few-Shot Segmentation**]"
+        "(https://arxiv.org/abs/2305.00044) | arXiv, May, 2023 |"
+    )
+    found, fixed = looked_up(servers, text)
+    assert [f.code for f in found] == ["DD502"] and found[0].fix is None
+    assert fixed == text
+
+
 def test_dd502_spares_case_punctuation_and_a_title_renamed_when_published(
     registry: Registry, servers: Servers
 ) -> None:

@@ -15,13 +15,20 @@ from collections.abc import Sequence
 
 from ddlint.inline.urls import arxiv_parts
 
-from .http import PoliteClient, SourceError
-from .model import LookupFailure, MetadataOptions, PaperId, PaperMetadata
+from .http import PoliteClient, SourceError, parsed
+from .model import (
+    LookupFailure,
+    MetadataOptions,
+    PaperId,
+    PaperMetadata,
+    one_line,
+    plausible_month,
+    plausible_year,
+)
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _ARXIV = "{http://arxiv.org/schemas/atom}"
-_DATE = re.compile(r"(\d{4})-(\d{2})")
-_SPACES = re.compile(r"\s+")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})")
 SOURCE = "arXiv API"
 
 
@@ -41,7 +48,7 @@ def lookup(
             answer = client.get(options.arxiv_api, params)
             if answer.status != 200:
                 raise SourceError(f"HTTP {answer.status}")
-            entries = read_feed(answer.body)
+            entries = parsed(read_feed, answer.body)
         except SourceError as error:
             found.update((i, LookupFailure(i, f"{SOURCE}: {error.detail}", False)) for i in batch)
             continue
@@ -81,7 +88,7 @@ def _paper(entry: ElementTree.Element) -> PaperMetadata | None:
     authors = tuple(
         name
         for author in entry.iter(f"{_ATOM}author")
-        if (name := _SPACES.sub(" ", author.findtext(f"{_ATOM}name") or "").strip())
+        if (name := one_line(author.findtext(f"{_ATOM}name")))
     )
     date = _DATE.match(_text(entry, f"{_ATOM}published"))
     doi = _text(entry, f"{_ARXIV}doi").lower() or None
@@ -89,8 +96,8 @@ def _paper(entry: ElementTree.Element) -> PaperMetadata | None:
         id=PaperId("arxiv", arxiv_id),
         title=title,
         authors=authors,
-        year=int(date.group(1)) if date else None,
-        month=int(date.group(2)) if date and 1 <= int(date.group(2)) <= 12 else None,
+        year=plausible_year(date.group(1)) if date else None,
+        month=plausible_month(int(date.group(2))) if date else None,
         venue="arXiv",
         preprint=True,
         arxiv_id=arxiv_id,
@@ -101,4 +108,4 @@ def _paper(entry: ElementTree.Element) -> PaperMetadata | None:
 
 
 def _text(entry: ElementTree.Element, tag: str) -> str:
-    return _SPACES.sub(" ", entry.findtext(tag) or "").strip()
+    return one_line(entry.findtext(tag))

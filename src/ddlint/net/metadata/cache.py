@@ -1,9 +1,11 @@
 """The metadata cache: one JSON file of answers, trusted for a TTL that fits the answer.
 
 A published paper's metadata does not change, so it is kept long (``published_ttl``);
-a preprint may be published any day, so its metadata, "no publication yet" and "no
-such id" are kept short (``preprint_ttl``). An answer that could not be had (a
-network error, a refusal) is never cached: it says nothing about the paper.
+a preprint may be published any day, so its metadata and "no publication yet" are
+kept short (``preprint_ttl``); "no such id" shorter still (``unknown_ttl``: an id
+quoted before its source lists it, a DOI registered yesterday, is known within hours).
+An answer that could not be had (a network error, a refusal) is never cached: it says
+nothing about the paper. A "no such id" read from the cache says so in its reason.
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from .model import LookupFailure, MetadataOptions, PaperId, PaperMetadata
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: unknown ids kept for ``unknown_ttl``
 CACHE_FILE = "metadata.json"
 Cached = PaperMetadata | LookupFailure | None
 
@@ -53,22 +55,35 @@ class MetadataCache:
             return False, None
         now = time.time() if now is None else now
         try:
-            if not 0 <= now - float(entry["at"]) <= self._ttl(bool(entry["published"])):
+            if not 0 <= now - float(entry["at"]) <= self._ttl(entry):
                 return False, None
-            return True, _decode(entry["value"])
+            value = _decode(entry["value"])
         except (KeyError, TypeError, ValueError):
             return False, None
+        if isinstance(value, LookupFailure):
+            value = replace(value, reason=f"{value.reason} (cached; --no-cache asks again)")
+        return True, value
 
     def put(self, key: str, value: Cached, now: float | None = None) -> None:
         if isinstance(value, LookupFailure) and not value.unknown:
             return
         published = isinstance(value, PaperMetadata) and not value.preprint
+        unknown = isinstance(value, LookupFailure)
         at = time.time() if now is None else now
-        self._entries[key] = {"at": at, "published": published, "value": _encode(value)}
+        self._entries[key] = {
+            "at": at,
+            "published": published,
+            "unknown": unknown,
+            "value": _encode(value),
+        }
         self._dirty = True
 
-    def _ttl(self, published: bool) -> float:
-        return self._options.published_ttl if published else self._options.preprint_ttl
+    def _ttl(self, entry: dict[str, Any]) -> float:
+        if entry.get("unknown"):
+            return self._options.unknown_ttl
+        if entry.get("published"):
+            return self._options.published_ttl
+        return self._options.preprint_ttl
 
     def save(self, now: float | None = None) -> None:
         """Write atomically, dropping expired entries; an unwritable cache is ignored."""
@@ -78,8 +93,7 @@ class MetadataCache:
         fresh = {
             key: entry
             for key, entry in self._entries.items()
-            if isinstance(entry.get("at"), (int, float))
-            and now - entry["at"] <= self._ttl(bool(entry.get("published")))
+            if isinstance(entry.get("at"), (int, float)) and now - entry["at"] <= self._ttl(entry)
         }
         payload = json.dumps({"version": CACHE_VERSION, "entries": fresh}, indent=1)
         with contextlib.suppress(OSError):

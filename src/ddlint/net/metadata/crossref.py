@@ -13,14 +13,21 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from .http import PoliteClient, SourceError, read_json
-from .model import LookupFailure, MetadataOptions, PaperId, PaperMetadata
+from .http import PoliteClient, SourceError, parsed, read_json
+from .model import (
+    LookupFailure,
+    MetadataOptions,
+    PaperId,
+    PaperMetadata,
+    one_line,
+    plausible_month,
+    plausible_year,
+)
 
 SOURCE = "Crossref"
 _PREPRINT_TYPES = frozenset({"posted-content"})
 _ACRONYM_YEAR = re.compile(r"\s*(?:'\d{2}|\d{4})\s*$")
 _TAGS = re.compile(r"<[^>]+>")
-_SPACES = re.compile(r"\s+")
 
 
 def lookup(
@@ -36,7 +43,7 @@ def lookup(
             raise SourceError(f"HTTP {answer.status}")
         data = read_json(answer.body)
         message = data.get("message") if isinstance(data, dict) else None
-        paper = read_work(paper_id, message)
+        paper = parsed(read_work, paper_id, message)
     except SourceError as error:
         return LookupFailure(paper_id, f"{SOURCE}: {error.detail}", False)
     if paper is None:
@@ -53,8 +60,7 @@ def read_work(paper_id: PaperId, message: Any) -> PaperMetadata | None:
         return None
     authors = tuple(name for author in _list(message.get("author")) if (name := _name(author)))
     year, month = _date(message)
-    kind = message.get("type")
-    preprint = kind in _PREPRINT_TYPES
+    preprint = one_line(message.get("type")) in _PREPRINT_TYPES
     return PaperMetadata(
         id=paper_id,
         title=title,
@@ -72,8 +78,8 @@ def read_work(paper_id: PaperId, message: Any) -> PaperMetadata | None:
 
 def _acronym(message: dict[str, Any]) -> str | None:
     event = message.get("event")
-    acronym = event.get("acronym") if isinstance(event, dict) else None
-    if isinstance(acronym, str) and acronym.strip():
+    acronym = one_line(event.get("acronym")) if isinstance(event, dict) else ""
+    if acronym:
         return _ACRONYM_YEAR.sub("", acronym).strip() or None
     short = _clean(_first(message.get("short-container-title")))
     return short or None
@@ -84,9 +90,9 @@ def _date(message: dict[str, Any]) -> tuple[int | None, int | None]:
         stamp = message.get(key)
         parts = stamp.get("date-parts") if isinstance(stamp, dict) else None
         first = parts[0] if isinstance(parts, list) and parts else None
-        if isinstance(first, list) and first and isinstance(first[0], int):
-            month = first[1] if len(first) > 1 and isinstance(first[1], int) else None
-            return first[0], month if month is not None and 1 <= month <= 12 else None
+        year = plausible_year(first[0]) if isinstance(first, list) and first else None
+        if year is not None and isinstance(first, list):
+            return year, plausible_month(first[1]) if len(first) > 1 else None
     return None, None
 
 
@@ -111,4 +117,4 @@ def _list(value: Any) -> list[Any]:
 
 def _clean(text: str) -> str:
     """Crossref titles may hold JATS markup (``<i>…</i>``) and line breaks."""
-    return _SPACES.sub(" ", _TAGS.sub("", text)).strip()
+    return one_line(_TAGS.sub("", text))

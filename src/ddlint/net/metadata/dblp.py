@@ -19,8 +19,8 @@ from typing import Any
 
 from ddlint.records.identity import loose_key
 
-from .http import PoliteClient, SourceError, read_json
-from .model import MetadataOptions, PaperMetadata
+from .http import PoliteClient, SourceError, parsed, read_json
+from .model import MetadataOptions, PaperMetadata, one_line, plausible_year
 
 SOURCE = "DBLP"
 HITS = 30
@@ -37,7 +37,10 @@ def search(client: PoliteClient, options: MetadataOptions, query: str) -> list[d
     answer = client.get(options.dblp_api, {"q": words, "format": "json", "h": str(HITS)})
     if answer.status != 200:
         raise SourceError(f"HTTP {answer.status}")
-    data = read_json(answer.body)
+    return parsed(_hits, read_json(answer.body))
+
+
+def _hits(data: Any) -> list[dict[str, Any]]:
     result = data.get("result") if isinstance(data, dict) else None
     if not isinstance(result, dict):
         raise SourceError("unreadable answer")
@@ -62,7 +65,7 @@ def publication(paper: PaperMetadata, hits: Iterable[dict[str, Any]]) -> PaperMe
         if (
             venue is None
             or loose_key(_text(info.get("title"))) != title
-            or info.get("type") in _INFORMAL
+            or _text(info.get("type")) in _INFORMAL
             or str(info.get("key", "")).startswith("journals/corr/")
             or loose_key(venue) in _PREPRINT_VENUES
         ):
@@ -93,8 +96,7 @@ def venue_of(info: dict[str, Any]) -> str | None:
 
 
 def year_of(info: dict[str, Any]) -> int | None:
-    text = _text(info.get("year"))
-    return int(text) if text.isdigit() else None
+    return plausible_year(_text(info.get("year")))
 
 
 def authors_of(info: dict[str, Any]) -> tuple[str, ...]:
@@ -133,4 +135,4 @@ def _surname(name: str) -> str:
 
 
 def _text(value: Any) -> str:
-    return re.sub(r"\s+", " ", value).strip() if isinstance(value, str) else ""
+    return one_line(value)

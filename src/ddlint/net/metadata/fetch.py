@@ -23,7 +23,7 @@ from ddlint.net.progress import Progress
 
 from . import arxiv, crossref, dblp, openreview
 from .cache import MetadataCache
-from .http import PoliteClient, SourceError
+from .http import PoliteClient, SourceError, parsed
 from .model import LookupFailure, MetadataOptions, PaperId, PaperMetadata
 
 Answer = PaperMetadata | LookupFailure
@@ -51,12 +51,12 @@ def _session(options: MetadataOptions, total: int) -> Iterator[tuple[PoliteClien
 
 
 def _user_agent(options: MetadataOptions) -> str:
-    # Crossref and DBLP ask for a way to reach whoever sends many requests.
-    return (
-        f"{options.user_agent} (mailto:{options.contact})"
-        if options.contact
-        else options.user_agent
-    )
+    # Crossref and DBLP ask for a way to reach whoever sends many requests. A header
+    # holds printable ASCII only (the config checks ``contact``; the API's caller may not).
+    contact = options.contact
+    if contact and contact.isascii() and contact.isprintable():
+        return f"{options.user_agent} (mailto:{contact})"
+    return options.user_agent
 
 
 def _cache(options: MetadataOptions) -> MetadataCache | None:
@@ -100,7 +100,8 @@ def _doi(client: PoliteClient, options: MetadataOptions, paper_id: PaperId) -> A
     if isinstance(paper, LookupFailure) or paper.preprint:
         return paper
     try:
-        info = dblp.hit_by_doi(dblp.search(client, options, paper.title), paper_id.value)
+        hits = dblp.search(client, options, paper.title)
+        info = parsed(dblp.hit_by_doi, hits, paper_id.value)
     except SourceError:
         return paper  # the venue stays Crossref's acronym (or unknown); the rest holds
     if info is None:
@@ -108,6 +109,13 @@ def _doi(client: PoliteClient, options: MetadataOptions, paper_id: PaperId) -> A
     return replace(
         paper, venue=dblp.venue_of(info) or paper.venue, year=dblp.year_of(info) or paper.year
     )
+
+
+def _publication(
+    client: PoliteClient, options: MetadataOptions, paper: PaperMetadata
+) -> PaperMetadata | None:
+    hits = dblp.search(client, options, paper.title)
+    return parsed(dblp.publication, paper, hits)
 
 
 def find_publication(paper: PaperMetadata, options: MetadataOptions) -> PaperMetadata | None:
@@ -135,9 +143,7 @@ def find_publications(
         with _session(options, len(missing)) as (client, progress):
             for paper in missing:
                 try:
-                    found[paper.id] = dblp.publication(
-                        paper, dblp.search(client, options, paper.title)
-                    )
+                    found[paper.id] = _publication(client, options, paper)
                 except SourceError as error:
                     found[paper.id] = LookupFailure(
                         paper.id, f"{dblp.SOURCE}: {error.detail}", False

@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import socket
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import httpx
 
@@ -193,6 +193,21 @@ def read_json(body: bytes) -> Any:
         return json.loads(body)
     except (ValueError, RecursionError):
         raise SourceError("unreadable answer") from None
+
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+
+def parsed(read: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """``read(…)``, an answer's parse: whatever a value it meets makes it raise (a case
+    no parser foresaw) is the answer's fault, a ``SourceError``, never the run's end."""
+    try:
+        return read(*args, **kwargs)
+    except SourceError:
+        raise
+    except Exception as error:
+        raise SourceError(f"unreadable answer ({type(error).__name__})") from None
 
 
 def _describe(error: Exception) -> str:

@@ -80,24 +80,28 @@ class MetadataOutcome:
 class MetadataOptions:
     """Where the sources are and how politely to ask them (``[tool.ddlint.metadata]``).
 
-    ``*_api`` are the base URLs (tests point them at local servers). ``contact`` is sent
+    ``*_api`` are the base URLs (tests point them at local servers); OpenReview's API v1
+    is asked for the forums its API v2 does not know. ``contact`` is sent
     to Crossref as ``mailto`` (its polite pool) and in the User-Agent. ``arxiv_interval``
     is the least time between two arXiv requests (its terms set one); ``interval`` that
-    of the other hosts. ``cache_dir`` None: no cache (``--no-cache``). ``preprint_ttl``
-    and ``published_ttl``: how long a cached answer is trusted (a preprint may be
-    published any day; a published paper stays published).
+    of the other hosts. ``cache_dir`` None: no cache (``--no-cache``). ``preprint_ttl``,
+    ``published_ttl`` and ``unknown_ttl``: how long a cached answer is trusted (a
+    preprint may be published any day; a published paper stays published; an id no
+    source knows may be listed within hours).
     """
 
     arxiv_api: str = "https://export.arxiv.org/api/query"
     crossref_api: str = "https://api.crossref.org"
     dblp_api: str = "https://dblp.org/search/publ/api"
     openreview_api: str = "https://api2.openreview.net"
+    openreview_v1_api: str = "https://api.openreview.net"  # the older forums; "": not asked
     contact: str | None = None
     arxiv_interval: float = 3.0
     interval: float = 1.0
     allow_private: bool = False
     cache_dir: Path | None = None
     preprint_ttl: float = 7 * 86400.0
+    unknown_ttl: float = 6 * 3600.0
     published_ttl: float = 180 * 86400.0
     timeout: float = 20.0
     retries: int = 2
@@ -105,6 +109,40 @@ class MetadataOptions:
     batch_size: int = 50
     progress: bool = False
     user_agent: str = f"ddlint/{__version__}"
+
+
+# What a source's text may hold that a Markdown row must not: control characters and
+# line breaks (a row is one line), and the lone surrogates JSON allows (``"\ud800"``),
+# which no UTF-8 file can hold.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def one_line(value: object) -> str:
+    """A source's text as one clean line ("" for a value that is not text): control
+    characters and line breaks become spaces, runs of spaces one, a lone surrogate
+    U+FFFD."""
+    if not isinstance(value, str):
+        return ""
+    text = _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", value))
+    return " ".join(text.split())
+
+
+def plausible_year(value: object) -> int | None:
+    """A year a source gives, when it is one a paper can have (four digits); else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        value = int(text) if len(text) == 4 and text.isascii() and text.isdigit() else None
+    return value if isinstance(value, int) and 1000 <= value <= 9999 else None
+
+
+def plausible_month(value: object) -> int | None:
+    """A month a source gives, 1 to 12; else None."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 1 <= value <= 12 else None
 
 
 def default_metadata_cache_dir() -> Path:

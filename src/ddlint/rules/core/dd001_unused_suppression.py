@@ -7,6 +7,11 @@ table cell) that silenced no finding, and those that name a rule ddlint does not
 It runs after every other rule's findings went through the suppression comments, and
 reads which comments silenced one.
 
+A comment that names a network rule (DD310–DD313 of `--check-links`, DD501–DD504 of
+`--check-metadata`) is never reported as unused: without the network those rules do
+not run, and with it their answers change from run to run (a link down today, a source
+that does not answer), so silencing nothing in one run does not make the comment stale.
+
 ## Why is this bad?
 A stale suppression hides the next real defect at that place, and a misspelt
 code suppresses nothing while looking like it does.
@@ -53,7 +58,7 @@ class UnusedSuppression(Rule):
             message = ""
             if suppression.unknown:
                 message = f"Unknown rule in suppression comment: {', '.join(suppression.unknown)}"
-            elif suppression.kind != "enable" and not suppression.used:
+            elif suppression.kind != "enable" and not (suppression.used or suppression.network):
                 message = "Unused suppression: no finding here to silence; remove the comment"
             if message:
                 yield ctx.finding(self, suppression.span, message)
