@@ -292,3 +292,16 @@ def test_the_papers_memo_gives_the_records_of_a_fresh_extraction(text: str, shif
         owned = {id(v) for p in first.papers for v in (p.authors, p.links, p.extra) if v}
         assert not owned & {id(v) for p in later.papers for v in (p.authors, p.links, p.extra)}
         previous = later
+
+
+def test_a_record_changed_by_a_caller_changes_no_other_parse() -> None:
+    # Records reach callers of the API: their lists and dicts are their own, empty or not.
+    from ddlint.api import parse_records
+
+    table = "| Title | Venue |\n|---|---|\n| **{} Paper Here** | ICML 2022 |\n"
+    first = parse_records(table.format("One"))[0]
+    first.links.append(first.links[0] if first.links else None)  # type: ignore[arg-type]
+    first.datasets.append("changed")
+    first.extra["changed"] = "yes"
+    again = parse_records(table.format("Two"))[0]
+    assert (again.links, again.datasets, again.extra) == ([], [], {})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ddlint.gfm.document import Cell, Row
 from ddlint.inline.parse import InlineCache, InlineContent
@@ -29,16 +29,10 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 _Filled = dict[str, tuple[InlineContent, ...]]
 
-# Every record has lists and a dict of its own, except empty ones: all records share
-# these (a list of a million papers would hold millions of empty lists). Records are
-# frozen, and nothing changes a record's lists or dict in place.
-_NO_ITEMS: list[Any] = []
-_NO_EXTRA: dict[str, str] = {}
-
-
 def _listed(values: Sequence[_T]) -> list[_T]:
-    """A list of its own with ``values``, or the shared empty one."""
-    return list(values) if values else _NO_ITEMS
+    """A list of its own with ``values``: every record has lists and a dict of its own,
+    empty ones too, as records reach callers of the API, who may change them."""
+    return list(values)
 
 
 class Layout:
@@ -147,10 +141,10 @@ def build_paper(
         datasets=parsers.datasets(_text(filled.get("datasets", ()))),
         venue=venue,
         year=year,
-        links=links or _NO_ITEMS,
+        links=links,
         section=section,
         origin=_origin(row),
-        extra=extra or _NO_EXTRA,
+        extra=extra,
     )
 
 
@@ -161,7 +155,7 @@ def moved_paper(paper: Paper, row: Row, section: Section) -> Paper:
     values["authors"] = _listed(paper.authors)
     values["datasets"] = _listed(paper.datasets)
     values["links"] = _listed(paper.links)
-    values["extra"] = dict(paper.extra) if paper.extra else _NO_EXTRA
+    values["extra"] = dict(paper.extra)
     values["section"] = section
     values["origin"] = _origin(row)
     return construct(Paper, **values)
