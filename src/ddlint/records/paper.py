@@ -29,6 +29,7 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 _Filled = dict[str, tuple[InlineContent, ...]]
 
+
 def _listed(values: Sequence[_T]) -> list[_T]:
     """A list of its own with ``values``: every record has lists and a dict of its own,
     empty ones too, as records reach callers of the API, who may change them."""
