@@ -20,6 +20,24 @@ from typing import Any, get_args
 from .model import LinkResult, LinkStatus
 
 CACHE_VERSION = 2  # 2: results say where a link moved to (``moved_to``)
+
+
+def load_entries(path: Path, version: int) -> dict[str, dict[str, Any]]:
+    """The entries of a cache file written as ``{"version": …, "entries": {key: {…}}}``.
+    A cache is only ever an optimisation: anything unreadable, or of another version,
+    starts it afresh."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != version:
+        return {}
+    entries = data.get("entries")
+    if not isinstance(entries, dict):
+        return {}
+    return {k: v for k, v in entries.items() if isinstance(v, dict)}
+
+
 CACHE_FILE = "links.json"
 _CACHEABLE = frozenset(get_args(LinkStatus)) - {"not_checked"}
 
@@ -34,17 +52,7 @@ class LinkCache:
         self._dirty = False
 
     def _load(self) -> dict[str, dict[str, Any]]:
-        # A cache is only ever an optimisation: anything unreadable starts it afresh.
-        try:
-            data = json.loads(self._path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-            return {}
-        entries = data.get("entries")
-        if not isinstance(entries, dict):
-            return {}
-        return {k: v for k, v in entries.items() if isinstance(v, dict)}
+        return load_entries(self._path, CACHE_VERSION)
 
     def get(self, url: str, now: float | None = None) -> LinkResult | None:
         """The cached result for ``url`` if it is younger than the TTL, else ``None``."""

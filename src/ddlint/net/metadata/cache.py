@@ -19,6 +19,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from ..cache import load_entries
 from .model import LookupFailure, MetadataOptions, PaperId, PaperMetadata
 
 CACHE_VERSION = 2  # 2: unknown ids kept for ``unknown_ttl``
@@ -36,16 +37,7 @@ class MetadataCache:
         self._dirty = False
 
     def _load(self) -> dict[str, dict[str, Any]]:
-        try:
-            data = json.loads(self._path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-            return {}
-        entries = data.get("entries")
-        if not isinstance(entries, dict):
-            return {}
-        return {k: v for k, v in entries.items() if isinstance(v, dict)}
+        return load_entries(self._path, CACHE_VERSION)
 
     def get(self, key: str, now: float | None = None) -> tuple[bool, Cached]:
         """``(True, answer)`` for a fresh entry (the answer may be None: "none"), else
