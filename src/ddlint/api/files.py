@@ -44,6 +44,9 @@ class FileError:
     refused: bool = False  # a fix that failed verification: the file was not written
     traceback: str | None = None  # of an unexpected error, for --debug
     read: bool = False  # it was read (and counts as checked) before it failed
+    # Stdin's text when it was read but could not be fixed: a fix of stdin puts it back
+    # on stdout unchanged, so `ddlint check --fix - < a.md > b.md` never empties b.md.
+    unchanged_stdin: str | None = None
 
 
 @dataclass
@@ -122,7 +125,8 @@ def check_file(
     except Exception as exc:
         if isinstance(exc, InputError) and not isinstance(exc, SourceError):
             raise  # an option or a git revision: wrong for the whole run
-        return replace(file_error(shown, exc), read=True)
+        unchanged = source.text if name == "-" else None
+        return replace(file_error(shown, exc), read=True, unchanged_stdin=unchanged)
 
 
 def _check_source(

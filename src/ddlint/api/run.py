@@ -146,6 +146,8 @@ def check_paths(
         if isinstance(outcome, FileError):
             run.files += outcome.read
             run.errors.append(outcome)
+            if outcome.unchanged_stdin is not None and options.fixing and not options.show_diff:
+                run.fixed_stdin = outcome.unchanged_stdin
             continue
         _add(run, outcome)
         if outcome.write is not None:

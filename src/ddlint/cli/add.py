@@ -87,7 +87,8 @@ Exit codes: 0 written (or shown, with --diff), 1 a paper is already in the list
     "--cache-dir",
     type=click.Path(),
     default=None,
-    help="Where metadata is cached.  [default: ddlint's folder in the user cache directory]",
+    help="The root of every cache; metadata is cached in its metadata/ folder (or the "
+    "config's cache-dir).  [default: ddlint's folder in the user cache directory]",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the metadata cache.")
 @click.option(

@@ -151,11 +151,15 @@ class ReportOptions:
     "--cache-dir",
     type=click.Path(),
     default=None,
-    help="Where link results and metadata are cached.  "
-    "[default: ddlint's folder in the user cache directory]",
+    help="One folder for every cache: results in it, link results in its links/ and "
+    "metadata in its metadata/ folder (or the config's cache-dir).  [default: results in "
+    ".ddlint_cache/ at the project root, links and metadata in ddlint's folder in the user "
+    "cache directory]",
 )
 @click.option(
-    "--no-cache", is_flag=True, help="Neither read nor write the link and metadata caches."
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write any cache: results, link results, metadata.",
 )
 @click.option(
     "--link-exclude",
@@ -294,6 +298,8 @@ def check(
 
 def run_check(paths: tuple[str, ...], options: RunOptions, report: ReportOptions) -> int:
     """Run the check and report it; the exit code."""
+    if report.exit_zero and report.exit_non_zero_on_fix:  # one asks 0, the other 1 (as ruff)
+        return fail("--exit-zero and --exit-non-zero-on-fix cannot be used together")
     if report.statistics and report.output_format not in STATISTICS_FORMATS:
         formats = ", ".join(STATISTICS_FORMATS)
         return fail(f"--statistics has no {report.output_format} form; use one of {formats}")
@@ -305,13 +311,17 @@ def run_check(paths: tuple[str, ...], options: RunOptions, report: ReportOptions
         return fail(f"--select/--ignore: {exc}", debug=report.debug)
     if run.files == 0 and not run.errors:
         click.echo("ddlint: warning: no Markdown file found (*.md, *.markdown) to check", err=True)
+        if report.output_format != "text":  # still a valid document: `[]`, an empty SARIF log
+            _report(run, options, report, sys.stdout)
         return 0
     # The fixed text of stdin is the only thing on stdout (ruff's way): the report goes to
-    # stderr, so `ddlint check --fix - < a.md > b.md` writes exactly the fixed file.
+    # stderr, so `ddlint check --fix - < a.md > b.md` writes exactly the fixed file. Stdin
+    # that could not be fixed comes back unchanged, and undecodable stdin not at all.
     out = sys.stdout
-    if run.fixed_stdin is not None:
-        sys.stdout.write(run.fixed_stdin)
-        sys.stdout.flush()
+    if "-" in paths and options.fixing and not options.show_diff:
+        if run.fixed_stdin is not None:
+            sys.stdout.write(run.fixed_stdin)
+            sys.stdout.flush()
         out = sys.stderr
     if report.show_fixes:
         for display, finding in run.applied:
@@ -377,7 +387,7 @@ def _report(run: CheckRun, options: RunOptions, report: ReportOptions, out: Text
             click.echo(f"Fixed {len(run.rewritten)} file(s).", err=to_stderr)
         if run.baselined:
             click.echo(f"{run.baselined} finding(s) hidden by the baseline.", err=to_stderr)
-        if run.paper_tables == 0:
+        if run.paper_tables == 0 and run.files > 0:
             click.echo(
                 f"No paper table found in {run.files} file(s): nothing to check.", err=to_stderr
             )

@@ -16,7 +16,7 @@ from ddlint import __version__, api
 from ddlint.cli.add import add
 from ddlint.cli.check import check, fail
 from ddlint.engine.config import Config, ConfigError, find_config, load_config
-from ddlint.rules import ALL_RULES, UnknownRuleError, get_rule
+from ddlint.rules import ALL_RULES, Rule, UnknownRuleError, get_rule
 from ddlint.text.source import Source, SourceError, decode, read_source
 
 
@@ -34,11 +34,17 @@ class _DefaultToCheck(click.Group):
 def _refuse_a_mistyped_command(word: str, commands: list[str]) -> None:
     if word.startswith("-") or word == "-" or os.path.lexists(word):
         return
+    if _looks_like_a_path(word):  # `ddlint rules.md`: a missing file, not a typo of `rules`
+        return
     import difflib
 
     close = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
     if close:
         raise SystemExit(fail(f"no such command or file {word!r}; did you mean {close[0]!r}?"))
+
+
+def _looks_like_a_path(word: str) -> bool:
+    return os.sep in word or "/" in word or word.lower().endswith((".md", ".markdown"))
 
 
 EXIT_CODES = """\b
@@ -62,12 +68,14 @@ cli.add_command(add)
 # Every command that prints data takes --output-format, as check does; --format, the
 # name they had first, stays an alias.
 FORMAT_HELP = "The output format (--format is an alias)."
+READ_EXIT_CODES = "\b\nExit codes: 0 done, 2 an error (a file that cannot be read, a bad config)."
+PRINT_EXIT_CODES = "\b\nExit codes: 0 done."
 
 
 # -- other commands ---------------------------------------------------------------------
 
 
-@cli.command()
+@cli.command(epilog=READ_EXIT_CODES)
 @click.argument("path")
 @click.option(
     "--output-format",
@@ -106,7 +114,10 @@ def tables(path: str, fmt: str) -> None:
                 click.echo(f"    line {row['line']}: stray row (rendered as text)")
 
 
-@cli.command()
+@cli.command(
+    epilog="\b\nExit codes: 0 done, 2 an error (a file that cannot be read or written, "
+    "a bad config)."
+)
 @click.argument("path")
 @click.option(
     "--output-format",
@@ -148,7 +159,10 @@ def _write_or_exit(target: Path, data: str) -> None:
         raise SystemExit(fail(f"{target}: cannot write: {exc.strerror or exc}")) from None
 
 
-@cli.command(name="diff")
+@cli.command(
+    name="diff",
+    epilog="\b\nExit codes: 0 no record changed, 1 some changed, 2 an error.",
+)
 @click.argument("old")
 @click.argument("new")
 @click.argument("paths", nargs=-1)
@@ -197,8 +211,16 @@ def diff_records(old: str, new: str, paths: tuple[str, ...], fmt: str) -> None:
     raise SystemExit(1 if any(diff for _, diff in diffs) else 0)
 
 
-@cli.command()
-def schema() -> None:
+@cli.command(epilog=PRINT_EXIT_CODES)
+@click.option(
+    "--output-format",
+    "--format",
+    "fmt",
+    type=click.Choice(["json"]),
+    default="json",
+    help=FORMAT_HELP + " A JSON Schema is JSON: the one choice, for scripts that pass it.",
+)
+def schema(fmt: str) -> None:
     """Print the JSON Schema of one exported paper."""
     import json
 
@@ -207,12 +229,26 @@ def schema() -> None:
     click.echo(json.dumps(paper_schema(), indent=2))
 
 
-@cli.command(name="rules")
-@click.option("--markdown", is_flag=True, help="Print every rule's page (docs/rules.md).")
-def list_rules(markdown: bool) -> None:
+@cli.command(name="rules", epilog=PRINT_EXIT_CODES)
+@click.option(
+    "--output-format",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    help=FORMAT_HELP + " markdown: every rule's page (docs/rules.md).",
+)
+@click.option("--markdown", is_flag=True, help="Same as --output-format markdown.")
+def list_rules(fmt: str, markdown: bool) -> None:
     """List every rule."""
-    if markdown:
+    if markdown or fmt == "markdown":
         sys.stdout.write(api.rules_markdown())
+        return
+    if fmt == "json":
+        import json
+
+        listed = [_rule_json(rule, page=False) for rule in ALL_RULES]
+        click.echo(json.dumps(listed, ensure_ascii=False, indent=2))
         return
     for rule in ALL_RULES:
         fix = {"never": " ", "sometimes": "*", "always": "*"}[rule.fixable]
@@ -220,16 +256,47 @@ def list_rules(markdown: bool) -> None:
         click.echo(f"{rule.code} {fix} {rule.name:<24} {rule.summary()}{off}")
 
 
-@cli.command()
+@cli.command(epilog="\b\nExit codes: 0 done, 2 no such rule.")
 @click.argument("rule")
-def explain(rule: str) -> None:
+@click.option(
+    "--output-format",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help=FORMAT_HELP,
+)
+def explain(rule: str, fmt: str) -> None:
     """Show the documentation of a rule (code or name); also `ddlint rule`."""
     try:
         found = get_rule(rule)
     except UnknownRuleError as exc:
         raise SystemExit(fail(str(exc))) from None
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(_rule_json(found, page=True), ensure_ascii=False, indent=2))
+        return
     click.echo(f"# {found.code} {found.name}\n")
     click.echo(found.page())
+
+
+def _rule_json(rule: type[Rule], *, page: bool) -> dict[str, object]:
+    """A rule as `rules` and `rule` print it in JSON; ``page``: with its documentation."""
+    described: dict[str, object] = {
+        "code": rule.code,
+        "name": rule.name,
+        "family": rule.family(),
+        "summary": rule.summary(),
+        "severity": rule.severity.value,
+        "fix": rule.fixable,
+        "fix_safety": rule.fix_safety if rule.fixable != "never" else None,
+        "default_enabled": rule.default_enabled,
+        "network": rule.network,
+    }
+    if page:
+        described["explanation"] = rule.page()
+    return described
 
 
 # ruff's spelling: `ruff rule F401`.

@@ -84,6 +84,8 @@ def _join(items: list[str]) -> str:
 
 def _totals(findings: Sequence[Finding], files_checked: int | None) -> str:
     files = "" if files_checked is None else f" in {plural(files_checked, 'file')} checked"
+    if files_checked == 0:
+        return "No Markdown file found (*.md, *.markdown) to check."
     if not findings:
         return f"✅ No findings{files}."
     by_severity = Counter(f.severity.value for f in findings)
