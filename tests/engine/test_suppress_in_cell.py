@@ -236,3 +236,14 @@ def test_dd001_pages_in_cell_examples() -> None:
     misplaced, instead = blocks[2], blocks[3]
     assert [f.code for f in lint_text(misplaced, select=["DD001", "DD204"])] == ["DD001", "DD204"]
     assert lint_text(instead, select=["DD001", "DD204"]) == []
+
+
+def test_a_comment_github_shows_as_text_is_no_blank_cell() -> None:
+    """`<!-- … --->` is no comment for cmark-gfm (its text may not end in `-`): GitHub
+    shows it in the cell. So the cell is not blank (no DD204), and it silences nothing."""
+    dashed = "<!-- ddlint-disable-line missing-venue --->"
+    text = HEADER + NO_VENUE.format(dashed)
+    assert "&lt;!-- ddlint-disable-line missing-venue ---&gt;" in render(text)
+    assert _codes_by_line(text, ["DD001", "DD204"]) == []
+    (paper,) = lint(text).records.papers
+    assert paper.venue is not None and paper.venue.raw == dashed
