@@ -113,7 +113,7 @@ class TableInterrupted(Rule):
                     what = f"A `ddlint-{kind}` comment"
                     comment = f"<!-- ddlint-disable-line {codes} -->" if codes else _BARE
                     advice = _ADVICE.get(kind, _ADVICE["disable"]).format(
-                        comment=comment, line=rows[0].line
+                        comment=comment, line=rows[0].line if rows else block.last_line + 1
                     )
                     if kind == "disable-next-line":
                         edits = _into_row(document, table, block, rows, codes)
@@ -171,6 +171,8 @@ def _into_row(
     blank lines and this comment stands between the table and that row, when the codes
     hold a character a cell would read otherwise, or when the rows would not read as
     the table's (``reads_as_before``)."""
+    if not rows:
+        return ()
     last = document.lines[table.last_line - 1]
     row = rows[0]
     if not last.newline or any(char in codes for char in "|`\\<"):
