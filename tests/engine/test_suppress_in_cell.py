@@ -187,3 +187,63 @@ def test_an_unsafe_fix_that_fills_the_cell_keeps_the_comment() -> None:
         f"| arXiv, Jan., 2022 {silence} |\n"
     ), fixed
     assert lint_text(fixed, select=["DD001", "DD303"]) == []
+
+
+# -- other kinds of comment in a cell: one form works, the others are reported -----------
+
+
+@pytest.mark.parametrize(
+    ("comment", "instead"),
+    [
+        pytest.param(
+            "<!-- ddlint-disable-next-line missing-venue -->", SILENCE_VENUE, id="next-line"
+        ),
+        pytest.param(
+            "<!-- ddlint-disable DD204 -->", "<!-- ddlint-disable-line DD204 -->", id="disable"
+        ),
+        pytest.param("<!-- ddlint-enable -->", "<!-- ddlint-disable-line -->", id="enable"),
+    ],
+)
+def test_another_kind_in_a_cell_silences_nothing_and_dd001_says_which_works(
+    comment: str, instead: str
+) -> None:
+    text = HEADER + NO_VENUE.format(comment) + NO_VENUE.format("")
+    findings = lint_text(text, select=["DD001", "DD204"])
+    assert [(f.line, f.code) for f in findings] == [(3, "DD001"), (3, "DD204"), (4, "DD204")]
+    dd001 = findings[0]
+    assert dd001.span.slice(text) == comment
+    assert f"write `{instead}`" in dd001.message
+    assert "line 3" in dd001.message
+    # Written as advised, the row is silenced and the comment is used.
+    fixed = text.replace(comment, instead)
+    assert _codes_by_line(fixed, ["DD001", "DD204"]) == [(4, "DD204")]
+
+
+def test_another_kind_in_a_cell_opens_no_region() -> None:
+    """``disable`` in a cell silences neither its row nor the rows below, and an
+    ``enable`` in a cell closes no region opened above the table."""
+    region = "<!-- ddlint-disable DD204 -->\n\n"
+    text = region + HEADER + NO_VENUE.format("<!-- ddlint-enable DD204 -->") + NO_VENUE.format("")
+    assert _codes_by_line(text, ["DD204"]) == []  # the region above still covers both
+
+
+def test_dd001_pages_in_cell_examples() -> None:
+    """DD001's page shows a ``disable-next-line`` in a cell (reported) and the
+    ``disable-line`` to write instead (clean)."""
+    from ddlint.rules.core.dd001_unused_suppression import RULE
+
+    blocks = re.findall(r"```markdown\n(.*?)```", RULE.__doc__ or "", re.DOTALL)
+    misplaced, instead = blocks[2], blocks[3]
+    assert [f.code for f in lint_text(misplaced, select=["DD001", "DD204"])] == ["DD001", "DD204"]
+    assert lint_text(instead, select=["DD001", "DD204"]) == []
+
+
+def test_a_comment_github_shows_as_text_is_no_blank_cell() -> None:
+    """`<!-- … --->` is no comment for cmark-gfm (its text may not end in `-`): GitHub
+    shows it in the cell. So the cell is not blank (no DD204), and it silences nothing."""
+    dashed = "<!-- ddlint-disable-line missing-venue --->"
+    text = HEADER + NO_VENUE.format(dashed)
+    assert "&lt;!-- ddlint-disable-line missing-venue ---&gt;" in render(text)
+    assert _codes_by_line(text, ["DD001", "DD204"]) == []
+    (paper,) = lint(text).records.papers
+    assert paper.venue is not None and paper.venue.raw == dashed

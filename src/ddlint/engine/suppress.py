@@ -5,7 +5,8 @@ until ``<!-- ddlint-enable [codes] -->`` or the end of the file;
 ``<!-- ddlint-disable-next-line [codes] -->`` silences the next non-blank line;
 ``<!-- ddlint-disable-line [codes] -->`` inside a table cell silences its own row (GitHub
 hides the comment, and the table stays whole: a comment line between two rows would end
-it). Codes and names both work. A suppression that silences nothing, or names an
+it); a comment of another kind in a cell silences nothing, and DD001 says to use
+``disable-line`` there. Codes and names both work. A suppression that silences nothing, or names an
 unknown rule, is itself a finding (DD001, like ruff's RUF100): the rule reads the
 suppressions as applied here. The findings of the network rules (--check-links,
 --check-metadata) are silenced like any other; a comment that names one of them is
@@ -20,13 +21,14 @@ from dataclasses import dataclass
 
 from ddlint.gfm.document import Document
 from ddlint.inline.syntax import html_comment_spans
-from ddlint.rules.base import SUPPRESSION_COMMENT, Suppression
+from ddlint.rules.base import SUPPRESSION_COMMENT, SUPPRESSION_DIRECTIVE, Suppression
 from ddlint.text.findings import Finding
 from ddlint.text.spans import Span
 
 # Where an in-cell directive may stand: found in the whole text at once, so only the rows
-# on those lines are looked at.
-_CELL_DIRECTIVE = re.compile(r"ddlint-disable-line", re.IGNORECASE)
+# on those lines are looked at. Every kind counts: those other than ``disable-line`` are
+# kept (applied to nothing) so that DD001 can tell the user.
+_CELL_DIRECTIVE = SUPPRESSION_DIRECTIVE
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def _silenced(finding: Finding, regions: list[_Region]) -> bool:
 
 def _directives(document: Document, resolve: Callable[[str], str | None]) -> list[Suppression]:
     """Every suppression comment, in document order: those that are HTML blocks of their
-    own, and ``disable-line`` comments inside table cells."""
+    own, and those inside table cells (``in_cell``)."""
     found: list[Suppression] = []
     for block in document.blocks:
         if block.kind != "html" or block.html_type != 2:
@@ -86,7 +88,8 @@ def _directives(document: Document, resolve: Callable[[str], str | None]) -> lis
 def _cell_directives(
     document: Document, resolve: Callable[[str], str | None]
 ) -> Iterable[Suppression]:
-    """The ``disable-line`` comments in the cells of table rows, rendered or stray."""
+    """The suppression comments in the cells of table rows, rendered or stray, of every
+    kind: only ``disable-line`` is applied (``_regions``), the others are reported."""
     text = document.text
     lines = {document.line_index.position(m.start())[0] for m in _CELL_DIRECTIVE.finditer(text)}
     if not lines:  # the common file: no row to look at
@@ -98,8 +101,10 @@ def _cell_directives(
             for cell in row.cells:
                 for start, end in html_comment_spans(cell.text):
                     match = SUPPRESSION_COMMENT.fullmatch(cell.text, start, end)
-                    if match is not None and match.group(1).lower() == "disable-line":
-                        yield _suppression(document, match, cell.start, resolve)
+                    if match is not None:
+                        directive = _suppression(document, match, cell.start, resolve)
+                        directive.in_cell = True
+                        yield directive
 
 
 def _suppression(
@@ -130,6 +135,8 @@ def _regions(document: Document, directives: list[Suppression]) -> list[_Region]
     last_line = len(document.lines)
     open_disables: list[Suppression] = []
     for directive in directives:
+        if directive.in_cell and directive.kind != "disable-line":
+            continue  # silences nothing; DD001 reports it
         if directive.kind == "disable-next-line":
             target = _next_content_line(document, directive.line)
             regions.append(_Region(target, target, directive))

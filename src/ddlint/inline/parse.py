@@ -24,6 +24,7 @@ from ddlint.inline.syntax import (
     _decode_entities,
     _match_bare_url,
     has_markdown_syntax,
+    html_comment_spans,
     normalize_label,
     parse_link_definitions,
 )
@@ -188,6 +189,10 @@ class _PlainText:
     def _html(self, raw: str) -> None:
         tag = _TAG_RE.fullmatch(raw)
         if tag is None:  # comments, declarations: not shown
+            if raw.startswith("<!--") and html_comment_spans(raw) != [(0, len(raw))]:
+                # mistune takes `<!-- a --->` for a comment; GitHub (cmark-gfm's grammar,
+                # ``html_comment_spans``) shows it as text.
+                self.parts.append(_decode_entities(raw))
             return
         name = (tag.group(1) or tag.group(2)).lower()
         if name == "br":

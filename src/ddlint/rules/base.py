@@ -132,6 +132,9 @@ class Suppression:
     # is stale.
     network: bool = False
     unknown: list[str] = field(default_factory=list)  # names no rule has
+    # It stands inside a table cell. There only ``disable-line`` works: a comment of
+    # another kind is read, applied to nothing, and reported (DD001).
+    in_cell: bool = False
 
 
 @dataclass

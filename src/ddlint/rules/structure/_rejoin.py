@@ -33,7 +33,8 @@ def rejoin_edits(
     Only the lines between the table's last rendered row and the first stray row
     change: blank lines go, and blocks that interrupted the table (an HTML comment)
     move, verbatim, to just after the last stray row. Returns () when anything
-    else stands in between, or when earlier stray rows must be rejoined first.
+    else stands in between (a suppression comment too: it would silence other lines
+    there), or when earlier stray rows must be rejoined first.
 
     ``following``: the table's later groups of stray rows, in line order. Once
     ``rows`` rejoin, the next group is the first stray one, and the same rule would
@@ -61,6 +62,10 @@ def rejoin_edits(
         if block.last_line >= first.line:
             return ()
         if number == block.first_line:
+            if SUPPRESSION_DIRECTIVE.search(block.span.slice(document.text)):
+                # Moved below the rows, a suppression comment would silence other lines,
+                # and DD001 would call it unused: DD101's unsafe fix or a person moves it.
+                return ()
             moved.append(block)
             comments_only = comments_only and block.html_type == _HTML_COMMENT
     if not moved and not between:
