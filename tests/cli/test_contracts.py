@@ -319,7 +319,7 @@ def test_force_exclude_applies_exclude_and_gitignore_to_named_files(project: Pat
 
 def test_force_exclude_with_every_file_left_out_is_a_warning(project: Path) -> None:
     done = ddlint("check", "--force-exclude", "archive/old.md", cwd=project)
-    assert done.returncode == 0 and "no Markdown file found" in done.stderr
+    assert done.returncode == 0 and "the 1 Markdown file found is excluded" in done.stderr
 
 
 def test_a_directory_walk_honours_exclude_and_gitignore(project: Path) -> None:

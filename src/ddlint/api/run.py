@@ -92,8 +92,23 @@ class CheckRun:
     baselined: int = 0  # findings hidden by --baseline
     baseline_written: int | None = None  # findings recorded by --write-baseline
     files: int = 0
+    # Markdown files found but left out by ``exclude`` or .gitignore, and folders .gitignore
+    # left out unsearched, for "nothing to check".
+    left_out: int = 0
+    folders_left_out: int = 0
     errors: list[FileError] = field(default_factory=list)
     workers: int = 0  # the worker processes the files were checked in; 0: this one
+
+    def nothing_to_check(self) -> str:
+        """Why a run checked no file: none found, or every one found excluded."""
+        if self.left_out:  # found, then excluded: say so, not "none found"
+            files = "file found is" if self.left_out == 1 else "files found are"
+            found = f"the {self.left_out} Markdown {files} excluded"
+            return f"nothing to check: {found} (`exclude` or .gitignore)"
+        text = "no Markdown file found (*.md, *.markdown) to check"
+        if self.folders_left_out:
+            text += f" outside the {self.folders_left_out} folder(s) .gitignore excludes"
+        return text
 
 
 def check_paths(
@@ -106,21 +121,24 @@ def check_paths(
         raise ConfigError(f"{explicit}: no such config file")
     run_config_path = explicit or find_config(Path.cwd())
     run = CheckRun(config=_config_for(run_config_path, config_cache))
-    files = collect_paths(
+    collected = collect_paths(
         paths or (".",),
         exclude=run.config.exclude,
         ignored=GitIgnore().ignored,
         force_exclude=options.force_exclude,
     )
+    run.left_out, run.folders_left_out = collected.left_out, collected.folders_left_out
     # Every configuration and selection first: a bad one ends the run before any work.
     plans: list[Plan] = []
     roots = _roots(paths or (".",))
     roots_of: dict[str, Path] = {}
     named = {os.path.normpath(path) for path in paths}
-    for name in files:
+    for name in collected.files:
         config_path = explicit or _find(name)
         config = _config_for(config_path, config_cache)
-        if _excluded_by_its_config(name, config_path, config, named, options.force_exclude):
+        within = None if options.force_exclude else _named_folder(name, roots[1:])
+        if _excluded_by_its_config(name, config_path, config, named, options.force_exclude, within):
+            run.left_out += 1
             continue
         codes = selected_codes(
             config,
@@ -229,17 +247,33 @@ def _find(name: str) -> Path | None:
     return find_config(Path(name) if name != "-" else Path.cwd())
 
 
+def _named_folder(name: str, folders: list[Path]) -> str | None:
+    """The deepest folder named on the command line that holds ``name`` (found in it)."""
+    if name == "-":
+        return None
+    where = Path(os.path.abspath(name))
+    holding = [folder for folder in folders if folder in where.parents]
+    return str(max(holding, key=lambda folder: len(folder.parts))) if holding else None
+
+
 def _excluded_by_its_config(
-    name: str, config_path: Path | None, config: Config, named: set[str], force: bool
+    name: str,
+    config_path: Path | None,
+    config: Config,
+    named: set[str],
+    force: bool,
+    within: str | None,
 ) -> bool:
     """Whether the file's own configuration excludes it: its ``exclude`` globs read from
-    the configuration's folder (a nested one too, and whatever the working directory),
-    for files found in a folder, and for files named as such only with --force-exclude."""
+    the configuration's folder (a nested one too, and whatever the working directory).
+    A file found in a folder named on the command line (``within``) is matched only for
+    the folders below that one; a file named as such is excluded only with --force-exclude."""
     if name == "-" or config_path is None or not config.exclude:
         return False
     if os.path.normpath(name) in named and not force:
         return False
-    return excluded(os.path.abspath(name), config_path.parent.resolve(), config.exclude)
+    root = config_path.parent.resolve()
+    return excluded(os.path.abspath(name), root, config.exclude, within=within)
 
 
 def _config_for(path: Path | None, cache: dict[Path | None, Config]) -> Config:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ddlint.cli.check import fail
+from ddlint.cli.options import fail
 from ddlint.engine.config import Config, ConfigError, find_config, load_config
 from ddlint.text.errors import InputError
 from ddlint.text.source import Source, SourceError, read_source, write_atomic

@@ -19,6 +19,7 @@ from ddlint.cli.options import (
     COLOR_CHOICES,
     EXIT_CODES,
     ColorChoice,
+    fail,
     project_urls,
     regexes,
     statuses,
@@ -310,7 +311,7 @@ def run_check(paths: tuple[str, ...], options: RunOptions, report: ReportOptions
     except UnknownRuleError as exc:
         return fail(f"--select/--ignore: {exc}", debug=report.debug)
     if run.files == 0 and not run.errors:
-        click.echo("ddlint: warning: no Markdown file found (*.md, *.markdown) to check", err=True)
+        click.echo(f"ddlint: warning: {run.nothing_to_check()}", err=True)
         if report.output_format != "text":  # still a valid document: `[]`, an empty SARIF log
             _report(run, options, report, sys.stdout)
         return 0
@@ -395,13 +396,3 @@ def _report(run: CheckRun, options: RunOptions, report: ReportOptions, out: Text
         return 0
     threshold = Severity(report.fail_on or run.config.fail_on).rank
     return 1 if any(f.severity.rank >= threshold for f in findings) else 0
-
-
-def fail(message: str, *, debug: bool = False) -> int:
-    """Say what went wrong, as ``ddlint: error: …``; the exit code 2."""
-    if debug:
-        import traceback
-
-        traceback.print_exc()
-    click.echo(f"ddlint: error: {message}", err=True)
-    return 2

@@ -14,7 +14,8 @@ import click
 
 from ddlint import __version__, api
 from ddlint.cli.add import add
-from ddlint.cli.check import check, fail
+from ddlint.cli.check import check
+from ddlint.cli.options import fail
 from ddlint.engine.config import Config, ConfigError, find_config, load_config
 from ddlint.rules import ALL_RULES, Rule, UnknownRuleError, get_rule
 from ddlint.text.source import Source, SourceError, decode, read_source

@@ -1,4 +1,4 @@
-"""What ``ddlint check``'s options accept, and how a few of them are read."""
+"""What the commands' options accept, how a few of them are read, and how an error is said."""
 
 from __future__ import annotations
 
@@ -63,3 +63,13 @@ def project_urls() -> dict[str, str]:
         return {}
     pairs = (entry.split(",", 1) for entry in entries if "," in entry)
     return {label.strip(): url.strip() for label, url in pairs}
+
+
+def fail(message: str, *, debug: bool = False) -> int:
+    """Say what went wrong, as ``ddlint: error: …``; the exit code 2."""
+    if debug:
+        import traceback
+
+        traceback.print_exc()
+    click.echo(f"ddlint: error: {message}", err=True)
+    return 2

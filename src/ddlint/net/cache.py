@@ -5,6 +5,12 @@ result and the time it was checked. Every verdict is cached, the unflattering on
 too: re-asking a host that just blocked us is exactly the impoliteness the cache
 is there to avoid. ``not_checked`` is never cached, because it describes ddlint's
 own options, not the link.
+
+A verdict also depends on how the link was asked (the accepted statuses, the
+timeout, the retries…), so each entry keeps the options that shaped it
+(``verdict_shape``) and is reused only under the same ones: after a 403, a run
+with ``--link-accept 403`` or a longer ``--link-timeout`` asks the link again, and
+its verdict replaces the old one.
 """
 
 from __future__ import annotations
@@ -17,9 +23,11 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, get_args
 
-from .model import LinkResult, LinkStatus
+from .model import CheckOptions, LinkResult, LinkStatus
 
-CACHE_VERSION = 2  # 2: results say where a link moved to (``moved_to``)
+# 2: results say where a link moved to (``moved_to``);
+# 3: each entry keeps the options that shaped its verdict (``shaped_by``).
+CACHE_VERSION = 3
 
 
 def load_entries(path: Path, version: int) -> dict[str, dict[str, Any]]:
@@ -42,12 +50,33 @@ CACHE_FILE = "links.json"
 _CACHEABLE = frozenset(get_args(LinkStatus)) - {"not_checked"}
 
 
-class LinkCache:
-    """Results by URL, loaded once at the start of a run and written once at its end."""
+def verdict_shape(options: CheckOptions) -> dict[str, Any]:
+    """The options that can change a link's verdict, as JSON keeps them (sorted lists,
+    so equal options compare equal after a round trip). Left out: what only changes
+    how fast or how politely links are asked (concurrency, backoff), the user agent,
+    and ``exclude`` (an excluded link is neither asked nor cached)."""
+    return {
+        "accept": sorted(options.accept),
+        "timeout": options.timeout,
+        "deadline": options.deadline,
+        "retries": options.retries,
+        "max_retry_after": options.max_retry_after,
+        "max_redirects": options.max_redirects,
+        "resolvers": sorted(options.resolvers),
+        # A private address is refused (not cached) without it; an entry made with it
+        # must not answer for the guard in a run without it.
+        "allow_private": options.allow_private,
+    }
 
-    def __init__(self, directory: Path, ttl: float) -> None:
+
+class LinkCache:
+    """Results by URL, loaded once at the start of a run and written once at its end.
+    ``shape`` (``verdict_shape``) is this run's: an entry made under another is a miss."""
+
+    def __init__(self, directory: Path, ttl: float, shape: dict[str, Any]) -> None:
         self._path = directory / CACHE_FILE
         self._ttl = ttl
+        self._shape = shape
         self._entries: dict[str, dict[str, Any]] = self._load()
         self._dirty = False
 
@@ -55,7 +84,8 @@ class LinkCache:
         return load_entries(self._path, CACHE_VERSION)
 
     def get(self, url: str, now: float | None = None) -> LinkResult | None:
-        """The cached result for ``url`` if it is younger than the TTL, else ``None``."""
+        """The cached result for ``url`` if it is younger than the TTL and was reached
+        under this run's verdict-shaping options, else ``None``."""
         entry = self._entries.get(url)
         if entry is None:
             return None
@@ -63,6 +93,8 @@ class LinkCache:
         try:
             checked_at = float(entry["checked_at"])
             if not 0 <= now - checked_at <= self._ttl or entry["status"] not in _CACHEABLE:
+                return None
+            if entry.get("shaped_by") != self._shape:
                 return None
             return LinkResult(
                 url=url,
@@ -78,12 +110,14 @@ class LinkCache:
             return None
 
     def put(self, result: LinkResult, now: float | None = None) -> None:
-        """Remember ``result`` (keyed by its URL) unless it is ``not_checked``."""
+        """Remember ``result`` (keyed by its URL, with this run's verdict-shaping
+        options) unless it is ``not_checked``; it replaces any older entry."""
         if result.status not in _CACHEABLE:
             return
         entry = asdict(replace(result, from_cache=False))
         del entry["url"], entry["from_cache"]
         entry["checked_at"] = time.time() if now is None else now
+        entry["shaped_by"] = self._shape
         self._entries[result.url] = entry
         self._dirty = True
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .cache import LinkCache
+from .cache import LinkCache, verdict_shape
 from .classify import failure
 from .model import CheckOptions, LinkResult, default_cache_dir
 from .progress import Progress
@@ -53,7 +53,8 @@ async def check_links_async(
     unique = list(dict.fromkeys(t for t in targets.values() if t is not None))
     cache = None
     if options.use_cache:
-        cache = LinkCache(options.cache_dir or default_cache_dir(), options.cache_ttl)
+        directory = options.cache_dir or default_cache_dir()
+        cache = LinkCache(directory, options.cache_ttl, verdict_shape(options))
     found: dict[str, LinkResult] = {}
     for target in unique:
         hit = cache.get(target) if cache is not None else None
