@@ -6,6 +6,7 @@ ddlint to at most 12x in cProfile's call count, and this module measures the tim
 
     python -m benchmarks.growth [--n 2000] [--shapes nested_links,autolink_runs]
     python -m benchmarks.growth --million-tables   # 41 MB of one-row tables: time, peak RSS
+    python -m benchmarks.growth --million-tables --distinct   # each body row its own
 
 The million-tables run is not part of CI: it takes minutes and about 1.7 GB
 (benchmarks/GROWTH.md has the last results and where the memory goes).
@@ -93,12 +94,18 @@ def _seconds(text: str, fix: bool) -> float:
     return time.perf_counter() - started
 
 
-def million_tables() -> None:
-    """One million one-row tables (41 MB), checked by a whole ddlint process."""
-    block = "| Author | Title |\n|---|---|\n| A | T |\n\n"
+def million_tables(distinct: bool = False, count: int = 1_000_000) -> None:
+    """One million one-row tables (41 MB), checked by a whole ddlint process.
+
+    ``distinct``: each table's body row differs from every other's, so no two rows can
+    share their cells (alike rows do share them, which is most of why they fit).
+    """
+    head = "| Author | Title |\n|---|---|\n"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "tables.md"
-        path.write_text(block * 1_000_000, encoding="utf-8")
+        with path.open("w", encoding="utf-8") as out:
+            for number in range(count):
+                out.write(f"{head}| A{number} | T |\n\n" if distinct else f"{head}| A | T |\n\n")
         started = time.perf_counter()
         done = subprocess.run(
             [sys.executable, "-m", "ddlint", "check", "--output-format", "json", str(path)],
@@ -109,7 +116,8 @@ def million_tables() -> None:
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         size = path.stat().st_size / 1e6
     print(
-        f"million one-row tables ({size:.0f} MB): exit {done.returncode}, "
+        f"{count:,} {'distinct ' if distinct else ''}one-row tables ({size:.0f} MB): "
+        f"exit {done.returncode}, "
         f"{seconds:.1f} s, peak RSS {peak:.0f} MB"
     )
 
@@ -119,9 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--million-tables", action="store_true")
+    parser.add_argument("--distinct", action="store_true", help="with --million-tables")
+    parser.add_argument("--tables", type=int, default=1_000_000, help="with --million-tables")
     args = parser.parse_args(argv)
     if args.million_tables:
-        million_tables()
+        million_tables(args.distinct, args.tables)
         return 0
     print("| shape | n | 8n | time n (s) | time 8n (s) | ratio |\n|---|---|---|---|---|---|")
     for name in args.shapes.split(","):
