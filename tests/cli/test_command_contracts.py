@@ -104,6 +104,16 @@ def test_no_markdown_found_still_prints_an_empty_report(
         assert out.startswith("## ddlint") and "No Markdown file found" in out
 
 
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_no_markdown_found_with_statistics_prints_nothing_on_stdout(
+    tmp_path: Path, fmt: str
+) -> None:
+    """Nothing checked is not "All checks passed!": the warning on stderr is all."""
+    done = ddlint("check", "--statistics", "--output-format", fmt, str(tmp_path))
+    assert (done.returncode, done.stdout) == (0, b"")
+    assert b"warning: no Markdown file found" in done.stderr
+
+
 # -- every command: its exit codes in --help, --output-format with --format an alias ------
 
 
@@ -144,6 +154,12 @@ def test_rules_markdown_is_an_output_format_too() -> None:
         ddlint("rules", "--output-format", "markdown").stdout
         == ddlint("rules", "--markdown").stdout
     )
+
+
+def test_rules_markdown_with_another_output_format_is_refused() -> None:
+    done = ddlint("rules", "--markdown", "--output-format", "json")
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert b"--markdown and --output-format json" in done.stderr
 
 
 # -- ruff's refusals and words -----------------------------------------------------------

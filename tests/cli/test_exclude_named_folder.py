@@ -6,6 +6,8 @@ found is left out, the warning says so instead of "no Markdown file found"."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,45 @@ def test_collect_paths_counts_what_it_leaves_out(
         ["archive"], exclude=exclude, ignored=GitIgnore().ignored, force_exclude=True
     )
     assert (forced.files, forced.left_out, forced.folders_left_out) == ([], 2, 1)
+
+
+def test_the_summary_says_why_nothing_was_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The step summary gives the warning's reason, not "no Markdown file found"."""
+    monkeypatch.chdir(_project(tmp_path / "p", 'exclude = ["archive"]\n'))
+    capsys.readouterr()
+    argv = ["check", "--no-cache", "--force-exclude", "--output-format", "summary", "archive"]
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert "warning: nothing to check: the 2 Markdown files found are excluded" in err
+    assert "Nothing to check: the 2 Markdown files found are excluded" in out
+    assert "No Markdown file found" not in out
+
+
+@pytest.mark.parametrize("fixing", [False, True], ids=["check", "fix"])
+def test_force_exclude_leaves_out_stdin_by_its_stdin_filename(tmp_path: Path, fixing: bool) -> None:
+    """An editor passes each buffer as stdin with its name (ruff's way): an excluded name
+    is not checked, and a fix gives the buffer back unchanged, never an empty one."""
+    root = _project(tmp_path / "p", 'exclude = ["archive"]\n')
+    fix = ["--fix"] if fixing else []
+    given = (NO_VENUE + "| | | |\n").encode()  # a template row: --fix deletes it
+
+    def run(*argv: str) -> subprocess.CompletedProcess[bytes]:
+        command = [sys.executable, "-m", "ddlint", "check", "--no-cache", *fix, *argv, "-"]
+        return subprocess.run(command, input=given, capture_output=True, cwd=root, check=False)
+
+    left_out = run("--force-exclude", "--stdin-filename", "archive/a.md")
+    assert left_out.returncode == 0
+    assert b"nothing to check" in left_out.stderr
+    assert left_out.stdout == (given if fixing else b"")
+    # Not excluded, or without --force-exclude: stdin is checked (and fixed).
+    for argv in (
+        ["--force-exclude", "--stdin-filename", "README.md"],
+        ["--stdin-filename", "archive/a.md"],
+    ):
+        checked = run(*argv)
+        assert checked.returncode == 1, checked.stderr
+        assert b"DD204" in (checked.stderr if fixing else checked.stdout)
+        if fixing:
+            assert checked.stdout == NO_VENUE.encode()

@@ -201,7 +201,6 @@ def test_an_unsafe_fix_that_fills_the_cell_keeps_the_comment() -> None:
         pytest.param(
             "<!-- ddlint-disable DD204 -->", "<!-- ddlint-disable-line DD204 -->", id="disable"
         ),
-        pytest.param("<!-- ddlint-enable -->", "<!-- ddlint-disable-line -->", id="enable"),
     ],
 )
 def test_another_kind_in_a_cell_silences_nothing_and_dd001_says_which_works(
@@ -217,6 +216,18 @@ def test_another_kind_in_a_cell_silences_nothing_and_dd001_says_which_works(
     # Written as advised, the row is silenced and the comment is used.
     fixed = text.replace(comment, instead)
     assert _codes_by_line(fixed, ["DD001", "DD204"]) == [(4, "DD204")]
+
+
+@pytest.mark.parametrize("comment", ["<!-- ddlint-enable -->", "<!-- ddlint-enable DD204 -->"])
+def test_an_enable_in_a_cell_is_to_be_removed_not_turned_into_a_disable(comment: str) -> None:
+    """An ``enable`` never meant to silence its row: DD001 asks to remove it, and does
+    not advise a ``disable-line`` (which would silence every rule on the row)."""
+    text = HEADER + NO_VENUE.format(comment) + NO_VENUE.format("")
+    findings = lint_text(text, select=["DD001", "DD204"])
+    assert [(f.line, f.code) for f in findings] == [(3, "DD001"), (3, "DD204"), (4, "DD204")]
+    assert findings[0].span.slice(text) == comment
+    assert "remove the comment" in findings[0].message
+    assert "disable-line -->" not in findings[0].message
 
 
 def test_another_kind_in_a_cell_opens_no_region() -> None:

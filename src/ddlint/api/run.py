@@ -20,6 +20,7 @@ outcomes are taken in the order of the files, so the run is the serial run.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,7 @@ from ddlint.engine.gitignore import GitIgnore
 from ddlint.engine.linter import default_codes
 from ddlint.text.findings import Finding
 from ddlint.text.paths import collect_paths, excluded
-from ddlint.text.source import Source, SourceError, write_atomic
+from ddlint.text.source import Source, SourceError, decode, write_atomic
 
 __all__ = ["CheckRun", "FileError", "RunOptions", "UsageError", "check_paths"]
 
@@ -128,6 +129,13 @@ def check_paths(
         force_exclude=options.force_exclude,
     )
     run.left_out, run.folders_left_out = collected.left_out, collected.folders_left_out
+    if "-" in collected.files and _stdin_left_out(options, explicit, run.config, config_cache):
+        # An editor passes every buffer with its name: an excluded one is not checked,
+        # and a fix gives it back as it came (ruff's way), never an empty buffer.
+        collected.files.remove("-")
+        run.left_out += 1
+        if options.fixing and not options.show_diff:
+            run.fixed_stdin = _read_stdin(stdin, options.stdin_filename or "-")
     # Every configuration and selection first: a bad one ends the run before any work.
     plans: list[Plan] = []
     roots = _roots(paths or (".",))
@@ -254,6 +262,32 @@ def _named_folder(name: str, folders: list[Path]) -> str | None:
     where = Path(os.path.abspath(name))
     holding = [folder for folder in folders if folder in where.parents]
     return str(max(holding, key=lambda folder: len(folder.parts))) if holding else None
+
+
+def _stdin_left_out(
+    options: RunOptions,
+    explicit: Path | None,
+    run_config: Config,
+    config_cache: dict[Path | None, Config],
+) -> bool:
+    """Whether ``--force-exclude`` leaves out stdin for the name ``--stdin-filename`` gives
+    it: the run's ``exclude`` and .gitignore, and the named file's own configuration."""
+    name = options.stdin_filename
+    if not options.force_exclude or not name:
+        return False
+    if excluded(name, Path("."), run_config.exclude) or GitIgnore().ignored(name, within=None):
+        return True
+    config_path = explicit or _find(name)
+    config = _config_for(config_path, config_cache)
+    return _excluded_by_its_config(name, config_path, config, set(), True, None)
+
+
+def _read_stdin(stdin: BinaryIO | None, shown: str) -> str | None:
+    """Stdin's text, to give back unchanged; None when it is not text (nothing to give)."""
+    try:
+        return decode((stdin or sys.stdin.buffer).read(), shown).text
+    except SourceError:
+        return None
 
 
 def _excluded_by_its_config(

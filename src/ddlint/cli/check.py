@@ -8,7 +8,6 @@ The work itself is ``api.run.check_paths``.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from typing import TextIO, get_args
 
 import click
@@ -19,6 +18,7 @@ from ddlint.cli.options import (
     COLOR_CHOICES,
     EXIT_CODES,
     ColorChoice,
+    ReportOptions,
     fail,
     project_urls,
     regexes,
@@ -36,21 +36,6 @@ from ddlint.report import (
 from ddlint.rules import ALL_RULES, UnknownRuleError
 from ddlint.text.errors import InputError
 from ddlint.text.findings import FailOn, Severity
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    """How a run's findings are shown, and what they make the exit code."""
-
-    output_format: OutputFormat = "text"
-    statistics: bool = False
-    exit_zero: bool = False
-    fail_on: FailOn | None = None
-    exit_non_zero_on_fix: bool = False
-    show_fixes: bool = False
-    quiet: bool = False
-    debug: bool = False
-    color: ColorChoice = "auto"
 
 
 @click.command(epilog=EXIT_CODES, context_settings={"show_default": True})
@@ -312,7 +297,9 @@ def run_check(paths: tuple[str, ...], options: RunOptions, report: ReportOptions
         return fail(f"--select/--ignore: {exc}", debug=report.debug)
     if run.files == 0 and not run.errors:
         click.echo(f"ddlint: warning: {run.nothing_to_check()}", err=True)
-        if report.output_format != "text":  # still a valid document: `[]`, an empty SARIF log
+        if run.fixed_stdin is not None:  # stdin left out by --force-exclude, given back
+            sys.stdout.write(run.fixed_stdin)
+        elif report.output_format not in ("text", "github"):  # `[]`, an empty SARIF log
             _report(run, options, report, sys.stdout)
         return 0
     # The fixed text of stdin is the only thing on stdout (ruff's way): the report goes to
@@ -381,6 +368,7 @@ def _report(run: CheckRun, options: RunOptions, report: ReportOptions, out: Text
         failed_files=len(run.errors),
         color=use_color(report.color, out),
         information_uri=home,
+        nothing_checked=run.nothing_to_check() if run.files == 0 else None,
     )
     to_stderr = out is sys.stderr
     if fmt == "text" and not report.quiet:

@@ -242,6 +242,8 @@ def schema(fmt: str) -> None:
 @click.option("--markdown", is_flag=True, help="Same as --output-format markdown.")
 def list_rules(fmt: str, markdown: bool) -> None:
     """List every rule."""
+    if markdown and fmt not in ("text", "markdown"):  # text: the default, not a choice
+        raise click.UsageError(f"--markdown and --output-format {fmt} ask for two forms")
     if markdown or fmt == "markdown":
         sys.stdout.write(api.rules_markdown())
         return

@@ -4,12 +4,31 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from typing import Literal, TextIO, get_args
 
 import click
 
+from ddlint.report import OutputFormat
+from ddlint.text.findings import FailOn
+
 ColorChoice = Literal["auto", "always", "never"]
 COLOR_CHOICES: tuple[ColorChoice, ...] = get_args(ColorChoice)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How a run's findings are shown, and what they make the exit code."""
+
+    output_format: OutputFormat = "text"
+    statistics: bool = False
+    exit_zero: bool = False
+    fail_on: FailOn | None = None
+    exit_non_zero_on_fix: bool = False
+    show_fixes: bool = False
+    quiet: bool = False
+    debug: bool = False
+    color: ColorChoice = "auto"
 
 
 def regexes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:

@@ -55,6 +55,7 @@ def format_findings(
     failed_files: int = 0,
     color: bool = False,
     information_uri: str | None = None,
+    nothing_checked: str | None = None,
 ) -> str:
     """Render ``findings`` in format ``fmt``.
 
@@ -66,7 +67,8 @@ def format_findings(
     the summary; ``tool_version`` into the SARIF driver; ``failed_files`` (text only)
     counts the files the run could not check or write, so that no findings is not
     called a pass; ``color`` (text only) adds ANSI colours for a terminal;
-    ``information_uri`` (sarif only) the project's home, when it has one.
+    ``information_uri`` (sarif only) the project's home, when it has one;
+    ``nothing_checked`` (summary only) why no file was checked, when none was.
     Options a format has no use for are ignored.
     """
     parts: list[str] = []
@@ -82,6 +84,7 @@ def format_findings(
         failed_files=failed_files,
         color=color,
         information_uri=information_uri,
+        nothing_checked=nothing_checked,
     )
     return "".join(parts)
 
@@ -99,6 +102,7 @@ def write_findings(
     failed_files: int = 0,
     color: bool = False,
     information_uri: str | None = None,
+    nothing_checked: str | None = None,
 ) -> None:
     """``format_findings``, passed piece by piece to ``write`` (``sys.stdout.write``).
 
@@ -106,7 +110,7 @@ def write_findings(
     a time, so the whole report never has to fit in memory next to the findings.
     """
     if statistics:
-        _write_statistics(write, findings, fmt, files_checked, failed_files, color)
+        _write_statistics(write, findings, fmt, files_checked, failed_files, color, nothing_checked)
         return
     # Each format is imported when used: a run prints one (start-up time).
     if fmt == "text":
@@ -135,7 +139,10 @@ def write_findings(
     elif fmt == "summary":
         from ddlint.report.summary import format_summary
 
-        write(format_summary(findings, rules=rules, files_checked=files_checked))
+        summary = format_summary(
+            findings, rules=rules, files_checked=files_checked, nothing_checked=nothing_checked
+        )
+        write(summary)
     else:
         raise ValueError(
             f"unknown output format {fmt!r}; expected one of {', '.join(OUTPUT_FORMATS)}"
@@ -149,6 +156,7 @@ def _write_statistics(
     files_checked: int | None,
     failed_files: int,
     color: bool,
+    nothing_checked: str | None,
 ) -> None:
     if fmt in ("text", "github"):
         from ddlint.report.text import write_text
@@ -161,7 +169,10 @@ def _write_statistics(
     elif fmt == "summary":
         from ddlint.report.summary import format_summary
 
-        write(format_summary(findings, files_checked=files_checked, statistics=True))
+        summary = format_summary(
+            findings, files_checked=files_checked, statistics=True, nothing_checked=nothing_checked
+        )
+        write(summary)
     else:
         formats = ", ".join(STATISTICS_FORMATS)
         raise ValueError(f"--statistics has no {fmt} form; use one of {formats}")

@@ -46,10 +46,12 @@ def format_summary(
     rules: Mapping[str, RuleMeta] | None = None,
     files_checked: int | None = None,
     statistics: bool = False,
+    nothing_checked: str | None = None,
 ) -> str:
     """The totals, a note when GitHub annotates only some of the findings, the findings
-    per rule, and every finding; ``statistics``: no list of findings (``--statistics``)."""
-    parts = ["## ddlint", _totals(findings, files_checked)]
+    per rule, and every finding; ``statistics``: no list of findings (``--statistics``);
+    ``nothing_checked``: why no file was checked, when none was."""
+    parts = ["## ddlint", _totals(findings, files_checked, nothing_checked)]
     if findings:
         note = annotation_note(findings)
         if note and not statistics:
@@ -82,10 +84,13 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _totals(findings: Sequence[Finding], files_checked: int | None) -> str:
+def _totals(
+    findings: Sequence[Finding], files_checked: int | None, nothing_checked: str | None
+) -> str:
     files = "" if files_checked is None else f" in {plural(files_checked, 'file')} checked"
     if files_checked == 0:
-        return "No Markdown file found (*.md, *.markdown) to check."
+        reason = nothing_checked or "no Markdown file found (*.md, *.markdown) to check"
+        return reason[0].upper() + reason[1:] + "."
     if not findings:
         return f"✅ No findings{files}."
     by_severity = Counter(f.severity.value for f in findings)

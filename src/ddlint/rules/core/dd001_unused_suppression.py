@@ -90,10 +90,16 @@ class UnusedSuppression(Rule):
 
 def _misplaced(ctx: RuleContext, suppression: Suppression) -> str:
     """What to say of a comment in a cell that is not ``disable-line``: the comment that
-    silences this row, with the same rules (for ``enable``, with none named)."""
+    silences this row, with the same rules; an ``enable`` never meant to silence, so it
+    is only to be removed."""
+    if suppression.kind == "enable":
+        return (
+            "`ddlint-enable` does nothing inside a table cell: a cell's comment only "
+            "silences its own row (`ddlint-disable-line`); remove the comment"
+        )
     text = suppression.span.slice(ctx.document.text)
     match = SUPPRESSION_COMMENT.fullmatch(text)
-    codes = match.group(2).strip() if match is not None and suppression.kind != "enable" else ""
+    codes = match.group(2).strip() if match is not None else ""
     instead = f"<!-- ddlint-disable-line {codes} -->" if codes else "<!-- ddlint-disable-line -->"
     unknown = f" (unknown rule: {', '.join(suppression.unknown)})" if suppression.unknown else ""
     return (
