@@ -139,9 +139,12 @@ def test_every_comment_of_a_table_moves_and_the_fix_converges() -> None:
     assert lint_text(fixed, select=CHECKED) == []
 
 
-def test_a_row_in_a_block_quote_is_only_reported() -> None:
+def test_a_row_in_a_block_quote_gets_the_advice_but_no_fix() -> None:
+    """The quote's `>` stands before the comment on its line: it is still the comment,
+    and the message names the in-cell form; moving a line of a quote is not offered."""
     quoted = [HEADER.splitlines(keepends=True), [ROW_A, NEXT_LINE, NO_VENUE.format("")]]
     text = "".join("> " + line for part in quoted for line in part)
     (finding,) = lint_text(text, select=["DD101"])
     assert finding.line == 4 and finding.fix is None
+    assert "`<!-- ddlint-disable-line missing-venue -->` in one of its cells" in finding.message
     assert fix_text(text, select=CHECKED, unsafe=True).text == text

@@ -156,7 +156,9 @@ def _directive(document: Document, block: Block) -> tuple[str, str] | None:
     is, alone on its line; None for any other block."""
     if block.kind != "html" or block.html_type != 2 or block.first_line != block.last_line:
         return None
-    match = SUPPRESSION_COMMENT.fullmatch(block.span.slice(document.text).strip())
+    # A block quote's markers stand before the comment on its line: a comment never
+    # starts with `>`, so stripping them leaves the comment as written.
+    match = SUPPRESSION_COMMENT.fullmatch(block.span.slice(document.text).strip().lstrip("> \t"))
     if match is None:
         return None
     return match.group(1).lower(), " ".join(match.group(2).split())
