@@ -50,3 +50,22 @@ def test_dd102_a_stranded_body_is_one_finding_with_one_fix() -> None:
     assert finding.rows == (4, 5, 6, 7, 8, 9)
     assert "6 of 6 rows" in finding.message
     assert fix_text(text, select=["DD102"]).text == HEADER + "".join(rows)
+
+
+@pytest.mark.parametrize(
+    ("between", "said"),
+    [
+        pytest.param("\n", "Row after a blank line below the table", id="blank"),
+        pytest.param(
+            "<!-- ddlint-disable DD204 -->\n" + ROW_B + "<!-- ddlint-enable -->\n",
+            "Row after an HTML comment below the table",
+            id="second-comment",
+        ),
+    ],
+)
+def test_dd102_says_what_stands_between_the_table_and_the_row(between: str, said: str) -> None:
+    """A comment that interrupts a table is DD101's; the rows after a second comment are
+    stray, and the message names the comment, not a blank line that is not there."""
+    text = HEADER + ROW_A + between + ROW_A.replace("One", "Four").replace("00001", "00004")
+    (finding,) = lint_text(text, select=["DD102"])
+    assert finding.message.startswith(said)

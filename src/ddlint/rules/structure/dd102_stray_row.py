@@ -68,6 +68,7 @@ class StrayRow(Rule):
             groups = stray_groups([r for r in table.stray if r.line not in interrupted])
             for number, group in enumerate(groups):
                 edits = rejoin_edits(ctx.document, table, group, groups[number + 1 :], placeholders)
+                message = _message(ctx.document.line_text(group[0].line - 1))
                 for row in group:
                     if row.line in placeholders:
                         continue
@@ -79,11 +80,22 @@ class StrayRow(Rule):
                     yield ctx.finding(
                         self,
                         row.span,
-                        "Row after a blank line below the table: GitHub renders it as "
-                        "text, not as a table row",
+                        message,
                         fix=fix,
                         reason=STRANDED,
                     )
+
+
+def _message(line_above: str) -> str:
+    """What separates the row's group from the table: most often a blank line; a comment
+    line stands there when one comment interrupted the table and another follows it."""
+    if not line_above.strip():
+        above = "a blank line"
+    elif line_above.lstrip(" \t>").startswith("<!--"):
+        above = "an HTML comment"
+    else:
+        above = "a block"
+    return f"Row after {above} below the table: GitHub renders it as text, not as a table row"
 
 
 # One blank line can strand a whole table body, or a run of its rows: the linter then
