@@ -108,6 +108,40 @@ class Lines(Sequence[Line]):
         return self._starts[:]
 
 
+class LineTexts(Sequence[str]):
+    """Each line's content, without its ending, sliced from the text when asked for: a
+    list of them would keep a string for every line of the document through the parse
+    (the block grammar reads each line once, in order; later steps read a few again)."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: Lines) -> None:
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        lines = self._lines
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(lines)))]
+        if index < 0:
+            index += len(lines)
+        if not 0 <= index < len(lines):
+            raise IndexError("line index out of range")
+        return lines.text[lines.start(index) : lines.end(index)]
+
+    def __iter__(self) -> Iterator[str]:
+        lines = self._lines
+        return map(lines.text.__getitem__, map(slice, lines._starts, lines._ends))
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """Whole lines ``first_line..last_line`` (1-based), one leaf of GitHub's block tree."""

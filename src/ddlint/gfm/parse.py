@@ -8,9 +8,11 @@ the text exactly, so ``render_document(parse_document(t)) == t`` for every strin
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 
 from ddlint.gfm.blocks import Leaf, parse_blocks
 from ddlint.gfm.document import Blocks, Document, Heading, Lines
+from ddlint.gfm.lines import LineTexts
 from ddlint.gfm.stray import TableBuilder
 from ddlint.text.spans import LINE_ENDING, Span
 
@@ -56,22 +58,27 @@ def render_document(document: Document) -> str:
 
 def parse_document(text: str) -> Document:
     lines = split_lines(text)
-    contents = [text[lines.start(i) : lines.end(i)] for i in range(len(lines))]
+    contents = LineTexts(lines)
     builder = TableBuilder(text, lines, contents)
     leaves = parse_blocks(contents, builder.rendered_row)
-    owner: list[Leaf | None] = [None] * len(lines)
-    for leaf in leaves:
-        for index in leaf.lines:
-            owner[index] = leaf
-    blocks = _tile(lines, contents, owner)
+    blocks = _tile(lines, contents, _owners(len(lines), leaves))
     builder.place(leaves, blocks)
+    headings = tuple(_heading(text, lines, leaf) for leaf in leaves if leaf.kind == "heading")
     table_leaves = [leaf for leaf in leaves if leaf.kind == "table"]
     tables = tuple(builder.build(leaf, index) for index, leaf in enumerate(table_leaves))
-    headings = tuple(_heading(text, lines, leaf) for leaf in leaves if leaf.kind == "heading")
     return Document(text, lines, blocks, tables, headings)
 
 
-def _tile(lines: Lines, contents: list[str], owner: list[Leaf | None]) -> Blocks:
+def _owners(count: int, leaves: list[Leaf]) -> list[Leaf | None]:
+    """The leaf of each line, or None."""
+    owner: list[Leaf | None] = [None] * count
+    for leaf in leaves:
+        for index in leaf.line_indexes():
+            owner[index] = leaf
+    return owner
+
+
+def _tile(lines: Lines, contents: Sequence[str], owner: list[Leaf | None]) -> Blocks:
     """Group consecutive lines with the same leaf (or none) into blocks."""
     blocks = Blocks(lines)
     index = 0
