@@ -46,26 +46,23 @@ class Interruption:
         return len(self.rows)
 
 
+_TableExtra = tuple[tuple[Row, ...], tuple[Interruption, ...], tuple[str | None, ...]]
+# The stray rows, interruptions and alignments of tables without stray rows, by their
+# alignments: one tuple for all of them.
+_PLAIN_EXTRAS: dict[tuple[str | None, ...], _TableExtra] = {}
+
+
 class Table:
     """A table GitHub renders, with the stray rows meant for it."""
 
-    __slots__ = (
-        "_block",
-        "alignments",
-        "body",
-        "delimiter",
-        "header",
-        "index",
-        "interruptions",
-        "stray",
-    )
+    # Six slots, not eight: the stray rows, the interruptions and the alignments are kept
+    # together, and tables without stray rows share that tuple (a list has a million).
+    __slots__ = ("_block", "_extra", "body", "delimiter", "header", "index")
     index: int
     header: Row
     delimiter: Row
     body: tuple[Row, ...]  # rows GitHub renders
-    stray: tuple[Row, ...]  # rows meant for this table that GitHub shows as text
-    interruptions: tuple[Interruption, ...]
-    alignments: tuple[str | None, ...]
+    _extra: _TableExtra
     _block: Block | Blocks
 
     def __init__(
@@ -81,13 +78,30 @@ class Table:
     ) -> None:
         """``block``: the table's block, or the document's blocks, of which the table's is
         the one its header starts (made when asked for)."""
-        for name, value in zip(self._FIELDS, (index, header, delimiter, body, stray)):
+        for name, value in zip(self._FIELDS, (index, header, delimiter, body)):
             object.__setattr__(self, name, value)
-        object.__setattr__(self, "interruptions", interruptions)
-        object.__setattr__(self, "alignments", alignments)
+        extra = (stray, interruptions, alignments)
+        if not stray and not interruptions:
+            if len(_PLAIN_EXTRAS) > 1_000:  # a bound on what odd alignments keep
+                _PLAIN_EXTRAS.clear()
+            extra = _PLAIN_EXTRAS.setdefault(alignments, extra)
+        object.__setattr__(self, "_extra", extra)
         object.__setattr__(self, "_block", block)
 
     _FIELDS = ("index", "header", "delimiter", "body", "stray")
+
+    @property
+    def stray(self) -> tuple[Row, ...]:
+        """Rows meant for this table that GitHub shows as text."""
+        return self._extra[0]
+
+    @property
+    def interruptions(self) -> tuple[Interruption, ...]:
+        return self._extra[1]
+
+    @property
+    def alignments(self) -> tuple[str | None, ...]:
+        return self._extra[2]
 
     @property
     def block(self) -> Block:

@@ -168,7 +168,8 @@ class Blocks(Sequence[Block]):
 
     def __init__(self, lines: Lines) -> None:
         self.lines = lines
-        self._firsts = array("q")
+        # Line numbers: four bytes each, as a text of fewer lines than that has.
+        self._firsts = array("I" if len(lines) < 2**32 else "q")
         self._kinds = bytearray()
         self._levels = bytearray()
         self._html_types = bytearray()

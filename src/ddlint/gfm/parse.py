@@ -23,7 +23,7 @@ def split_lines(text: str) -> Lines:
     # Only LF ends a line here: str.split finds them in C (equal to the scan, tested).
     pieces = text.split("\n")
     last = pieces.pop()  # after the final LF: "" when the text ends with one
-    starts, ends = array("q"), array("q")
+    starts, ends = offset_arrays(len(text))
     start = 0
     for piece in pieces:
         end = start + len(piece)
@@ -37,9 +37,16 @@ def split_lines(text: str) -> Lines:
     return Lines(text, starts, ends)
 
 
+def offset_arrays(length: int) -> tuple[array[int], array[int]]:
+    """Two empty arrays for the offsets into a text of ``length`` characters: of four
+    bytes an offset when they hold it, as they do for any text short of 4 GB."""
+    code = "I" if length < 2**32 else "q"
+    return array(code), array(code)
+
+
 def split_lines_scanning(text: str) -> Lines:
     """``split_lines`` by regular expression: the reference, and the path for CR endings."""
-    starts, ends = array("q"), array("q")
+    starts, ends = offset_arrays(len(text))
     start = 0
     for match in LINE_ENDING.finditer(text):
         starts.append(start)

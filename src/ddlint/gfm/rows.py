@@ -48,12 +48,13 @@ class RowShape:
     rows, and some lists repeat whole rows), so that those rows keep no cells of their
     own and make them when asked for."""
 
-    __slots__ = ("has_pipe", "indent", "offsets", "texts")
+    __slots__ = ("_forms", "has_pipe", "indent", "offsets", "texts")
 
     def __init__(
         self, indent: int, offsets: tuple[int, ...], texts: tuple[str, ...], has_pipe: bool
     ) -> None:
         self.indent, self.offsets, self.texts, self.has_pipe = indent, offsets, texts, has_pipe
+        self._forms: dict[tuple[str, bool], _SharedForm] = {}
 
     @classmethod
     def of(cls, row: Row) -> RowShape:
@@ -67,24 +68,38 @@ class RowShape:
             [Cell.at(base + offset, text) for offset, text in zip(self.offsets, self.texts)]
         )
 
+    def form(self, lines: Lines, indent: int, rendered: bool, kind: str) -> _SharedForm:
+        """What the rows of this shape in ``lines`` with this kind keep beside their line:
+        one tuple for all of them."""
+        key = (kind, rendered)
+        form = self._forms.get(key)
+        if form is None or form[4] is not lines or form[0] != indent:
+            form = (indent, rendered, kind, self.has_pipe, lines, self)
+            self._forms[key] = form
+        return form
+
 
 # A row's indent, whether GitHub renders it, its kind and whether it has a pipe: one
 # tuple for each distinct combination, which every row of it shares (a list has few).
+# A shared row's also holds the document's lines and the shape.
 _Form = tuple[int, bool, str, bool]
+_SharedForm = tuple[int, bool, str, bool, Lines, RowShape]
 _FORMS: dict[_Form, _Form] = {}
 
 
 class Row:
     """A row of a table, rendered or stray: its line, where its content starts in that
-    line, and its cells."""
+    line, and its cells.
 
-    # Four slots, not seven: a list of a million tables has three million rows, and the
-    # indent, kind and the two flags are kept together in a tuple rows share.
-    __slots__ = ("_form", "cells", "line", "lines")
+    ``Row(...)`` makes an ``OwnRow``, which keeps its cells, or, given a shape, a
+    ``SharedRow``: a list of a million tables has three million rows, so each keeps only
+    a few slots, its indent, kind and two flags in a tuple other rows share."""
+
+    __slots__ = ()
     line: int  # 1-based
     lines: Lines  # the document's lines (the row's own is ``source``)
     cells: tuple[Cell, ...]
-    _form: _Form
+    _form: _Form | _SharedForm
 
     def __new__(
         cls,
@@ -96,27 +111,9 @@ class Row:
         kind: str,
         has_pipe: bool,
     ) -> Row:
-        # A row of a shared shape is a SharedRow: the cells of every other row stay a
-        # plain attribute, read as fast as before.
-        return object.__new__(SharedRow if isinstance(cells, RowShape) else cls)
-
-    def __init__(
-        self,
-        line: int,
-        lines: Lines,
-        indent: int,
-        cells: tuple[Cell, ...] | RowShape,
-        rendered: bool,
-        kind: str,
-        has_pipe: bool,
-    ) -> None:
-        """``cells``: the row's own, or the shape it shares with rows of the same content
-        (kept in the same slot)."""
-        form = (indent, rendered, kind, has_pipe)
-        _set_line(self, line)
-        _set_lines(self, lines)
-        _set_cells(self, cells)
-        _set_form(self, _FORMS.setdefault(form, form))
+        # The cells of a row of no shared shape stay a plain attribute, read as fast as
+        # before.
+        return object.__new__(SharedRow if isinstance(cells, RowShape) else OwnRow)
 
     @property
     def indent(self) -> int:
@@ -145,8 +142,11 @@ class Row:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __reduce__(self) -> tuple[type[Row], tuple[object, ...]]:
-        fields = (self.line, self.lines, self.indent, _get_cells(self, Row))
+        fields = (self.line, self.lines, self.indent, self._stored())
         return Row, (*fields, self.rendered, self.kind, self.has_pipe)
+
+    def _stored(self) -> tuple[Cell, ...] | RowShape:
+        return self.cells
 
     @property
     def cell_count(self) -> int:
@@ -199,33 +199,76 @@ class Row:
         return Span(self.lines.start(index), self.lines.span_end(index))
 
 
-# The slots' own setters and getter: Row.__setattr__ refuses assignments, and a
-# SharedRow keeps its shape in the slot its ``cells`` property hides.
-_set_line = Row.__dict__["line"].__set__
-_set_lines = Row.__dict__["lines"].__set__
-_set_cells = Row.__dict__["cells"].__set__
-_set_form = Row.__dict__["_form"].__set__
-_get_cells = Row.__dict__["cells"].__get__
+class OwnRow(Row):
+    """A row that keeps its own cells."""
+
+    __slots__ = ("_form", "cells", "line", "lines")
+
+    def __init__(
+        self,
+        line: int,
+        lines: Lines,
+        indent: int,
+        cells: tuple[Cell, ...] | RowShape,
+        rendered: bool,
+        kind: str,
+        has_pipe: bool,
+    ) -> None:
+        form = (indent, rendered, kind, has_pipe)
+        _set_own_line(self, line)
+        _set_own_lines(self, lines)
+        _set_own_cells(self, cells)
+        _set_own_form(self, _FORMS.setdefault(form, form))
 
 
 class SharedRow(Row):
-    """A row that repeats an earlier row's line content: it keeps the shape they share
-    and makes its cells when asked for."""
+    """A row that repeats an earlier row's line content: it keeps its line and a tuple
+    shared with the rows of that content (its indent, kind, flags, the document's lines
+    and the shape), and makes its cells when asked for."""
 
-    __slots__ = ()
+    __slots__ = ("_form", "line")
+    _form: _SharedForm
+
+    def __init__(
+        self,
+        line: int,
+        lines: Lines,
+        indent: int,
+        cells: tuple[Cell, ...] | RowShape,
+        rendered: bool,
+        kind: str,
+        has_pipe: bool,
+    ) -> None:
+        assert isinstance(cells, RowShape)
+        _set_shared_line(self, line)
+        _set_shared_form(self, cells.form(lines, indent, rendered, kind))
+
+    @property
+    def lines(self) -> Lines:  # type: ignore[override]
+        return self._form[4]
 
     @property
     def shape(self) -> RowShape:
-        shape: RowShape = _get_cells(self, SharedRow)
-        return shape
+        return self._form[5]
 
     # Read-only here (a Row is frozen anyway): made from the shape.
     @property
     def cells(self) -> tuple[Cell, ...]:  # type: ignore[override]
-        shape: RowShape = _get_cells(self, SharedRow)
-        return shape.cells(self.lines.start(self.line - 1))
+        form = self._form
+        return form[5].cells(form[4].start(self.line - 1))
 
     @property
     def cell_count(self) -> int:
-        shape: RowShape = _get_cells(self, SharedRow)
-        return len(shape.texts)
+        return len(self._form[5].texts)
+
+    def _stored(self) -> tuple[Cell, ...] | RowShape:
+        return self._form[5]
+
+
+# The slots' own setters: Row.__setattr__ refuses assignments.
+_set_own_line, _set_own_lines, _set_own_cells, _set_own_form = (
+    OwnRow.__dict__[name].__set__ for name in ("line", "lines", "cells", "_form")
+)
+_set_shared_line, _set_shared_form = (
+    SharedRow.__dict__[name].__set__ for name in ("line", "_form")
+)
