@@ -64,9 +64,7 @@ class RowShape:
         return cls(row.indent, offsets, tuple(c.text for c in cells), row.has_pipe)
 
     def cells(self, base: int) -> tuple[Cell, ...]:
-        return tuple(
-            [Cell.at(base + offset, text) for offset, text in zip(self.offsets, self.texts)]
-        )
+        return _cells(base, self.offsets, self.texts)
 
     def form(self, lines: Lines, indent: int, rendered: bool, kind: str) -> _SharedForm:
         """What the rows of this shape in ``lines`` with this kind keep beside their line:
@@ -74,16 +72,22 @@ class RowShape:
         key = (kind, rendered)
         form = self._forms.get(key)
         if form is None or form[4] is not lines or form[0] != indent:
-            form = (indent, rendered, kind, self.has_pipe, lines, self)
+            # The offsets and texts, not the shape: a form that held the shape that holds
+            # it would be a reference cycle, left to the collector.
+            form = (indent, rendered, kind, self.has_pipe, lines, self.offsets, self.texts)
             self._forms[key] = form
         return form
 
 
+def _cells(base: int, offsets: tuple[int, ...], texts: tuple[str, ...]) -> tuple[Cell, ...]:
+    return tuple([Cell.at(base + offset, text) for offset, text in zip(offsets, texts)])
+
+
 # A row's indent, whether GitHub renders it, its kind and whether it has a pipe: one
 # tuple for each distinct combination, which every row of it shares (a list has few).
-# A shared row's also holds the document's lines and the shape.
+# A shared row's also holds the document's lines and its shape's offsets and texts.
 _Form = tuple[int, bool, str, bool]
-_SharedForm = tuple[int, bool, str, bool, Lines, RowShape]
+_SharedForm = tuple[int, bool, str, bool, Lines, tuple[int, ...], tuple[str, ...]]
 _FORMS: dict[_Form, _Form] = {}
 
 
@@ -223,8 +227,8 @@ class OwnRow(Row):
 
 class SharedRow(Row):
     """A row that repeats an earlier row's line content: it keeps its line and a tuple
-    shared with the rows of that content (its indent, kind, flags, the document's lines
-    and the shape), and makes its cells when asked for."""
+    shared with the rows of that content (its indent, kind, flags, the document's lines,
+    the shape's offsets and texts), and makes its cells when asked for."""
 
     __slots__ = ("_form", "line")
     _form: _SharedForm
@@ -249,20 +253,21 @@ class SharedRow(Row):
 
     @property
     def shape(self) -> RowShape:
-        return self._form[5]
+        indent, _, _, has_pipe, _, offsets, texts = self._form
+        return RowShape(indent, offsets, texts, has_pipe)
 
     # Read-only here (a Row is frozen anyway): made from the shape.
     @property
     def cells(self) -> tuple[Cell, ...]:  # type: ignore[override]
         form = self._form
-        return form[5].cells(form[4].start(self.line - 1))
+        return _cells(form[4].start(self.line - 1), form[5], form[6])
 
     @property
     def cell_count(self) -> int:
-        return len(self._form[5].texts)
+        return len(self._form[6])
 
     def _stored(self) -> tuple[Cell, ...] | RowShape:
-        return self._form[5]
+        return self.shape
 
 
 # The slots' own setters: Row.__setattr__ refuses assignments.
