@@ -65,9 +65,9 @@ def parse_document(text: str) -> Document:
     blocks = _tile(lines, contents, _owners(len(lines), leaves))
     builder.place(leaves, blocks)
     headings = tuple(_heading(text, lines, leaf) for leaf in leaves if leaf.kind == "heading")
-    table_leaves = [leaf for leaf in leaves if leaf.kind == "table"]
-    tables = tuple(builder.build(leaf, index) for index, leaf in enumerate(table_leaves))
-    return Document(text, lines, blocks, tables, headings)
+    table_leaves: list[Leaf | None] = [leaf for leaf in leaves if leaf.kind == "table"]
+    del leaves  # the builder keeps the paragraphs it reads: each table leaf goes once built
+    return Document(text, lines, blocks, builder.build_all(table_leaves), headings)
 
 
 def _owners(count: int, leaves: list[Leaf]) -> list[Leaf | None]:

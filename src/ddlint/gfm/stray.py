@@ -78,6 +78,16 @@ class TableBuilder:
             self.seen[content] = row
         return row
 
+    def build_all(self, leaves: list[Leaf | None]) -> tuple[Table, ...]:
+        """The tables of the table leaves, in order; each leaf is let go of once its
+        table is made, not when the whole document is."""
+        tables: list[Table] = []
+        for index, leaf in enumerate(leaves):
+            assert leaf is not None
+            leaves[index] = None
+            tables.append(self.build(leaf, index))
+        return tuple(tables)
+
     def build(self, leaf: Leaf, index: int) -> Table:
         rows = leaf.rows
         header, delimiter, body = rows[0], rows[1], tuple(rows[2:])
