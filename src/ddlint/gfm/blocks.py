@@ -10,7 +10,7 @@ lines GitHub renders as its rows. GFM-TABLES.md lists the facts this follows.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ddlint.gfm.cells import is_delimiter_row, split_cells
@@ -46,7 +46,9 @@ _HTML_END = {2: "-->", 3: "?>", 4: ">", 5: "]]>"}
 _BLOCK_START_CHARS = frozenset(">#`~<=-*_[+0123456789 \t")
 
 Cells = list[tuple[int, int]]
-MakeRow = Callable[[int, int, str, Cells], Row | None]
+MakeRow = Callable[[int, str, int, str, Cells], Row]
+# A table leaf keeps its rows, which know their lines: it keeps no lists of lines.
+_TABLE_LINES: list[int] = []
 
 
 @dataclass(eq=False, slots=True)  # slots: one per table and paragraph, 100 000s
@@ -67,9 +69,16 @@ class Leaf:
     fence: str = ""
     fence_indent: int = 0
     closed: bool = False
-    # Tables: each row by line index, made (``make_row``) as the grammar takes it: a
+    # Tables: each row, in line order, made (``make_row``) as the grammar takes it: a
     # table's cells are split once, and never kept as offsets for the whole document.
-    rows: dict[int, Row] = field(default_factory=dict)
+    # A list while the table is open, a tuple once it is closed.
+    rows: Sequence[Row] = ()
+
+    def line_indexes(self) -> Sequence[int]:
+        """The 0-based indexes of the leaf's lines."""
+        if self.kind == "table":
+            return [row.line - 1 for row in self.rows]
+        return self.lines
 
 
 @dataclass(eq=False)
@@ -171,7 +180,7 @@ class _Cursor:
 class BlockParser:
     """Feeds lines (without their endings) and returns the leaves, in order."""
 
-    def __init__(self, source: list[str], make_row: MakeRow) -> None:
+    def __init__(self, source: Sequence[str], make_row: MakeRow) -> None:
         self.source = source
         self.make_row = make_row
         self.containers: list[_Container] = [_Container("document")]
@@ -233,8 +242,7 @@ class BlockParser:
         if cells is None or table.autocompleted > MAX_AUTOCOMPLETED_CELLS:
             return False
         table.autocompleted += max(0, table.columns - len(cells))
-        self._keep_row(table, index, start, "body", cells)
-        self._add(table, index, start)
+        self._keep_row(table, index, line, start, "body", cells)
         return True
 
     def _cells(self, line: str, start: int) -> Cells | None:
@@ -412,9 +420,9 @@ class BlockParser:
             else:
                 self.leaves.remove(paragraph)
         self.tip = None
-        table = Leaf("table", [header_index, index], [header_start, start], columns=columns)
-        self._keep_row(table, header_index, header_start, "header", header_cells)
-        self._keep_row(table, index, start, "delimiter", delimiter_cells)
+        table = Leaf("table", _TABLE_LINES, _TABLE_LINES, columns=columns, rows=[])
+        self._keep_row(table, header_index, header, header_start, "header", header_cells)
+        self._keep_row(table, index, line, start, "delimiter", delimiter_cells)
         self.leaves.append(table)
         self.tip = table
         return True
@@ -428,16 +436,17 @@ class BlockParser:
         if not cells:
             return False
         table.autocompleted += max(0, table.columns - len(cells))
-        self._keep_row(table, index, cursor.first_nonspace, "body", cells)
-        self._add(table, index, cursor.first_nonspace)
+        self._keep_row(table, index, cursor.line, cursor.first_nonspace, "body", cells)
         return True
 
     # -- bookkeeping ---------------------------------------------------------------
 
-    def _keep_row(self, table: Leaf, index: int, start: int, kind: str, cells: Cells) -> None:
-        row = self.make_row(index, start, kind, cells)
-        if row is not None:
-            table.rows[index] = row
+    def _keep_row(
+        self, table: Leaf, index: int, line: str, start: int, kind: str, cells: Cells
+    ) -> None:
+        rows = table.rows
+        assert isinstance(rows, list)
+        rows.append(self.make_row(index, line, start, kind, cells))
 
     def _prepare(self, level: int) -> None:
         """Before a new block opens at ``level``: close what did not continue."""
@@ -475,8 +484,11 @@ class BlockParser:
         del self.containers[depth:]
 
     def _close_tip(self) -> None:
-        if self.tip is not None:
-            self.tip.closed = True
+        tip = self.tip
+        if tip is not None:
+            tip.closed = True
+            if tip.kind == "table":  # a tuple takes less than the list it grew in
+                tip.rows = tuple(tip.rows)
             self.tip = None
 
     @staticmethod
@@ -492,7 +504,7 @@ class BlockParser:
             self._close_tip()
 
 
-def parse_blocks(lines: list[str], make_row: MakeRow) -> list[Leaf]:
+def parse_blocks(lines: Sequence[str], make_row: MakeRow) -> list[Leaf]:
     """The leaves of a document given as its lines (without line endings); ``make_row``
     makes each table row, from its line index, start, kind and cells."""
     parser = BlockParser(lines, make_row)

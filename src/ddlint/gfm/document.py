@@ -15,6 +15,7 @@ from dataclasses import FrozenInstanceError, dataclass
 from functools import cached_property
 
 from ddlint.gfm.lines import Block, Blocks, Line, Lines
+from ddlint.gfm.rows import Cell, Row, RowShape, SharedRow
 from ddlint.text.spans import LineIndex, Span
 
 __all__ = [
@@ -33,195 +34,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True, init=False)
-class Cell:
-    # A large list has millions of cells: each keeps only its start offset and its text
-    # (trimmed of the spaces around it); the end and the span are derived on demand.
-    start: int
-    text: str
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        if end - start != len(text):
-            raise ValueError(f"cell text of length {len(text)} given the span {start}..{end}")
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "text", text)
-
-    @classmethod
-    def at(cls, start: int, text: str) -> Cell:
-        """The cell of ``text`` at ``start`` (its span follows from them)."""
-        cell = cls.__new__(cls)
-        object.__setattr__(cell, "start", start)
-        object.__setattr__(cell, "text", text)
-        return cell
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.start + len(self.text))
-
-
-class RowShape:
-    """The cells of a row as offsets from its line's start, and their texts: what rows of
-    the same line content share (every table of a list repeats its header and delimiter
-    rows, and some lists repeat whole rows), so that those rows keep no cells of their
-    own and make them when asked for."""
-
-    __slots__ = ("has_pipe", "indent", "offsets", "texts")
-
-    def __init__(
-        self, indent: int, offsets: tuple[int, ...], texts: tuple[str, ...], has_pipe: bool
-    ) -> None:
-        self.indent, self.offsets, self.texts, self.has_pipe = indent, offsets, texts, has_pipe
-
-    @classmethod
-    def of(cls, row: Row) -> RowShape:
-        base = row.lines.start(row.line - 1)
-        cells = row.cells
-        offsets = tuple(c.start - base for c in cells)
-        return cls(row.indent, offsets, tuple(c.text for c in cells), row.has_pipe)
-
-    def cells(self, base: int) -> tuple[Cell, ...]:
-        return tuple(
-            [Cell.at(base + offset, text) for offset, text in zip(self.offsets, self.texts)]
-        )
-
-
-class Row:
-    """A row of a table, rendered or stray: its line, where its content starts in that
-    line, and its cells."""
-
-    __slots__ = ("cells", "has_pipe", "indent", "kind", "line", "lines", "rendered")
-    line: int  # 1-based
-    lines: Lines  # the document's lines (the row's own is ``source``)
-    indent: int  # where the row's content starts in its line (past spaces and container marks)
-    cells: tuple[Cell, ...]
-    rendered: bool  # False for a stray row GitHub shows as text
-    kind: str  # header, delimiter, body, stray
-    has_pipe: bool  # False for a plain line GitHub swallowed as a one-cell row
-
-    def __new__(
-        cls,
-        line: int,
-        lines: Lines,
-        indent: int,
-        cells: tuple[Cell, ...] | RowShape,
-        rendered: bool,
-        kind: str,
-        has_pipe: bool,
-    ) -> Row:
-        # A row of a shared shape is a SharedRow: the cells of every other row stay a
-        # plain attribute, read as fast as before.
-        return object.__new__(SharedRow if isinstance(cells, RowShape) else cls)
-
-    def __init__(
-        self,
-        line: int,
-        lines: Lines,
-        indent: int,
-        cells: tuple[Cell, ...] | RowShape,
-        rendered: bool,
-        kind: str,
-        has_pipe: bool,
-    ) -> None:
-        """``cells``: the row's own, or the shape it shares with rows of the same content."""
-        for name, value in (
-            ("line", line),
-            ("lines", lines),
-            ("indent", indent),
-            ("shape" if isinstance(cells, RowShape) else "cells", cells),
-            ("rendered", rendered),
-            ("kind", kind),
-            ("has_pipe", has_pipe),
-        ):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple[type[Row], tuple[object, ...]]:
-        fields = (self.line, self.lines, self.indent, self._stored())
-        return Row, (*fields, self.rendered, self.kind, self.has_pipe)
-
-    def _stored(self) -> tuple[Cell, ...] | RowShape:
-        return self.cells
-
-    @property
-    def cell_count(self) -> int:
-        """``len(cells)``, without making the cells of a shared row."""
-        return len(self.cells)
-
-    def _key(self) -> tuple[object, ...]:
-        return (
-            self.line,
-            self.lines,
-            self.indent,
-            self.cells,
-            self.rendered,
-            self.kind,
-            self.has_pipe,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Row):
-            return NotImplemented
-        return self is other or self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (
-            f"Row(line={self.line!r}, lines={self.lines!r}, indent={self.indent!r}, "
-            f"cells={self.cells!r}, rendered={self.rendered!r}, kind={self.kind!r}, "
-            f"has_pipe={self.has_pipe!r})"
-        )
-
-    # The line and the spans are made when asked for, not stored: a row keeps no
-    # offsets of its own beside its cells'.
-    @property
-    def source(self) -> Line:
-        """The line the row is on."""
-        return self.lines[self.line - 1]
-
-    @property
-    def span(self) -> Span:
-        """The row's content: from its first non-space character to the line end."""
-        index = self.line - 1
-        return Span(self.lines.start(index) + self.indent, self.lines.end(index))
-
-    @property
-    def line_span(self) -> Span:
-        """The whole line, ending included."""
-        index = self.line - 1
-        return Span(self.lines.start(index), self.lines.span_end(index))
-
-
-class SharedRow(Row):
-    """A row that repeats an earlier row's line content: it keeps the shape they share
-    and makes its cells when asked for."""
-
-    __slots__ = ("shape",)
-    shape: RowShape
-
-    # Read-only here (a Row is frozen anyway): made from the shape.
-    @property
-    def cells(self) -> tuple[Cell, ...]:  # type: ignore[override]
-        return self.shape.cells(self.lines.start(self.line - 1))
-
-    @property
-    def cell_count(self) -> int:
-        return len(self.shape.texts)
-
-    def _stored(self) -> tuple[Cell, ...] | RowShape:
-        return self.shape
-
-
 @dataclass(frozen=True)
 class Interruption:
     """A block between a table's rows and the stray rows after it (DD101)."""
@@ -234,26 +46,23 @@ class Interruption:
         return len(self.rows)
 
 
+_TableExtra = tuple[tuple[Row, ...], tuple[Interruption, ...], tuple[str | None, ...]]
+# The stray rows, interruptions and alignments of tables without stray rows, by their
+# alignments: one tuple for all of them.
+_PLAIN_EXTRAS: dict[tuple[str | None, ...], _TableExtra] = {}
+
+
 class Table:
     """A table GitHub renders, with the stray rows meant for it."""
 
-    __slots__ = (
-        "_block",
-        "alignments",
-        "body",
-        "delimiter",
-        "header",
-        "index",
-        "interruptions",
-        "stray",
-    )
+    # Six slots, not eight: the stray rows, the interruptions and the alignments are kept
+    # together, and tables without stray rows share that tuple (a list has a million).
+    __slots__ = ("_block", "_extra", "body", "delimiter", "header", "index")
     index: int
     header: Row
     delimiter: Row
     body: tuple[Row, ...]  # rows GitHub renders
-    stray: tuple[Row, ...]  # rows meant for this table that GitHub shows as text
-    interruptions: tuple[Interruption, ...]
-    alignments: tuple[str | None, ...]
+    _extra: _TableExtra
     _block: Block | Blocks
 
     def __init__(
@@ -269,13 +78,30 @@ class Table:
     ) -> None:
         """``block``: the table's block, or the document's blocks, of which the table's is
         the one its header starts (made when asked for)."""
-        for name, value in zip(self._FIELDS, (index, header, delimiter, body, stray)):
+        for name, value in zip(self._FIELDS, (index, header, delimiter, body)):
             object.__setattr__(self, name, value)
-        object.__setattr__(self, "interruptions", interruptions)
-        object.__setattr__(self, "alignments", alignments)
+        extra = (stray, interruptions, alignments)
+        if not stray and not interruptions:
+            if len(_PLAIN_EXTRAS) > 1_000:  # a bound on what odd alignments keep
+                _PLAIN_EXTRAS.clear()
+            extra = _PLAIN_EXTRAS.setdefault(alignments, extra)
+        object.__setattr__(self, "_extra", extra)
         object.__setattr__(self, "_block", block)
 
     _FIELDS = ("index", "header", "delimiter", "body", "stray")
+
+    @property
+    def stray(self) -> tuple[Row, ...]:
+        """Rows meant for this table that GitHub shows as text."""
+        return self._extra[0]
+
+    @property
+    def interruptions(self) -> tuple[Interruption, ...]:
+        return self._extra[1]
+
+    @property
+    def alignments(self) -> tuple[str | None, ...]:
+        return self._extra[2]
 
     @property
     def block(self) -> Block:

@@ -12,6 +12,8 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
+from operator import sub
 from typing import overload
 
 from ddlint.text.spans import Span
@@ -30,25 +32,27 @@ class Line:
 
 
 class Lines(Sequence[Line]):
-    """A document's lines, kept as two arrays of offsets: a ``Line`` is made when asked
-    for. A list of a million one-row tables has four million lines; as objects, with
-    their offsets (an ``int`` above 256 is an object too), they would take 128 bytes each.
+    """A document's lines, kept as an array of offsets and one of ending lengths: a
+    ``Line`` is made when asked for. A list of a million one-row tables has four million
+    lines; as objects, with their offsets (an ``int`` above 256 is an object too), they
+    would take 128 bytes each.
 
     ``starts`` holds every line's start and, last, where the last line's ending ends
-    (the text's length); ``ends`` every line's end, before its line ending.
+    (the text's length); ``endings`` the length of every line's ending (2 for CRLF, 1,
+    0 for a last line without one): a line ends where the next starts, less its ending.
     """
 
-    __slots__ = ("_ends", "_starts", "text")
+    __slots__ = ("_endings", "_starts", "text")
 
-    def __init__(self, text: str, starts: array[int], ends: array[int]) -> None:
-        if len(starts) != len(ends) + 1:
-            raise ValueError(f"{len(starts)} line starts for {len(ends)} line ends")
+    def __init__(self, text: str, starts: array[int], endings: bytearray) -> None:
+        if len(starts) != len(endings) + 1:
+            raise ValueError(f"{len(starts)} line starts for {len(endings)} line endings")
         self.text = text
         self._starts = starts
-        self._ends = ends
+        self._endings = endings
 
     def __len__(self) -> int:
-        return len(self._ends)
+        return len(self._endings)
 
     @overload
     def __getitem__(self, index: int) -> Line: ...
@@ -58,33 +62,34 @@ class Lines(Sequence[Line]):
 
     def __getitem__(self, index: int | slice) -> Line | tuple[Line, ...]:
         if isinstance(index, slice):
-            return tuple(self._line(i) for i in range(*index.indices(len(self._ends))))
+            return tuple(self._line(i) for i in range(*index.indices(len(self._endings))))
         if index < 0:
-            index += len(self._ends)
-        if not 0 <= index < len(self._ends):
+            index += len(self._endings)
+        if not 0 <= index < len(self._endings):
             raise IndexError("line index out of range")
         return self._line(index)
 
     def __iter__(self) -> Iterator[Line]:
-        return (self._line(i) for i in range(len(self._ends)))
+        return (self._line(i) for i in range(len(self._endings)))
 
     def __eq__(self, other: object) -> bool:
         if self is other:
             return True
         if isinstance(other, Lines):
-            return self.text == other.text and self._ends == other._ends
+            return self.text == other.text and self._endings == other._endings
         if isinstance(other, tuple):
             return tuple(self) == other
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash((self.text, len(self._ends)))
+        return hash((self.text, len(self._endings)))
 
     def __repr__(self) -> str:
-        return f"Lines({len(self._ends)} lines)"
+        return f"Lines({len(self._endings)} lines)"
 
     def _line(self, index: int) -> Line:
-        end, after = self._ends[index], self._starts[index + 1]
+        after = self._starts[index + 1]
+        end = after - self._endings[index]
         newline = self.text[end:after] if after != end else ""
         return Line(index + 1, self._starts[index], end, newline)
 
@@ -94,7 +99,7 @@ class Lines(Sequence[Line]):
 
     def end(self, index: int) -> int:
         """Where the line at 0-based ``index`` ends, before its line ending."""
-        return self._ends[index]
+        return self._starts[index + 1] - self._endings[index]
 
     def span_end(self, index: int) -> int:
         """Where the line at 0-based ``index`` ends, its line ending included."""
@@ -102,10 +107,46 @@ class Lines(Sequence[Line]):
 
     def line_starts(self) -> array[int]:
         """Where each line starts, and the empty line after a final line ending."""
-        count = len(self._ends)
-        if count and self._ends[-1] == self._starts[count]:
+        count = len(self._endings)
+        if count and not self._endings[-1]:
             return self._starts[:count]  # the last line has no ending
         return self._starts[:]
+
+
+class LineTexts(Sequence[str]):
+    """Each line's content, without its ending, sliced from the text when asked for: a
+    list of them would keep a string for every line of the document through the parse
+    (the block grammar reads each line once, in order; later steps read a few again)."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, lines: Lines) -> None:
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        lines = self._lines
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(lines)))]
+        if index < 0:
+            index += len(lines)
+        if not 0 <= index < len(lines):
+            raise IndexError("line index out of range")
+        return lines.text[lines.start(index) : lines.end(index)]
+
+    def __iter__(self) -> Iterator[str]:
+        lines = self._lines
+        starts = lines._starts
+        ends = map(sub, islice(starts, 1, None), lines._endings)
+        return map(lines.text.__getitem__, map(slice, starts, ends))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +175,8 @@ class Blocks(Sequence[Block]):
 
     def __init__(self, lines: Lines) -> None:
         self.lines = lines
-        self._firsts = array("q")
+        # Line numbers: four bytes each, as a text of fewer lines than that has.
+        self._firsts = array("I" if len(lines) < 2**32 else "q")
         self._kinds = bytearray()
         self._levels = bytearray()
         self._html_types = bytearray()

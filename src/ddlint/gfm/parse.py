@@ -8,9 +8,12 @@ the text exactly, so ``render_document(parse_document(t)) == t`` for every strin
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
+from itertools import accumulate
 
 from ddlint.gfm.blocks import Leaf, parse_blocks
 from ddlint.gfm.document import Blocks, Document, Heading, Lines
+from ddlint.gfm.lines import LineTexts
 from ddlint.gfm.stray import TableBuilder
 from ddlint.text.spans import LINE_ENDING, Span
 
@@ -21,33 +24,33 @@ def split_lines(text: str) -> Lines:
     # Only LF ends a line here: str.split finds them in C (equal to the scan, tested).
     pieces = text.split("\n")
     last = pieces.pop()  # after the final LF: "" when the text ends with one
-    starts, ends = array("q"), array("q")
-    start = 0
-    for piece in pieces:
-        end = start + len(piece)
-        starts.append(start)
-        ends.append(end)
-        start = end + 1
+    # Each line starts one past the previous line's end: the sums run in C.
+    starts = array(_offset_code(text), accumulate(map((1).__add__, map(len, pieces)), initial=0))
+    endings = bytearray(b"\x01") * len(pieces)
     if last:
-        starts.append(start)
-        ends.append(len(text))
-    starts.append(len(text))
-    return Lines(text, starts, ends)
+        starts.append(len(text))
+        endings.append(0)
+    return Lines(text, starts, endings)
+
+
+def _offset_code(text: str) -> str:
+    # Four bytes an offset when they hold it, as they do for any text short of 4 GB.
+    return "I" if len(text) < 2**32 else "q"
 
 
 def split_lines_scanning(text: str) -> Lines:
     """``split_lines`` by regular expression: the reference, and the path for CR endings."""
-    starts, ends = array("q"), array("q")
+    starts, endings = array(_offset_code(text)), bytearray()
     start = 0
     for match in LINE_ENDING.finditer(text):
         starts.append(start)
-        ends.append(match.start())
+        endings.append(match.end() - match.start())
         start = match.end()
     if start < len(text):
         starts.append(start)
-        ends.append(len(text))
+        endings.append(0)
     starts.append(len(text))
-    return Lines(text, starts, ends)
+    return Lines(text, starts, endings)
 
 
 def render_document(document: Document) -> str:
@@ -56,22 +59,27 @@ def render_document(document: Document) -> str:
 
 def parse_document(text: str) -> Document:
     lines = split_lines(text)
-    contents = [text[lines.start(i) : lines.end(i)] for i in range(len(lines))]
+    contents = LineTexts(lines)
     builder = TableBuilder(text, lines, contents)
     leaves = parse_blocks(contents, builder.rendered_row)
-    owner: list[Leaf | None] = [None] * len(lines)
-    for leaf in leaves:
-        for index in leaf.lines:
-            owner[index] = leaf
-    blocks = _tile(lines, contents, owner)
+    blocks = _tile(lines, contents, _owners(len(lines), leaves))
     builder.place(leaves, blocks)
-    table_leaves = [leaf for leaf in leaves if leaf.kind == "table"]
-    tables = tuple(builder.build(leaf, index) for index, leaf in enumerate(table_leaves))
     headings = tuple(_heading(text, lines, leaf) for leaf in leaves if leaf.kind == "heading")
-    return Document(text, lines, blocks, tables, headings)
+    table_leaves: list[Leaf | None] = [leaf for leaf in leaves if leaf.kind == "table"]
+    del leaves  # the builder keeps the paragraphs it reads: each table leaf goes once built
+    return Document(text, lines, blocks, builder.build_all(table_leaves), headings)
 
 
-def _tile(lines: Lines, contents: list[str], owner: list[Leaf | None]) -> Blocks:
+def _owners(count: int, leaves: list[Leaf]) -> list[Leaf | None]:
+    """The leaf of each line, or None."""
+    owner: list[Leaf | None] = [None] * count
+    for leaf in leaves:
+        for index in leaf.line_indexes():
+            owner[index] = leaf
+    return owner
+
+
+def _tile(lines: Lines, contents: Sequence[str], owner: list[Leaf | None]) -> Blocks:
     """Group consecutive lines with the same leaf (or none) into blocks."""
     blocks = Blocks(lines)
     index = 0

@@ -8,22 +8,22 @@ with the block that interrupted the table (DD101).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
+
 from ddlint.gfm.blocks import Cells, Leaf
 from ddlint.gfm.cells import alignment, is_delimiter_row, split_cells
 from ddlint.gfm.document import Block, Blocks, Cell, Interruption, Lines, Row, RowShape, Table
-
-_RELEASED: list[int] = []
 
 
 class TableBuilder:
     """Turns table leaves into ``Table``s, and finds each table's stray rows."""
 
-    def __init__(self, text: str, lines: Lines, contents: list[str]) -> None:
+    def __init__(self, text: str, lines: Lines, contents: Sequence[str]) -> None:
         """Made before the block grammar runs, which makes each rendered row through
         ``rendered_row``; ``place`` gives it the grammar's leaves and blocks."""
         self.text, self.lines, self.contents = text, lines, contents
         self.blocks = Blocks(lines)
-        self.block_index: dict[int, int] = {}
         self.leaf_at: dict[int, Leaf] = {}
         # Cells repeat (a venue, a task, a type, an empty link column): one string for
         # each distinct text, not one per cell.
@@ -36,18 +36,14 @@ class TableBuilder:
 
     def place(self, leaves: list[Leaf], blocks: Blocks) -> None:
         self.blocks = blocks
-        # Only a table's header opens a table block: the other blocks need no entry.
-        self.block_index = {
-            first: i
-            for i, (first, kind) in enumerate(zip(blocks.first_lines, blocks.kinds))
-            if kind == "table"
-        }
         # Only paragraphs are read for stray rows.
         self.leaf_at = {leaf.lines[0] + 1: leaf for leaf in leaves if leaf.kind == "paragraph"}
 
-    def rendered_row(self, index: int, start: int, kind: str, found: Cells) -> Row | None:
-        """A row the block grammar took into a table, with the cells it split."""
-        return self.row(index, start, kind, True, found)
+    def rendered_row(self, index: int, content: str, start: int, kind: str, found: Cells) -> Row:
+        """A row the block grammar took into a table, with its line and the cells it split."""
+        row = self.row(index, start, kind, True, found, content)
+        assert row is not None  # cells given: always a row
+        return row
 
     def row(
         self,
@@ -56,9 +52,12 @@ class TableBuilder:
         kind: str,
         rendered: bool,
         found: list[tuple[int, int]] | None = None,
+        content: str | None = None,
     ) -> Row | None:
-        """The row at line ``index``; ``found``: its cells, when the grammar split them."""
-        content = self.contents[index]
+        """The row at line ``index``; ``found``: its cells, when the grammar split them;
+        ``content``: the line, when the caller has it."""
+        if content is None:
+            content = self.contents[index]
         seen = self.seen.get(content)
         if seen is not None and seen.indent == start:  # the same cells as an earlier row
             if isinstance(seen, Row):
@@ -79,27 +78,33 @@ class TableBuilder:
             self.seen[content] = row
         return row
 
+    def build_all(self, leaves: list[Leaf | None]) -> tuple[Table, ...]:
+        """The tables of the table leaves, in order; each leaf is let go of once its
+        table is made, not when the whole document is."""
+        tables: list[Table] = []
+        for index, leaf in enumerate(leaves):
+            assert leaf is not None
+            leaves[index] = None
+            tables.append(self.build(leaf, index))
+        return tuple(tables)
+
     def build(self, leaf: Leaf, index: int) -> Table:
-        rows = [
-            leaf.rows.get(i) or self.row(i, start, kind, True)
-            for position, (i, start) in enumerate(zip(leaf.lines, leaf.starts))
-            for kind in ("header" if position == 0 else "delimiter" if position == 1 else "body",)
-        ]
-        header, delimiter, *body = (row for row in rows if row is not None)
-        block_position = self.block_index[header.line]
-        columns = len(header.cells)
+        rows = leaf.rows
+        header, delimiter, body = rows[0], rows[1], tuple(rows[2:])
+        # The table's block is the one its header starts.
+        block_position = bisect_left(self.blocks.first_lines, header.line)
+        columns = header.cell_count
         stray, interruptions = self._stray_rows(block_position, columns)
-        # Nothing reads a table leaf once its table is made: what it holds goes now, not
-        # when the whole document is parsed.
-        leaf.rows = {}
-        leaf.lines = leaf.starts = _RELEASED
+        # Nothing reads a table leaf once its table is made: its rows go now, not when
+        # the whole document is parsed.
+        leaf.rows = ()
         alignments = tuple(alignment(cell.text) for cell in delimiter.cells)
         alignments = self.alignments.setdefault(alignments, alignments)
         return Table(
             index=index,
             header=header,
             delimiter=delimiter,
-            body=tuple(body),
+            body=body,
             stray=tuple(stray),
             interruptions=tuple(interruptions),
             alignments=alignments,
