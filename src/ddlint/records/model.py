@@ -74,6 +74,22 @@ class Paper(_Frozen):
     extra: dict[str, str]
 
 
+def _share_field_keys(*models: type[BaseModel]) -> None:
+    """Put every field name of each model in its class's shared key table, before any
+    record exists: records built field by field (``build.construct``) keep then only an
+    array of their values. CPython 3.11 takes a slot of that table's room for each object
+    made while it is empty; some thirty records made otherwise first (validated, or by
+    ``model_construct``) would leave no room for the names, and every record built
+    afterwards would get a dict of its own."""
+    for model in models:
+        record = model.__new__(model)
+        for name in model.model_fields:
+            object.__setattr__(record, name, None)
+
+
+_share_field_keys(Venue, Link, Section, Origin, Paper)
+
+
 @dataclass(frozen=True, slots=True)  # slots: one per table, and a list may have 100 000s
 class PaperTable:
     table: Table

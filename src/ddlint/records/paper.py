@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from ddlint.gfm.document import Cell, Row
 from ddlint.inline.parse import InlineCache, InlineContent
-from ddlint.records.build import construct
+from ddlint.records.build import construct, construct_link, construct_origin
 from ddlint.records.cells import is_paper_url
 from ddlint.records.columns import ColumnMap
 from ddlint.records.dates import arxiv_year, date_year, is_date
@@ -190,7 +190,7 @@ def _venue_in_date(layout: Layout, filled: _Filled) -> Venue | None:
 
 
 def _link(label: str, url: str) -> Link:
-    return construct(Link, label=label, url=url)
+    return construct_link(label, url)
 
 
 def _author_text(
@@ -321,7 +321,7 @@ def _text(contents: Sequence[InlineContent]) -> str:
 
 
 def _origin(row: Row) -> Origin:
-    return construct(Origin, line=row.line, column=_column(row), rendered=row.rendered)
+    return construct_origin(row.line, _column(row), row.rendered)
 
 
 def _column(row: Row) -> int:
