@@ -17,6 +17,7 @@ GitHub absorbed into the table (``&nbsp;`` under it) too.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -33,7 +34,15 @@ from ddlint.records.columns import ColumnMap, map_columns
 from ddlint.records.dates import heading_year
 from ddlint.records.inference import infer_columns
 from ddlint.records.memo import PaperMemo
-from ddlint.records.model import Paper, PaperTable, Records, RowKind, RowRecord, Section
+from ddlint.records.model import (
+    PaddedRowRecord,
+    Paper,
+    PaperTable,
+    Records,
+    RowKind,
+    RowRecord,
+    Section,
+)
 from ddlint.records.paper import Layout, Parsers, build_paper, moved_paper
 from ddlint.records.venues import extract_year
 
@@ -270,8 +279,9 @@ class _TableRecords:
                 # is no template row: DD106's, and only a person knows what it was for.
                 empty = row.has_pipe and _is_empty_row(row, self.parsers.inline)
                 kind, paper = ("placeholder" if empty else "unread"), None
-        # The row's own cells are not kept a second time (a shared row makes them anew).
-        return RowRecord(self.paper_table, row, kind, paper, None if own else cells, contents)
+        if own:  # its cells are the row's: not kept a second time (a shared row makes them anew)
+            return RowRecord(self.paper_table, row, kind, paper, contents)
+        return PaddedRowRecord(self.paper_table, row, kind, paper, contents, cells)
 
     def _remembered_paper(
         self,
@@ -374,9 +384,7 @@ def _repeated_templates(
         record = rows[index]
         key = keys[index]
         if (counts[key] >= 2 or key in known) and _blank_title(record, inline):
-            rows[index] = RowRecord(
-                record.table, record.row, "placeholder", record.paper, record.cells, record.contents
-            )
+            rows[index] = dataclasses.replace(record, kind="placeholder")
             known.add(key)
 
 

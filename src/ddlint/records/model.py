@@ -99,7 +99,7 @@ class PaperTable:
     section: Section
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class RowRecord:
     """A data row of a paper table, with the cells each field came from."""
 
@@ -107,35 +107,14 @@ class RowRecord:
     row: Row
     kind: RowKind
     paper: Paper | None
-    # per column; None where GitHub pads a short row. None here: the row's own cells
-    # (most rows have as many as their table has columns): not kept a second time.
-    _padded: tuple[Cell | None, ...] | None
     contents: tuple[InlineContent | None, ...]
-
-    def __init__(
-        self,
-        table: PaperTable,
-        row: Row,
-        kind: RowKind,
-        paper: Paper | None,
-        cells: tuple[Cell | None, ...] | None,
-        contents: tuple[InlineContent | None, ...],
-    ) -> None:
-        """``cells``: per column, or None for the row's own (as many as the columns)."""
-        for name, value in (
-            ("table", table),
-            ("row", row),
-            ("kind", kind),
-            ("paper", paper),
-            ("_padded", cells),
-            ("contents", contents),
-        ):
-            object.__setattr__(self, name, value)
 
     @property
     def cells(self) -> tuple[Cell | None, ...]:
         """Per column; None where GitHub pads a short row."""
-        return self.row.cells if self._padded is None else self._padded
+        # Most rows have as many cells as their table has columns: a record keeps no
+        # second copy of them (nor a slot for one: ``PaddedRowRecord`` has it).
+        return self.row.cells
 
     def cell(self, field: str) -> Cell | None:
         column = self.table.columns.column_of(field)  # type: ignore[arg-type]
@@ -147,6 +126,18 @@ class RowRecord:
         if column is None or column >= len(self.contents):
             return None
         return self.contents[column]
+
+
+@dataclass(frozen=True, slots=True)
+class PaddedRowRecord(RowRecord):
+    """The record of a row with more or fewer cells than its table has columns: GitHub
+    drops the surplus cells and pads a short row."""
+
+    padded: tuple[Cell | None, ...]  # per column; None where GitHub pads the row
+
+    @property
+    def cells(self) -> tuple[Cell | None, ...]:
+        return self.padded
 
 
 @dataclass(frozen=True)
