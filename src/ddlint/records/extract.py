@@ -34,15 +34,7 @@ from ddlint.records.columns import ColumnMap, map_columns
 from ddlint.records.dates import heading_year
 from ddlint.records.inference import infer_columns
 from ddlint.records.memo import PaperMemo
-from ddlint.records.model import (
-    PaddedRowRecord,
-    Paper,
-    PaperTable,
-    Records,
-    RowKind,
-    RowRecord,
-    Section,
-)
+from ddlint.records.model import Paper, PaperTable, Records, RowKind, RowRecord, Section
 from ddlint.records.paper import Layout, Parsers, build_paper, moved_paper
 from ddlint.records.venues import extract_year
 
@@ -182,7 +174,7 @@ def _paper_table(
     if (infer or not any(h.strip() for h in headers)) and table.rows:
         columns, inferred = infer_columns(table, inline, len(headers)), True
     columns, is_paper = settle_columns(columns, table.rows, inline)
-    return PaperTable(table, columns, is_paper, inferred, section)
+    return PaperTable.of(table, columns, is_paper, section, inferred=inferred)
 
 
 def _block_table(
@@ -217,7 +209,7 @@ def _block_table(
         known = read.get(id(source))
         if known is None:
             return None
-        return PaperTable(table, known.columns, known.is_paper, known.inferred, section)
+        return PaperTable.of(table, known.columns, known.is_paper, section, inferred=known.inferred)
     return _paper_table(table, aliases, inline, section)
 
 
@@ -279,9 +271,8 @@ class _TableRecords:
                 # is no template row: DD106's, and only a person knows what it was for.
                 empty = row.has_pipe and _is_empty_row(row, self.parsers.inline)
                 kind, paper = ("placeholder" if empty else "unread"), None
-        if own:  # its cells are the row's: not kept a second time (a shared row makes them anew)
-            return RowRecord(self.paper_table, row, kind, paper, contents)
-        return PaddedRowRecord(self.paper_table, row, kind, paper, contents, cells)
+        # The row's own cells are not kept a second time (a shared row makes them anew).
+        return RowRecord.of(self.paper_table, row, kind, paper, contents, None if own else cells)
 
     def _remembered_paper(
         self,

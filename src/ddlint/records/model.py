@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -95,8 +95,24 @@ class PaperTable:
     table: Table
     columns: ColumnMap
     is_paper: bool
-    inferred: bool  # columns inferred from the cells (the header row was empty)
     section: Section
+    # Columns inferred from the cells (the header row was empty): an InferredPaperTable.
+    # A class apart, not a slot: a list may have a million tables, few of them inferred.
+    inferred: ClassVar[bool] = False
+
+    @staticmethod
+    def of(
+        table: Table, columns: ColumnMap, is_paper: bool, section: Section, *, inferred: bool
+    ) -> PaperTable:
+        made = InferredPaperTable if inferred else PaperTable
+        return made(table, columns, is_paper, section)
+
+
+@dataclass(frozen=True, slots=True)
+class InferredPaperTable(PaperTable):
+    """A paper table whose columns were inferred from its cells."""
+
+    inferred: ClassVar[bool] = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +131,20 @@ class RowRecord:
         # Most rows have as many cells as their table has columns: a record keeps no
         # second copy of them (nor a slot for one: ``PaddedRowRecord`` has it).
         return self.row.cells
+
+    @staticmethod
+    def of(
+        table: PaperTable,
+        row: Row,
+        kind: RowKind,
+        paper: Paper | None,
+        contents: tuple[InlineContent | None, ...],
+        padded: tuple[Cell | None, ...] | None,
+    ) -> RowRecord:
+        """``padded``: the row's cells per column, or None when they are the row's own."""
+        if padded is None:
+            return RowRecord(table, row, kind, paper, contents)
+        return PaddedRowRecord(table, row, kind, paper, contents, padded)
 
     def cell(self, field: str) -> Cell | None:
         column = self.table.columns.column_of(field)  # type: ignore[arg-type]
