@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ddlint.api import parse_records
-from ddlint.records.build import construct
+from ddlint.records.build import construct, construct_link, construct_origin
 from ddlint.records.model import Link, Origin, Paper, Section, Venue, _Frozen
 
 TEXT = st.text(max_size=12)
@@ -93,6 +93,14 @@ def test_record_is_model_construct(model: type[_Frozen], values: Any, data: Any)
     fast = construct(model, **drawn)
     assert_indistinguishable(fast, model.model_construct(**drawn))
     assert_indistinguishable(fast, model.model_validate(fast.model_dump()))
+
+
+@given(origin=ORIGINS, link=LINKS)
+def test_origins_and_links_spelled_out_are_model_construct(
+    origin: dict[str, Any], link: dict[str, Any]
+) -> None:
+    assert_indistinguishable(construct_origin(**origin), Origin.model_construct(**origin))
+    assert_indistinguishable(construct_link(**link), Link.model_construct(**link))
 
 
 def test_seed_records_equal_their_validated_form() -> None:

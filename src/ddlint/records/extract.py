@@ -17,6 +17,7 @@ GitHub absorbed into the table (``&nbsp;`` under it) too.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -173,7 +174,7 @@ def _paper_table(
     if (infer or not any(h.strip() for h in headers)) and table.rows:
         columns, inferred = infer_columns(table, inline, len(headers)), True
     columns, is_paper = settle_columns(columns, table.rows, inline)
-    return PaperTable(table, columns, is_paper, inferred, section)
+    return PaperTable.of(table, columns, is_paper, section, inferred=inferred)
 
 
 def _block_table(
@@ -208,7 +209,7 @@ def _block_table(
         known = read.get(id(source))
         if known is None:
             return None
-        return PaperTable(table, known.columns, known.is_paper, known.inferred, section)
+        return PaperTable.of(table, known.columns, known.is_paper, section, inferred=known.inferred)
     return _paper_table(table, aliases, inline, section)
 
 
@@ -271,7 +272,7 @@ class _TableRecords:
                 empty = row.has_pipe and _is_empty_row(row, self.parsers.inline)
                 kind, paper = ("placeholder" if empty else "unread"), None
         # The row's own cells are not kept a second time (a shared row makes them anew).
-        return RowRecord(self.paper_table, row, kind, paper, None if own else cells, contents)
+        return RowRecord.of(self.paper_table, row, kind, paper, contents, None if own else cells)
 
     def _remembered_paper(
         self,
@@ -374,9 +375,7 @@ def _repeated_templates(
         record = rows[index]
         key = keys[index]
         if (counts[key] >= 2 or key in known) and _blank_title(record, inline):
-            rows[index] = RowRecord(
-                record.table, record.row, "placeholder", record.paper, record.cells, record.contents
-            )
+            rows[index] = dataclasses.replace(record, kind="placeholder")
             known.add(key)
 
 

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -74,16 +74,48 @@ class Paper(_Frozen):
     extra: dict[str, str]
 
 
+def _share_field_keys(*models: type[BaseModel]) -> None:
+    """Put every field name of each model in its class's shared key table, before any
+    record exists: records built field by field (``build.construct``) keep then only an
+    array of their values. CPython 3.11 takes a slot of that table's room for each object
+    made while it is empty; some thirty records made otherwise first (validated, or by
+    ``model_construct``) would leave no room for the names, and every record built
+    afterwards would get a dict of its own."""
+    for model in models:
+        record = model.__new__(model)
+        for name in model.model_fields:
+            object.__setattr__(record, name, None)
+
+
+_share_field_keys(Venue, Link, Section, Origin, Paper)
+
+
 @dataclass(frozen=True, slots=True)  # slots: one per table, and a list may have 100 000s
 class PaperTable:
     table: Table
     columns: ColumnMap
     is_paper: bool
-    inferred: bool  # columns inferred from the cells (the header row was empty)
     section: Section
+    # Columns inferred from the cells (the header row was empty): an InferredPaperTable.
+    # A class apart, not a slot: a list may have a million tables, few of them inferred.
+    inferred: ClassVar[bool] = False
+
+    @staticmethod
+    def of(
+        table: Table, columns: ColumnMap, is_paper: bool, section: Section, *, inferred: bool
+    ) -> PaperTable:
+        made = InferredPaperTable if inferred else PaperTable
+        return made(table, columns, is_paper, section)
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
+class InferredPaperTable(PaperTable):
+    """A paper table whose columns were inferred from its cells."""
+
+    inferred: ClassVar[bool] = True
+
+
+@dataclass(frozen=True, slots=True)
 class RowRecord:
     """A data row of a paper table, with the cells each field came from."""
 
@@ -91,35 +123,28 @@ class RowRecord:
     row: Row
     kind: RowKind
     paper: Paper | None
-    # per column; None where GitHub pads a short row. None here: the row's own cells
-    # (most rows have as many as their table has columns): not kept a second time.
-    _padded: tuple[Cell | None, ...] | None
     contents: tuple[InlineContent | None, ...]
-
-    def __init__(
-        self,
-        table: PaperTable,
-        row: Row,
-        kind: RowKind,
-        paper: Paper | None,
-        cells: tuple[Cell | None, ...] | None,
-        contents: tuple[InlineContent | None, ...],
-    ) -> None:
-        """``cells``: per column, or None for the row's own (as many as the columns)."""
-        for name, value in (
-            ("table", table),
-            ("row", row),
-            ("kind", kind),
-            ("paper", paper),
-            ("_padded", cells),
-            ("contents", contents),
-        ):
-            object.__setattr__(self, name, value)
 
     @property
     def cells(self) -> tuple[Cell | None, ...]:
         """Per column; None where GitHub pads a short row."""
-        return self.row.cells if self._padded is None else self._padded
+        # Most rows have as many cells as their table has columns: a record keeps no
+        # second copy of them (nor a slot for one: ``PaddedRowRecord`` has it).
+        return self.row.cells
+
+    @staticmethod
+    def of(
+        table: PaperTable,
+        row: Row,
+        kind: RowKind,
+        paper: Paper | None,
+        contents: tuple[InlineContent | None, ...],
+        padded: tuple[Cell | None, ...] | None,
+    ) -> RowRecord:
+        """``padded``: the row's cells per column, or None when they are the row's own."""
+        if padded is None:
+            return RowRecord(table, row, kind, paper, contents)
+        return PaddedRowRecord(table, row, kind, paper, contents, padded)
 
     def cell(self, field: str) -> Cell | None:
         column = self.table.columns.column_of(field)  # type: ignore[arg-type]
@@ -131,6 +156,18 @@ class RowRecord:
         if column is None or column >= len(self.contents):
             return None
         return self.contents[column]
+
+
+@dataclass(frozen=True, slots=True)
+class PaddedRowRecord(RowRecord):
+    """The record of a row with more or fewer cells than its table has columns: GitHub
+    drops the surplus cells and pads a short row."""
+
+    padded: tuple[Cell | None, ...]  # per column; None where GitHub pads the row
+
+    @property
+    def cells(self) -> tuple[Cell | None, ...]:
+        return self.padded
 
 
 @dataclass(frozen=True)

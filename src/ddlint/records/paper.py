@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from ddlint.gfm.document import Cell, Row
 from ddlint.inline.parse import InlineCache, InlineContent
-from ddlint.records.build import construct
+from ddlint.records.build import construct, construct_link, construct_origin
 from ddlint.records.cells import is_paper_url
 from ddlint.records.columns import ColumnMap
 from ddlint.records.dates import arxiv_year, date_year, is_date
@@ -79,14 +79,17 @@ class Parsers:
     and dataset texts seen so far (lists repeat names and whole cells across thousands of
     rows: each distinct text is split once, each distinct name kept once)."""
 
-    __slots__ = ("_authors", "_datasets", "_strings", "inline", "papers", "plain")
+    __slots__ = ("_authors", "_datasets", "_et_al", "_strings", "inline", "papers", "plain")
 
     def __init__(self, inline: InlineCache, papers: TablePapers | None) -> None:
         self.inline = inline
         self.papers = papers
         self.plain = InlineCache({})
         self._strings: dict[str, str] = {}
-        self._authors: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._authors: dict[str, tuple[str, ...]] = {}
+        # The author texts that end in "et al.": apart, rather than in a pair with each
+        # text's names, as most texts differ and each pair took as much room as its names.
+        self._et_al: set[str] = set()
         self._datasets: dict[str, tuple[str, ...]] = {}
 
     def authors(self, text: str) -> tuple[list[str], bool]:
@@ -94,8 +97,10 @@ class Parsers:
         found = self._authors.get(text)
         if found is None:
             names, et_al = _authors(text)
-            found = self._authors[text] = (self._shared(names), et_al)
-        return _listed(found[0]), found[1]
+            found = self._authors[text] = self._shared(names)
+            if et_al:
+                self._et_al.add(text)
+        return _listed(found), text in self._et_al
 
     def datasets(self, text: str) -> list[str]:
         found = self._datasets.get(text)
@@ -190,7 +195,7 @@ def _venue_in_date(layout: Layout, filled: _Filled) -> Venue | None:
 
 
 def _link(label: str, url: str) -> Link:
-    return construct(Link, label=label, url=url)
+    return construct_link(label, url)
 
 
 def _author_text(
@@ -321,7 +326,7 @@ def _text(contents: Sequence[InlineContent]) -> str:
 
 
 def _origin(row: Row) -> Origin:
-    return construct(Origin, line=row.line, column=_column(row), rendered=row.rendered)
+    return construct_origin(row.line, _column(row), row.rendered)
 
 
 def _column(row: Row) -> int:
