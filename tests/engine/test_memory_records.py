@@ -12,8 +12,16 @@ import subprocess
 import sys
 import tracemalloc
 
+import pytest
+
 from ddlint.gfm.parse import parse_document
 from ddlint.records.extract import extract_records
+
+# The bounds are bytes as CPython 3.11 and 3.12 lay objects out (the CI's Python is
+# 3.11); other versions size instance dicts and slots differently.
+pytestmark = pytest.mark.skipif(
+    sys.version_info[:2] not in ((3, 11), (3, 12)), reason="bounds measured on 3.11 and 3.12"
+)
 
 # Bytes the records keep per distinct one-row table, as counted here (the memo of cell
 # parses grows in steps): 881 when this test was written, 1,054 while an Origin (and

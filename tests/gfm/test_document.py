@@ -56,7 +56,40 @@ def test_repeated_cell_texts_share_one_string() -> None:
     | st.text()
 )
 def test_split_lines_equals_the_scan(text: str) -> None:
-    assert split_lines(text) == split_lines_scanning(text)
+    lines, scanned = split_lines(text), split_lines_scanning(text)
+    assert lines == scanned
+    assert list(lines) == list(scanned)  # every line's start, end and ending
+
+
+def test_lines_with_other_starts_are_not_equal() -> None:
+    """Equality compares where the lines start, not only the text and the endings."""
+    from array import array
+
+    from ddlint.gfm.lines import Lines
+
+    text = "ab\ncd\n"
+    wrong = Lines(text, array("I", [0, 1, 6]), bytearray(b"\x01\x01"))
+    assert wrong != split_lines(text)
+
+
+def test_line_texts_are_the_lines_without_their_endings() -> None:
+    from ddlint.gfm.lines import LineTexts
+
+    text = "a | b\r\n|---|\rlast"
+    texts = LineTexts(split_lines(text))
+    assert len(texts) == 3
+    assert [texts[i] for i in range(3)] == ["a | b", "|---|", "last"]
+    assert texts[1:] == ["|---|", "last"]
+    assert list(texts) == text.splitlines()
+
+
+def test_no_table_leaf_keeps_lines_of_its_own() -> None:
+    """Every table leaf shares one empty list of lines (its rows know theirs): a parse
+    that added to it would add a line to every table of every later document."""
+    from ddlint.gfm.blocks import _TABLE_LINES
+
+    parse_document("| a |\n|---|\n| 1 |\n\n> | b |\n> |---|\n> | 2 |\n")
+    assert _TABLE_LINES == []
 
 
 def test_a_cell_is_made_from_its_span_and_text() -> None:

@@ -47,13 +47,16 @@ _BLOCK_START_CHARS = frozenset(">#`~<=-*_[+0123456789 \t")
 
 Cells = list[tuple[int, int]]
 MakeRow = Callable[[int, str, int, str, Cells], Row]
-# A table leaf keeps its rows, which know their lines: it keeps no lists of lines.
+# A table leaf keeps its rows, which know their lines: it keeps no lists of lines. One
+# empty list serves every table: nothing adds a line to a table leaf (``_add`` is for
+# the other leaves; tests/gfm check it stays empty).
 _TABLE_LINES: list[int] = []
 
 
 @dataclass(eq=False, slots=True)  # slots: one per table and paragraph, 100 000s
 class Leaf:
-    """A leaf block and the 0-based indexes of its lines."""
+    """A leaf block and where its lines are: a table's rows know their lines (see
+    ``line_indexes``); every other leaf keeps the 0-based indexes of its lines."""
 
     kind: str  # paragraph, heading, code, html, thematic_break, table
     lines: list[int] = field(default_factory=list)
@@ -61,8 +64,7 @@ class Leaf:
     starts: list[int] = field(default_factory=list)
     level: int = 0  # heading level
     html_type: int = 0
-    # Tables: index in ``lines`` of the header; the paragraph lines before it are
-    # split off as their own paragraph by ``parse.py``.
+    # Tables: the header's cell count, which every row is cut or padded to.
     columns: int = 0
     autocompleted: int = 0
     visited: bool = False  # a failed delimiter "strikes" the paragraph (TABLE_VISITED)
@@ -506,7 +508,7 @@ class BlockParser:
 
 def parse_blocks(lines: Sequence[str], make_row: MakeRow) -> list[Leaf]:
     """The leaves of a document given as its lines (without line endings); ``make_row``
-    makes each table row, from its line index, start, kind and cells."""
+    makes each table row, from its line index, its line, its start, kind and cells."""
     parser = BlockParser(lines, make_row)
     for index, line in enumerate(lines):
         # cmark skips a byte order mark at the very start of the input.

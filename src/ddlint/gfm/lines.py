@@ -76,7 +76,11 @@ class Lines(Sequence[Line]):
         if self is other:
             return True
         if isinstance(other, Lines):
-            return self.text == other.text and self._endings == other._endings
+            return (
+                self.text == other.text
+                and self._endings == other._endings
+                and self._starts == other._starts
+            )
         if isinstance(other, tuple):
             return tuple(self) == other
         return NotImplemented

@@ -7,6 +7,7 @@ and the memory of a check.
 
 from __future__ import annotations
 
+import sys
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -23,6 +24,13 @@ _ALL_FIELDS: dict[type[BaseModel], set[str]] = {
 _Model = TypeVar("_Model", bound=BaseModel)
 _set_attribute = object.__setattr__
 
+# CPython up to 3.12 keeps a record built field by field as an array of its values
+# beside its model's shared key table, smaller than any dict of its own. 3.13 sizes that
+# array for the whole table when the class has slots of its own (pydantic's do), so
+# there a small record is smaller with a dict of its own, as a large one is not.
+SHARED_KEYS_PAY = sys.version_info < (3, 13)
+_OWN_DICT_FIELDS = 8  # from here on, the shared keys pay on every version
+
 
 def construct(model: type[_Model], **values: Any) -> _Model:
     """``model.model_construct(**values)`` for ``values`` that name every field, in field
@@ -33,12 +41,14 @@ def construct(model: type[_Model], **values: Any) -> _Model:
     indistinguishable.
     """
     record = model.__new__(model)
-    # Set one by one, the fields land in a dict that shares its key table with every
-    # other record of the model (CPython's key-sharing instance dicts: model.py fills
-    # each model's table when the class is made): an array of the values, smaller than
-    # any dict of its own, even for the three fields of an Origin.
-    for name, value in values.items():
-        _set_attribute(record, name, value)
+    if SHARED_KEYS_PAY or len(values) > _OWN_DICT_FIELDS:
+        # Set one by one, the fields land in a dict that shares its key table with every
+        # other record of the model (CPython's key-sharing instance dicts: model.py fills
+        # each model's table when the class is made).
+        for name, value in values.items():
+            _set_attribute(record, name, value)
+    else:
+        _set_attribute(record, "__dict__", values)
     return _finish(record, _ALL_FIELDS[model])
 
 
@@ -56,6 +66,8 @@ _ORIGIN_FIELDS, _LINK_FIELDS = _ALL_FIELDS[Origin], _ALL_FIELDS[Link]
 
 def construct_origin(line: int, column: int, rendered: bool) -> Origin:
     """``construct(Origin, line=line, column=column, rendered=rendered)``."""
+    if not SHARED_KEYS_PAY:
+        return construct(Origin, line=line, column=column, rendered=rendered)
     record = Origin.__new__(Origin)
     _set_attribute(record, "line", line)
     _set_attribute(record, "column", column)
@@ -65,6 +77,8 @@ def construct_origin(line: int, column: int, rendered: bool) -> Origin:
 
 def construct_link(label: str, url: str) -> Link:
     """``construct(Link, label=label, url=url)``."""
+    if not SHARED_KEYS_PAY:
+        return construct(Link, label=label, url=url)
     record = Link.__new__(Link)
     _set_attribute(record, "label", label)
     _set_attribute(record, "url", url)

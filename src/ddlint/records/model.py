@@ -77,10 +77,11 @@ class Paper(_Frozen):
 def _share_field_keys(*models: type[BaseModel]) -> None:
     """Put every field name of each model in its class's shared key table, before any
     record exists: records built field by field (``build.construct``) keep then only an
-    array of their values. CPython 3.11 takes a slot of that table's room for each object
-    made while it is empty; some thirty records made otherwise first (validated, or by
-    ``model_construct``) would leave no room for the names, and every record built
-    afterwards would get a dict of its own."""
+    array of their values. CPython (3.11 and 3.12 alike) takes a slot of that table's room
+    for each object made while it is empty; some thirty records made otherwise first
+    (validated, or by ``model_construct``) would leave no room for the names, and every
+    record built afterwards would get a dict of its own. (On 3.13 ``build`` gives small
+    records a dict of their own: see ``build.SHARED_KEYS_PAY``.)"""
     for model in models:
         record = model.__new__(model)
         for name in model.model_fields:
