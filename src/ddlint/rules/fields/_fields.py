@@ -35,10 +35,9 @@ def paper_rows(ctx: RuleContext) -> Iterator[tuple[RowRecord, Paper]]:
 
 def field_texts(
     ctx: RuleContext, fields: tuple[str, ...]
-) -> list[tuple[RowRecord, tuple[str, ...]]]:
+) -> Iterator[tuple[RowRecord, tuple[str, ...]]]:
     """Every paper row with the plain text of each of ``fields`` ("" where its table has
     no such column): ``record.content(field).text`` without a lookup per row and field."""
-    found: list[tuple[RowRecord, tuple[str, ...]]] = []
     table: object = None
     columns: list[int | None] = []
     for record in ctx.records.rows:
@@ -52,8 +51,7 @@ def field_texts(
         for column in columns:
             content = contents[column] if column is not None and column < len(contents) else None
             texts.append(content.text if content is not None else "")
-        found.append((record, tuple(texts)))
-    return found
+        yield record, tuple(texts)
 
 
 def first_cell(record: RowRecord, *fields: str) -> Cell | None:
