@@ -35,10 +35,9 @@ def paper_rows(ctx: RuleContext) -> Iterator[tuple[RowRecord, Paper]]:
 
 def field_texts(
     ctx: RuleContext, fields: tuple[str, ...]
-) -> list[tuple[RowRecord, tuple[str, ...]]]:
+) -> Iterator[tuple[RowRecord, tuple[str, ...]]]:
     """Every paper row with the plain text of each of ``fields`` ("" where its table has
     no such column): ``record.content(field).text`` without a lookup per row and field."""
-    found: list[tuple[RowRecord, tuple[str, ...]]] = []
     table: object = None
     columns: list[int | None] = []
     for record in ctx.records.rows:
@@ -52,8 +51,7 @@ def field_texts(
         for column in columns:
             content = contents[column] if column is not None and column < len(contents) else None
             texts.append(content.text if content is not None else "")
-        found.append((record, tuple(texts)))
-    return found
+        yield record, tuple(texts)
 
 
 def first_cell(record: RowRecord, *fields: str) -> Cell | None:
@@ -174,14 +172,27 @@ def _table_dates(ctx: RuleContext) -> dict[int, TableDates]:
     # a date, and with text a year reads from. Records come table by table (extraction
     # builds them so), so each table is counted and settled before the next: a list of a
     # million tables never holds every table's counts at once, and a table that no
-    # column dates keeps only the shared ``_NO_DATES``.
+    # column dates keeps no entry (``table_dates`` gives it the shared ``_NO_DATES``).
+    # Whether a table's rows came apart is told by the tables' indices, so no table is
+    # remembered only for that: the document's tables come in increasing index, the
+    # tables of text blocks (below 0) in decreasing.
     found: dict[int, TableDates] = {}
+    last_placed, last_shown = -1, 0
     for key, group in groupby(paper_rows(ctx), key=lambda pair: id(pair[0].table)):
         records = [record for record, _ in group]
         table = records[0].table
-        if key in found:  # the table's rows came apart: count them all together
+        index = table.table.index
+        if index >= 0 and index > last_placed:
+            last_placed = index
+        elif index < 0 and index < last_shown:
+            last_shown = index
+        else:  # the table's rows may have come apart: count them all together
             records = [record for record, _ in paper_rows(ctx) if record.table is table]
-        found[key] = _dates_of(table, records)
+        dates = _dates_of(table, records)
+        if dates is _NO_DATES:
+            found.pop(key, None)
+        else:
+            found[key] = dates
     return found
 
 

@@ -68,19 +68,24 @@ class MisplacedCell(Rule):
     fix_safety = "unsafe"
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        rows = field_texts(ctx, FIELDS)
+        # Each column's texts, counted: the rows are read again only when a cell is in
+        # doubt, so no list of every row's texts is held.
+        written: list[Counter[str]] = [Counter() for _ in FIELDS]
+        for _, texts in field_texts(ctx, FIELDS):
+            for counter, text in zip(written, texts):
+                counter[text] += 1
         keys_of = _Keys()
-        vocab = _vocabulary(rows, keys_of)
+        vocab = _vocabulary(written, keys_of)
         # A cell with an item its own column writes in another row is never misplaced:
         # most cells are, and that is decided once per column and text.
         doubtful = [
-            {t for t in {texts[i] for _, texts in rows} if not _settled(field, keys_of(t), vocab)}
-            for i, field in enumerate(FIELDS)
+            {t for t in counter if not _settled(field, keys_of(t), vocab)}
+            for counter, field in zip(written, FIELDS)
         ]
         if not any(doubtful):  # a list without misplaced cells: nothing to judge row by row
             return
         decided: dict[tuple[str, ...], dict[str, str | None]] = {}
-        for record, texts in rows:
+        for record, texts in field_texts(ctx, FIELDS):
             if all(text not in found for text, found in zip(texts, doubtful)):
                 continue
             # Rows with the same values are judged the same against the same vocabulary.
@@ -124,12 +129,13 @@ class _Keys:
         return found
 
 
-def _vocabulary(rows: list[tuple[RowRecord, tuple[str, ...]]], keys_of: _Keys) -> Vocabulary:
-    """Per column, in how many rows each feature occurs (once per row)."""
+def _vocabulary(written: list[Counter[str]], keys_of: _Keys) -> Vocabulary:
+    """Per column, in how many rows each feature occurs (once per row); ``written``:
+    per column, in how many rows each text is."""
     vocab: Vocabulary = {}
-    for index, field in enumerate(FIELDS):
+    for texts, field in zip(written, FIELDS):
         counter: Counter[str] = Counter()
-        for text, rows_with_it in Counter(texts[index] for _, texts in rows).items():
+        for text, rows_with_it in texts.items():
             for feature in {f for item in keys_of(text) for f in item}:
                 counter[feature] += rows_with_it
         vocab[field] = counter

@@ -86,6 +86,7 @@ from ddlint.records.sort import (
 )
 from ddlint.rules.base import Rule, RuleContext, safe_fix
 from ddlint.rules.format._format import CLEAR_PERCENT, CLEAR_ROWS, is_clear
+from ddlint.rules.format._table_rows import table_records
 from ddlint.rules.options import Option
 from ddlint.text.findings import Edit, Finding
 from ddlint.text.spans import Span
@@ -135,11 +136,7 @@ class UnsortedRows(Rule):
         configured = ctx.settings[SORT]
         if configured is False:
             return
-        by_table: dict[int, list[RowRecord]] = {}
-        for record in ctx.records.rows:
-            by_table.setdefault(record.table.table.index, []).append(record)
-        for paper_table in ctx.records.tables:
-            records = by_table.get(paper_table.table.index, [])
+        for paper_table, records in table_records(ctx):
             if not _sortable(paper_table, records, configured is not None):
                 continue
             if configured:

@@ -10,10 +10,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ddlint.gfm.anchors import document_anchors, heading_plain_text, html_ids
-from ddlint.gfm.document import Cell, Heading
+from ddlint.gfm.document import Cell, Heading, Table
 from ddlint.inline.parse import InlineLink, parse_inline
 from ddlint.records.model import RowRecord
 from ddlint.rules.base import RuleContext
+from ddlint.rules.format._table_rows import table_records
 from ddlint.text.findings import Edit
 from ddlint.text.spans import Span
 
@@ -128,12 +129,11 @@ def document_links(
     """Every link of the document: table cells, paragraphs, headings, raw HTML; only
     those ``wanted`` says yes to, when given (the others are never located)."""
     document, refs = ctx.document, ctx.records.link_definitions
-    records = {record.row.line: record for record in ctx.records.rows}
     # The lines of stray rows, read as table rows above: the other rows of a table are
     # in its table block, which is passed over below (a set of every table line would
     # cost a list of a million tables more than its records).
     in_table: set[int] = set()
-    for table in document.tables:
+    for table, records in _tables_by_line(ctx):
         in_table.update(row.line for row in table.stray)
         for row in (table.header, *table.rows):
             record = records.get(row.line)
@@ -157,6 +157,22 @@ def document_links(
                     wanted is None or wanted(link)
                 ):
                     yield Located(link, line.start, text)
+
+
+def _tables_by_line(ctx: RuleContext) -> Iterator[tuple[Table, dict[int, RowRecord]]]:
+    """Each table of the document, with its records by line: one table's at a time when
+    the records' tables are the document's (as extraction makes them), so that a list of
+    a million tables never holds a map of every row; else every record, by line."""
+    document, paper_tables = ctx.document, ctx.records.tables
+    if len(paper_tables) == len(document.tables) and all(
+        paper_table.table is table for paper_table, table in zip(paper_tables, document.tables)
+    ):
+        for paper_table, rows in table_records(ctx):
+            yield paper_table.table, {record.row.line: record for record in rows}
+        return
+    every = {record.row.line: record for record in ctx.records.rows}
+    for table in document.tables:
+        yield table, every
 
 
 def fragment_links(ctx: RuleContext) -> list[Located]:
