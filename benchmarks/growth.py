@@ -8,8 +8,8 @@ ddlint to at most 12x in cProfile's call count, and this module measures the tim
     python -m benchmarks.growth --million-tables   # 41 MB of one-row tables: time, peak RSS
     python -m benchmarks.growth --million-tables --distinct   # each body row its own
 
-The million-tables run is not part of CI: it takes minutes and about 1.7 GB
-(benchmarks/GROWTH.md has the last results and where the memory goes).
+The million-tables run is not part of CI: it takes minutes and about 1.3 GB (1.8 GB with
+--distinct; benchmarks/GROWTH.md has the last results and where the memory goes).
 """
 
 from __future__ import annotations

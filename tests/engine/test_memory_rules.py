@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 # Bytes per distinct one-row table the rules add at their peak, above the document and
-# the records: 25 to 60 when this test was written (the links of the paper rows, kept
+# the records: 7 to 60 when this test was written (the links of the paper rows, kept
 # for the DD3xx rules; a rule's transients), 180 to 330 before: DD401's map of every
 # table's rows, DD206's list of every row's texts, the table dates' entry for every
 # table (DD209), the map of every row by line (DD306).
