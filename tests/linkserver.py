@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
 
+import pytest
+
 ConnectionHandler = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
 CHUNK = 64 * 1024
 
@@ -215,3 +217,11 @@ def serving(*servers: RawServer) -> Iterator[None]:
     finally:
         for server in servers:
             server.close()
+
+
+@pytest.fixture
+def server() -> Iterator[LinkServer]:
+    """One local link server, running for one test."""
+    srv = LinkServer()
+    with serving(srv):
+        yield srv

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from linkserver import LinkServer, Reply, serving
+from linkserver import LinkServer, Reply
 
 from ddlint.cli.main import main
-
-
-@pytest.fixture
-def server() -> Iterator[LinkServer]:
-    srv = LinkServer()
-    with serving(srv):
-        yield srv
 
 
 def _list(tmp_path: Path, server: LinkServer) -> Path:

@@ -6,25 +6,17 @@ servers on 127.0.0.1, a real cache folder, the command line as a maintainer runs
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from linkserver import LinkServer, Reply, serving
+from linkserver import LinkServer, Reply
 
 from ddlint.cli.main import main
 from ddlint.net import CheckOptions, check_links
 from ddlint.net.cache import CACHE_FILE
 
 FAST = CheckOptions(allow_private=True, timeout=1.0, retries=0, backoff=0.01, use_cache=True)
-
-
-@pytest.fixture
-def server() -> Iterator[LinkServer]:
-    srv = LinkServer()
-    with serving(srv):
-        yield srv
 
 
 def _list(tmp_path: Path, *urls: str) -> Path:

@@ -6,7 +6,6 @@ import asyncio
 import io
 import json
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 from email.utils import formatdate
 from pathlib import Path
@@ -32,13 +31,6 @@ from ddlint.net.progress import Progress
 
 # Loopback is what the guard refuses, so every test but the guard's own allows it.
 FAST = CheckOptions(allow_private=True, timeout=1.0, retries=1, backoff=0.01, use_cache=False)
-
-
-@pytest.fixture
-def server() -> Iterator[LinkServer]:
-    srv = LinkServer()
-    with serving(srv):
-        yield srv
 
 
 def check_one(url: str, options: CheckOptions = FAST) -> LinkResult:

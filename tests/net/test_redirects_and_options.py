@@ -6,12 +6,11 @@ resolver's redirect (doi.org) means the identifier resolves; --link-accept,
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from linkserver import LinkServer, Reply, serving
+from linkserver import LinkServer, Reply
 
 from ddlint import __version__
 from ddlint.cli.main import main
@@ -19,13 +18,6 @@ from ddlint.net import CheckOptions, LinkResult, check_links
 from ddlint.net.model import RESOLVER_HOSTS
 
 FAST = CheckOptions(allow_private=True, timeout=1.0, retries=0, backoff=0.01, use_cache=False)
-
-
-@pytest.fixture
-def server() -> Iterator[LinkServer]:
-    srv = LinkServer()
-    with serving(srv):
-        yield srv
 
 
 def check_one(url: str, options: CheckOptions = FAST) -> LinkResult:
