@@ -115,9 +115,22 @@ class Row:
         kind: str,
         has_pipe: bool,
     ) -> Row:
+        # Made here, whole: one constructor for both kinds (their __init__ is object's,
+        # which takes the arguments as given to __new__).
+        if isinstance(cells, RowShape):
+            shared = object.__new__(SharedRow)
+            _set_shared_line(shared, line)
+            _set_shared_form(shared, cells.form(lines, indent, rendered, kind))
+            return shared
         # The cells of a row of no shared shape stay a plain attribute, read as fast as
         # before.
-        return object.__new__(SharedRow if isinstance(cells, RowShape) else OwnRow)
+        own = object.__new__(OwnRow)
+        form = (indent, rendered, kind, has_pipe)
+        _set_own_line(own, line)
+        _set_own_lines(own, lines)
+        _set_own_cells(own, cells)
+        _set_own_form(own, _FORMS.setdefault(form, form))
+        return own
 
     @property
     def indent(self) -> int:
@@ -208,22 +221,6 @@ class OwnRow(Row):
 
     __slots__ = ("_form", "cells", "line", "lines")
 
-    def __init__(
-        self,
-        line: int,
-        lines: Lines,
-        indent: int,
-        cells: tuple[Cell, ...] | RowShape,
-        rendered: bool,
-        kind: str,
-        has_pipe: bool,
-    ) -> None:
-        form = (indent, rendered, kind, has_pipe)
-        _set_own_line(self, line)
-        _set_own_lines(self, lines)
-        _set_own_cells(self, cells)
-        _set_own_form(self, _FORMS.setdefault(form, form))
-
 
 class SharedRow(Row):
     """A row that repeats an earlier row's line content: it keeps its line and a tuple
@@ -232,20 +229,6 @@ class SharedRow(Row):
 
     __slots__ = ("_form", "line")
     _form: _SharedForm
-
-    def __init__(
-        self,
-        line: int,
-        lines: Lines,
-        indent: int,
-        cells: tuple[Cell, ...] | RowShape,
-        rendered: bool,
-        kind: str,
-        has_pipe: bool,
-    ) -> None:
-        assert isinstance(cells, RowShape)
-        _set_shared_line(self, line)
-        _set_shared_form(self, cells.form(lines, indent, rendered, kind))
 
     @property
     def lines(self) -> Lines:  # type: ignore[override]
