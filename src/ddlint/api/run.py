@@ -32,7 +32,7 @@ from ddlint.engine.config import Config, ConfigError, find_config, load_config, 
 from ddlint.engine.gitignore import GitIgnore
 from ddlint.engine.linter import default_codes
 from ddlint.text.findings import Finding
-from ddlint.text.paths import collect_paths, excluded
+from ddlint.text.paths import Ignored, collect_paths, excluded, is_left_out
 from ddlint.text.source import Source, SourceError, decode, write_atomic
 
 __all__ = ["CheckRun", "FileError", "RunOptions", "UsageError", "check_paths"]
@@ -122,14 +122,17 @@ def check_paths(
         raise ConfigError(f"{explicit}: no such config file")
     run_config_path = explicit or find_config(Path.cwd())
     run = CheckRun(config=_config_for(run_config_path, config_cache))
+    ignored = GitIgnore().ignored
     collected = collect_paths(
         paths or (".",),
         exclude=run.config.exclude,
-        ignored=GitIgnore().ignored,
+        ignored=ignored,
         force_exclude=options.force_exclude,
     )
     run.left_out, run.folders_left_out = collected.left_out, collected.folders_left_out
-    if "-" in collected.files and _stdin_left_out(options, explicit, run.config, config_cache):
+    if "-" in collected.files and _stdin_left_out(
+        options, explicit, run.config, config_cache, ignored
+    ):
         # An editor passes every buffer with its name: an excluded one is not checked,
         # and a fix gives it back as it came (ruff's way), never an empty buffer.
         collected.files.remove("-")
@@ -269,13 +272,15 @@ def _stdin_left_out(
     explicit: Path | None,
     run_config: Config,
     config_cache: dict[Path | None, Config],
+    ignored: Ignored,
 ) -> bool:
     """Whether ``--force-exclude`` leaves out stdin for the name ``--stdin-filename`` gives
-    it: the run's ``exclude`` and .gitignore, and the named file's own configuration."""
+    it: the run's ``exclude`` and .gitignore (as for a file named on the command line),
+    and the named file's own configuration."""
     name = options.stdin_filename
     if not options.force_exclude or not name:
         return False
-    if excluded(name, Path("."), run_config.exclude) or GitIgnore().ignored(name, within=None):
+    if is_left_out(name, Path("."), run_config.exclude, ignored, None):
         return True
     config_path = explicit or _find(name)
     config = _config_for(config_path, config_cache)

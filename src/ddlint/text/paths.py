@@ -65,7 +65,7 @@ def collect_paths(
             folders_left_out += walk.folders_left_out
         elif not path.exists():
             raise PathError(f"{name}: no such file or directory")
-        elif not force_exclude or not _left_out(name, Path("."), exclude, ignored, None):
+        elif not force_exclude or not is_left_out(name, Path("."), exclude, ignored, None):
             found.append(name)
         else:
             left_out += 1
@@ -92,16 +92,17 @@ def _walk(
             # normpath: `ddlint check .` names `README.md`, not `./README.md`, so GitHub
             # annotations and baselines match the repository's own paths.
             path = os.path.normpath(os.path.join(folder, name))
-            if _left_out(path, root, exclude, ignored, within):
+            if is_left_out(path, root, exclude, ignored, within):
                 left_out += 1
             else:
                 files.append(path)
     return Collected(files, left_out, folders_left_out)
 
 
-def _left_out(
+def is_left_out(
     path: str, root: Path, exclude: Sequence[str], ignored: Ignored | None, within: str | None
 ) -> bool:
+    """Whether an ``exclude`` glob or ``ignored`` (.gitignore) leaves ``path`` out."""
     if excluded(path, root, exclude, within=within):
         return True
     return bool(ignored and ignored(path, within=within))
